@@ -1,0 +1,146 @@
+#include "CommandLine.h"
+
+#include <cstdlib>
+#include <sstream>
+
+namespace logonet::cli {
+
+CommandLine::CommandLine(const std::vector<std::string>& arguments,
+                         const std::set<std::string>& flags) {
+    for (size_t n = 0; n < arguments.size(); ++n) {
+        const std::string& argument = arguments[n];
+        if (argument.size() < 3 || argument.rfind("--", 0) != 0) {
+            positionals_.push_back(argument);
+            continue;
+        }
+        std::string name = argument.substr(2);
+        std::optional<std::string> value;
+        const auto equals = name.find('=');
+        if (equals != std::string::npos) {
+            value = name.substr(equals + 1);
+            name = name.substr(0, equals);
+        }
+        if (flags.count(name) > 0) {
+            if (value) {
+                throw UsageError("--" + name + " takes no value");
+            }
+            flags_.insert(name);
+            continue;
+        }
+        if (!value) {
+            if (n + 1 >= arguments.size()) {
+                throw UsageError("--" + name + " needs a value");
+            }
+            value = arguments[++n];
+        }
+        values_[name].push_back(*value);
+    }
+}
+
+std::optional<std::string> CommandLine::option(const std::string& name) const {
+    const auto found = values_.find(name);
+    if (found == values_.end()) {
+        return std::nullopt;
+    }
+    return found->second.back();
+}
+
+std::string CommandLine::option(const std::string& name, const std::string& fallback) const {
+    return option(name).value_or(fallback);
+}
+
+std::string CommandLine::required(const std::string& name) const {
+    const auto value = option(name);
+    if (!value) {
+        throw UsageError("--" + name + " is required");
+    }
+    return *value;
+}
+
+double CommandLine::number(const std::string& name, double fallback) const {
+    const auto value = option(name);
+    if (!value) {
+        return fallback;
+    }
+    char* end = nullptr;
+    const double parsed = std::strtod(value->c_str(), &end);
+    if (end == value->c_str() || *end != '\0') {
+        throw UsageError("--" + name + " expects a number, got '" + *value + "'");
+    }
+    return parsed;
+}
+
+int64_t CommandLine::integer(const std::string& name, int64_t fallback) const {
+    const auto value = option(name);
+    if (!value) {
+        return fallback;
+    }
+    char* end = nullptr;
+    const long long parsed = std::strtoll(value->c_str(), &end, 10);
+    if (end == value->c_str() || *end != '\0') {
+        throw UsageError("--" + name + " expects a whole number, got '" + *value + "'");
+    }
+    return parsed;
+}
+
+std::vector<double> CommandLine::numbers(const std::string& name, std::vector<double> fallback,
+                                         size_t count) const {
+    const auto value = option(name);
+    if (!value) {
+        return fallback;
+    }
+    std::vector<double> parsed;
+    std::stringstream stream(*value);
+    std::string item;
+    while (std::getline(stream, item, ',')) {
+        char* end = nullptr;
+        const double number = std::strtod(item.c_str(), &end);
+        if (item.empty() || *end != '\0') {
+            throw UsageError("--" + name + " expects numbers separated by commas, got '" + *value +
+                             "'");
+        }
+        parsed.push_back(number);
+    }
+    if (parsed.size() == 1 && count > 1) {
+        parsed.assign(count, parsed.front());
+    }
+    if (parsed.size() != count) {
+        throw UsageError("--" + name + " expects " + std::to_string(count) + " values, got '" +
+                         *value + "'");
+    }
+    return parsed;
+}
+
+std::vector<int64_t> CommandLine::integers(const std::string& name, std::vector<int64_t> fallback,
+                                           size_t count) const {
+    std::vector<double> fallbackNumbers(fallback.begin(), fallback.end());
+    const std::vector<double> parsed = numbers(name, fallbackNumbers, count);
+    std::vector<int64_t> result;
+    for (const double number : parsed) {
+        if (number != static_cast<double>(static_cast<int64_t>(number))) {
+            throw UsageError("--" + name + " expects whole numbers");
+        }
+        result.push_back(static_cast<int64_t>(number));
+    }
+    return result;
+}
+
+std::vector<std::string> CommandLine::all(const std::string& name) const {
+    const auto found = values_.find(name);
+    return found == values_.end() ? std::vector<std::string>{} : found->second;
+}
+
+void CommandLine::rejectUnknown(const std::set<std::string>& known) const {
+    for (const auto& [name, unused] : values_) {
+        if (known.count(name) == 0) {
+            throw UsageError("unknown option --" + name);
+        }
+    }
+    for (const auto& name : flags_) {
+        if (known.count(name) == 0) {
+            throw UsageError("unknown option --" + name);
+        }
+    }
+}
+
+}  // namespace logonet::cli

@@ -1,0 +1,17 @@
+#include "Command.h"
+#include "commands/Commands.h"
+
+namespace logonet::cli {
+
+std::vector<Command> engineCommands() {
+    std::vector<Command> commands;
+    // Each family appends its commands; the families a build lacks are simply absent.
+    appendModelCommands(commands);
+    appendTrainingCommands(commands);
+#ifdef LOGONET_HAVE_STORAGE
+    appendProjectCommands(commands);
+#endif
+    return commands;
+}
+
+}  // namespace logonet::cli

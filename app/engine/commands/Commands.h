@@ -1,0 +1,19 @@
+#pragma once
+
+#include <vector>
+
+#include "Command.h"
+
+namespace logonet::cli {
+
+// model-info, bench forward (commands/ModelCommands.cpp)
+void appendModelCommands(std::vector<Command>& commands);
+// prepare, train, infer, evaluate, demo, cluster, masks, pretrain, bench ...
+// (commands/TrainingCommands.cpp)
+void appendTrainingCommands(std::vector<Command>& commands);
+#ifdef LOGONET_HAVE_STORAGE
+// demo-data, project, import, list, export (commands/ProjectCommands.cpp)
+void appendProjectCommands(std::vector<Command>& commands);
+#endif
+
+}  // namespace logonet::cli

@@ -1,0 +1,5 @@
+namespace logonet {
+int ioAnchor() {
+    return 0;
+}
+}  // namespace logonet

@@ -1,0 +1,584 @@
+#include "json/Json.h"
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+namespace logonet {
+
+namespace {
+
+const char* typeName(Json::Type type) {
+    switch (type) {
+        case Json::Type::Null:
+            return "null";
+        case Json::Type::Bool:
+            return "a boolean";
+        case Json::Type::Number:
+            return "a number";
+        case Json::Type::String:
+            return "a string";
+        case Json::Type::Array:
+            return "an array";
+        case Json::Type::Object:
+            return "an object";
+    }
+    return "?";
+}
+
+class Parser {
+  public:
+    explicit Parser(const std::string& text) : text_(text) {}
+
+    Json parseDocument() {
+        Json value = parseValue();
+        skipSpace();
+        if (pos_ != text_.size()) {
+            fail("unexpected text after the JSON value");
+        }
+        return value;
+    }
+
+  private:
+    [[noreturn]] void fail(const std::string& what) const {
+        size_t line = 1, column = 1;
+        for (size_t n = 0; n < pos_ && n < text_.size(); ++n) {
+            if (text_[n] == '\n') {
+                ++line;
+                column = 1;
+            } else {
+                ++column;
+            }
+        }
+        throw JsonError(what + " at line " + std::to_string(line) + ", column " +
+                        std::to_string(column));
+    }
+
+    void skipSpace() {
+        while (pos_ < text_.size() && (text_[pos_] == ' ' || text_[pos_] == '\n' ||
+                                       text_[pos_] == '\r' || text_[pos_] == '\t')) {
+            ++pos_;
+        }
+    }
+
+    bool consume(const char* word) {
+        size_t n = 0;
+        while (word[n] != '\0') {
+            if (pos_ + n >= text_.size() || text_[pos_ + n] != word[n]) {
+                return false;
+            }
+            ++n;
+        }
+        pos_ += n;
+        return true;
+    }
+
+    Json parseValue() {
+        skipSpace();
+        if (pos_ >= text_.size()) {
+            fail("unexpected end of JSON");
+        }
+        const char c = text_[pos_];
+        if (c == '{') {
+            return parseObject();
+        }
+        if (c == '[') {
+            return parseArray();
+        }
+        if (c == '"') {
+            return Json(parseString());
+        }
+        if (consume("true")) {
+            return Json(true);
+        }
+        if (consume("false")) {
+            return Json(false);
+        }
+        if (consume("null")) {
+            return Json();
+        }
+        if (c == '-' || (c >= '0' && c <= '9')) {
+            return parseNumber();
+        }
+        fail(std::string("unexpected character '") + c + "'");
+    }
+
+    Json parseNumber() {
+        const char* start = text_.c_str() + pos_;
+        char* end = nullptr;
+        const double value = std::strtod(start, &end);
+        if (end == start) {
+            fail("malformed number");
+        }
+        pos_ += static_cast<size_t>(end - start);
+        return Json(value);
+    }
+
+    static void appendUtf8(std::string& out, unsigned code) {
+        if (code < 0x80) {
+            out += static_cast<char>(code);
+        } else if (code < 0x800) {
+            out += static_cast<char>(0xC0 | (code >> 6));
+            out += static_cast<char>(0x80 | (code & 0x3F));
+        } else if (code < 0x10000) {
+            out += static_cast<char>(0xE0 | (code >> 12));
+            out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (code & 0x3F));
+        } else {
+            out += static_cast<char>(0xF0 | (code >> 18));
+            out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
+            out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (code & 0x3F));
+        }
+    }
+
+    unsigned parseHex4() {
+        if (pos_ + 4 > text_.size()) {
+            fail("truncated \\u escape");
+        }
+        unsigned code = 0;
+        for (int n = 0; n < 4; ++n) {
+            const char h = text_[pos_++];
+            code <<= 4;
+            if (h >= '0' && h <= '9') {
+                code |= static_cast<unsigned>(h - '0');
+            } else if (h >= 'a' && h <= 'f') {
+                code |= static_cast<unsigned>(h - 'a' + 10);
+            } else if (h >= 'A' && h <= 'F') {
+                code |= static_cast<unsigned>(h - 'A' + 10);
+            } else {
+                fail("bad \\u escape");
+            }
+        }
+        return code;
+    }
+
+    std::string parseString() {
+        ++pos_;  // opening quote
+        std::string out;
+        while (true) {
+            if (pos_ >= text_.size()) {
+                fail("unterminated string");
+            }
+            const char c = text_[pos_++];
+            if (c == '"') {
+                return out;
+            }
+            if (c != '\\') {
+                out += c;
+                continue;
+            }
+            if (pos_ >= text_.size()) {
+                fail("unterminated escape");
+            }
+            const char e = text_[pos_++];
+            switch (e) {
+                case '"':
+                    out += '"';
+                    break;
+                case '\\':
+                    out += '\\';
+                    break;
+                case '/':
+                    out += '/';
+                    break;
+                case 'b':
+                    out += '\b';
+                    break;
+                case 'f':
+                    out += '\f';
+                    break;
+                case 'n':
+                    out += '\n';
+                    break;
+                case 'r':
+                    out += '\r';
+                    break;
+                case 't':
+                    out += '\t';
+                    break;
+                case 'u': {
+                    unsigned code = parseHex4();
+                    if (code >= 0xD800 && code < 0xDC00 && consume("\\u")) {
+                        const unsigned low = parseHex4();
+                        code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
+                    }
+                    appendUtf8(out, code);
+                    break;
+                }
+                default:
+                    fail("unknown escape");
+            }
+        }
+    }
+
+    Json parseArray() {
+        ++pos_;
+        Json result = Json::array();
+        skipSpace();
+        if (pos_ < text_.size() && text_[pos_] == ']') {
+            ++pos_;
+            return result;
+        }
+        while (true) {
+            result.push_back(parseValue());
+            skipSpace();
+            if (pos_ < text_.size() && text_[pos_] == ',') {
+                ++pos_;
+                continue;
+            }
+            if (pos_ < text_.size() && text_[pos_] == ']') {
+                ++pos_;
+                return result;
+            }
+            fail("expected ',' or ']'");
+        }
+    }
+
+    Json parseObject() {
+        ++pos_;
+        Json result = Json::object();
+        skipSpace();
+        if (pos_ < text_.size() && text_[pos_] == '}') {
+            ++pos_;
+            return result;
+        }
+        while (true) {
+            skipSpace();
+            if (pos_ >= text_.size() || text_[pos_] != '"') {
+                fail("expected a quoted key");
+            }
+            std::string key = parseString();
+            skipSpace();
+            if (pos_ >= text_.size() || text_[pos_] != ':') {
+                fail("expected ':'");
+            }
+            ++pos_;
+            result[key] = parseValue();
+            skipSpace();
+            if (pos_ < text_.size() && text_[pos_] == ',') {
+                ++pos_;
+                continue;
+            }
+            if (pos_ < text_.size() && text_[pos_] == '}') {
+                ++pos_;
+                return result;
+            }
+            fail("expected ',' or '}'");
+        }
+    }
+
+    const std::string& text_;
+    size_t pos_ = 0;
+};
+
+void dumpString(std::string& out, const std::string& s) {
+    out += '"';
+    for (const char ch : s) {
+        const auto c = static_cast<unsigned char>(ch);
+        switch (c) {
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            default:
+                if (c < 0x20) {
+                    char buffer[8];
+                    std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
+                    out += buffer;
+                } else {
+                    out += ch;
+                }
+        }
+    }
+    out += '"';
+}
+
+void newline(std::string& out, int indent, int depth) {
+    if (indent >= 0) {
+        out += '\n';
+        out.append(static_cast<size_t>(indent * depth), ' ');
+    }
+}
+
+}  // namespace
+
+Json::Json(Array value) : type_(Type::Array), array_(std::make_unique<Array>(std::move(value))) {}
+Json::Json(Object value)
+    : type_(Type::Object), object_(std::make_unique<Object>(std::move(value))) {}
+
+Json::Json(const Json& other)
+    : type_(other.type_), bool_(other.bool_), number_(other.number_), string_(other.string_) {
+    if (other.array_) {
+        array_ = std::make_unique<Array>(*other.array_);
+    }
+    if (other.object_) {
+        object_ = std::make_unique<Object>(*other.object_);
+    }
+}
+
+Json& Json::operator=(const Json& other) {
+    if (this != &other) {
+        Json copy(other);
+        *this = std::move(copy);
+    }
+    return *this;
+}
+
+Json Json::parse(const std::string& text) {
+    return Parser(text).parseDocument();
+}
+
+std::string Json::dump(int indent) const {
+    std::string out;
+    dumpTo(out, indent, 0);
+    return out;
+}
+
+void Json::dumpTo(std::string& out, int indent, int depth) const {
+    switch (type_) {
+        case Type::Null:
+            out += "null";
+            break;
+        case Type::Bool:
+            out += bool_ ? "true" : "false";
+            break;
+        case Type::Number: {
+            if (!std::isfinite(number_)) {
+                out += "null";  // JSON has no NaN or infinity
+            } else if (number_ == std::floor(number_) && std::abs(number_) < 9.0e15) {
+                out += std::to_string(static_cast<long long>(number_));
+            } else {
+                char buffer[32];
+                std::snprintf(buffer, sizeof buffer, "%.17g", number_);
+                out += buffer;
+            }
+            break;
+        }
+        case Type::String:
+            dumpString(out, string_);
+            break;
+        case Type::Array: {
+            out += '[';
+            bool first = true;
+            for (const Json& item : *array_) {
+                if (!first) {
+                    out += ',';
+                }
+                first = false;
+                newline(out, indent, depth + 1);
+                item.dumpTo(out, indent, depth + 1);
+            }
+            if (!array_->empty()) {
+                newline(out, indent, depth);
+            }
+            out += ']';
+            break;
+        }
+        case Type::Object: {
+            out += '{';
+            bool first = true;
+            for (const auto& [key, item] : *object_) {
+                if (!first) {
+                    out += ',';
+                }
+                first = false;
+                newline(out, indent, depth + 1);
+                dumpString(out, key);
+                out += indent >= 0 ? ": " : ":";
+                item.dumpTo(out, indent, depth + 1);
+            }
+            if (!object_->empty()) {
+                newline(out, indent, depth);
+            }
+            out += '}';
+            break;
+        }
+    }
+}
+
+bool Json::asBool() const {
+    if (type_ != Type::Bool) {
+        throw JsonError(std::string("expected a boolean, found ") + typeName(type_));
+    }
+    return bool_;
+}
+
+double Json::asNumber() const {
+    if (type_ != Type::Number) {
+        throw JsonError(std::string("expected a number, found ") + typeName(type_));
+    }
+    return number_;
+}
+
+int64_t Json::asInt() const {
+    return static_cast<int64_t>(std::llround(asNumber()));
+}
+
+const std::string& Json::asString() const {
+    if (type_ != Type::String) {
+        throw JsonError(std::string("expected a string, found ") + typeName(type_));
+    }
+    return string_;
+}
+
+const Json::Array& Json::asArray() const {
+    if (type_ != Type::Array) {
+        throw JsonError(std::string("expected an array, found ") + typeName(type_));
+    }
+    return *array_;
+}
+
+Json::Array& Json::asArray() {
+    if (type_ != Type::Array) {
+        throw JsonError(std::string("expected an array, found ") + typeName(type_));
+    }
+    return *array_;
+}
+
+const Json::Object& Json::asObject() const {
+    if (type_ != Type::Object) {
+        throw JsonError(std::string("expected an object, found ") + typeName(type_));
+    }
+    return *object_;
+}
+
+Json::Object& Json::asObject() {
+    if (type_ != Type::Object) {
+        throw JsonError(std::string("expected an object, found ") + typeName(type_));
+    }
+    return *object_;
+}
+
+Json& Json::operator[](const std::string& key) {
+    if (type_ == Type::Null) {
+        *this = object();
+    }
+    return asObject()[key];
+}
+
+const Json& Json::at(const std::string& key) const {
+    const Object& members = asObject();
+    const auto found = members.find(key);
+    if (found == members.end()) {
+        throw JsonError("missing key \"" + key + "\"");
+    }
+    return found->second;
+}
+
+bool Json::contains(const std::string& key) const {
+    return type_ == Type::Object && object_->count(key) > 0;
+}
+
+double Json::value(const std::string& key, double fallback) const {
+    return contains(key) && !at(key).isNull() ? at(key).asNumber() : fallback;
+}
+int64_t Json::value(const std::string& key, int64_t fallback) const {
+    return contains(key) && !at(key).isNull() ? at(key).asInt() : fallback;
+}
+int Json::value(const std::string& key, int fallback) const {
+    return static_cast<int>(value(key, static_cast<int64_t>(fallback)));
+}
+bool Json::value(const std::string& key, bool fallback) const {
+    return contains(key) && !at(key).isNull() ? at(key).asBool() : fallback;
+}
+std::string Json::value(const std::string& key, const std::string& fallback) const {
+    return contains(key) && !at(key).isNull() ? at(key).asString() : fallback;
+}
+std::string Json::value(const std::string& key, const char* fallback) const {
+    return value(key, std::string(fallback));
+}
+
+void Json::push_back(Json value) {
+    if (type_ == Type::Null) {
+        *this = array();
+    }
+    asArray().push_back(std::move(value));
+}
+
+size_t Json::size() const {
+    if (type_ == Type::Array) {
+        return array_->size();
+    }
+    if (type_ == Type::Object) {
+        return object_->size();
+    }
+    return 0;
+}
+
+const Json& Json::operator[](size_t index) const {
+    const Array& items = asArray();
+    if (index >= items.size()) {
+        throw JsonError("array index " + std::to_string(index) + " out of range");
+    }
+    return items[index];
+}
+
+bool Json::operator==(const Json& other) const {
+    if (type_ != other.type_) {
+        return false;
+    }
+    switch (type_) {
+        case Type::Null:
+            return true;
+        case Type::Bool:
+            return bool_ == other.bool_;
+        case Type::Number:
+            return number_ == other.number_;
+        case Type::String:
+            return string_ == other.string_;
+        case Type::Array:
+            return *array_ == *other.array_;
+        case Type::Object:
+            return *object_ == *other.object_;
+    }
+    return false;
+}
+
+Json readJsonFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        throw JsonError(path + ": cannot be opened");
+    }
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    try {
+        return Json::parse(buffer.str());
+    } catch (const JsonError& error) {
+        throw JsonError(path + ": invalid JSON: " + error.what());
+    }
+}
+
+void writeJsonFileAtomically(const std::string& path, const Json& value, int indent) {
+    const std::string temporary = path + ".tmp";
+    {
+        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+        if (!out) {
+            throw JsonError(path + ": cannot be written");
+        }
+        out << value.dump(indent) << '\n';
+        out.flush();
+        if (!out) {
+            throw JsonError(path + ": write failed (disk full?)");
+        }
+    }
+    if (std::rename(temporary.c_str(), path.c_str()) != 0) {
+        std::remove(temporary.c_str());
+        throw JsonError(path + ": cannot replace the file");
+    }
+}
+
+}  // namespace logonet

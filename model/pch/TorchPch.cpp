@@ -1,0 +1,1 @@
+// Builds the precompiled <torch/torch.h> that every LibTorch target reuses.

@@ -1,0 +1,5 @@
+namespace logonet::views {
+int viewsAnchor() {
+    return 0;
+}
+}  // namespace logonet::views
