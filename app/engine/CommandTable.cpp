@@ -8,6 +8,8 @@ std::vector<Command> engineCommands() {
     // Each family appends its commands; the families a build lacks are simply absent.
     appendModelCommands(commands);
     appendTrainingCommands(commands);
+    appendPretrainCommands(commands);
+    appendEditBenchmarks(commands);
 #ifdef LOGONET_HAVE_STORAGE
     appendProjectCommands(commands);
 #endif
