@@ -14,7 +14,7 @@ packages=(
   # a real X display for GUI tests and screenshots
   xvfb xauth libgl1-mesa-dri mesa-utils
   # independent readers used by tests and benchmarks
-  python3 python3-numpy python3-nibabel python3-sklearn libgdcm-tools
+  python3 python3-numpy python3-nibabel python3-sklearn python3-faiss libgdcm-tools
   # remote runs (ssh + rsync; the tests start a throwaway sshd on 127.0.0.1)
   openssh-client openssh-server rsync
 )
