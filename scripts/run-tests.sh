@@ -10,7 +10,8 @@ fi
 
 bash scripts/check-format.sh
 
-export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/ccache}"
+# Paths relative to the checkout: a fresh clone elsewhere still hits the compiler cache.
+export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=1
 jobs="$(nproc)"
 cmake --preset ci
 cmake --build --preset ci -j "$jobs"

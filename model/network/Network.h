@@ -13,6 +13,9 @@ struct NetworkOptions {
     int64_t inChannels = 1;
     int64_t outChannels = 14;  // classes including background (BTCV: 13 organs + background)
     std::vector<int64_t> roi{96, 96, 96};  // crop the network is built for (pre-training head)
+    // Hand-written CPU kernels and inference fusions; false builds the same network (same
+    // parameter names and values) from plain LibTorch layers, the reference for benchmarks.
+    bool fastKernels = true;
 };
 
 // A 3D segmentation network: (B, inChannels, D, H, W) -> (B, outChannels, D, H, W) logits.

@@ -1,0 +1,18 @@
+#pragma once
+
+#include <vector>
+
+#include "Command.h"
+#include "json/Json.h"
+#include "project/ScanRecord.h"
+
+namespace logonet::cli {
+
+// The pieces of appendProjectCommands that live in their own files.
+void appendDemoDataCommand(std::vector<Command>& commands);    // ProjectDemoData.cpp
+void appendProjectBenchmarks(std::vector<Command>& commands);  // ProjectBenchmarks.cpp
+
+// The JSON object `logonet list --json` prints for a scan.
+Json scanJson(const ScanRecord& scan);
+
+}  // namespace logonet::cli

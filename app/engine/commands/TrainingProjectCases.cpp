@@ -1,0 +1,161 @@
+#include "commands/TrainingProjectCases.h"
+
+#include <atomic>
+#include <cstdio>
+#include <iostream>
+#include <mutex>
+#include <stdexcept>
+#include <thread>
+
+#ifdef LOGONET_HAVE_STORAGE
+#include "cache/CaseCache.h"
+#include "cache/CasePreparation.h"
+#include "cache/GeometryJson.h"
+#endif
+
+namespace logonet::cli {
+
+PreprocessSettings preprocessSettingsFrom(const CommandLine& line) {
+    PreprocessSettings settings;
+    const std::vector<double> spacing = line.numbers("spacing", {1.5, 1.5, 2.0}, 3);
+    const std::vector<double> window = line.numbers("window", {-175.0, 250.0}, 2);
+    for (int a = 0; a < 3; ++a) {
+        if (!(spacing[a] > 0.0)) {
+            throw UsageError("--spacing values must be positive");
+        }
+        settings.spacing[a] = spacing[a];
+    }
+    if (!(window[1] > window[0])) {
+        throw UsageError("--window needs LOW,HIGH with LOW < HIGH");
+    }
+    settings.windowLow = window[0];
+    settings.windowHigh = window[1];
+    settings.modality = line.option("modality", "ct");
+    if (settings.modality != "ct" && settings.modality != "mr") {
+        throw UsageError("--modality must be ct or mr");
+    }
+    return settings;
+}
+
+#ifdef LOGONET_HAVE_STORAGE
+
+std::string caseIdFor(int64_t scanId) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "scan_%06lld", static_cast<long long>(scanId));
+    return buffer;
+}
+
+PrepareSummary prepareProjectCache(Project& project, const PreprocessSettings& settings,
+                                   int workers, bool jsonProgress) {
+    const std::vector<ScanRecord> scans = project.scans();
+    const CaseCache cache(project.absolutePath("cache"));
+    PrepareSummary summary;
+    std::mutex mutex;  // the project (one SQLite connection) and the summary
+    std::atomic<size_t> next{0};
+    auto report = [&](const std::string& kind, const ScanRecord& scan, const std::string& message) {
+        if (jsonProgress) {
+            Json event = Json::object();
+            event["event"] = kind;
+            event["scan"] = Json(scan.id);
+            event["name"] = scan.name;
+            event["done"] = Json(summary.prepared + summary.skipped +
+                                 static_cast<int>(summary.failures.size()));
+            event["total"] = Json(scans.size());
+            if (!message.empty()) {
+                event["message"] = message;
+            }
+            std::cout << event.dump() << std::endl;
+        } else {
+            std::cerr << kind << " " << scan.name << (message.empty() ? "" : ": " + message)
+                      << "\n";
+        }
+    };
+    auto work = [&]() {
+        for (size_t n = next++; n < scans.size(); n = next++) {
+            const ScanRecord& scan = scans[n];
+            const std::string id = caseIdFor(scan.id);
+            try {
+                ImageVolume image;
+                LabelVolume labels;
+                std::string source = "unlabeled";
+                {
+                    std::lock_guard<std::mutex> lock(mutex);
+                    const auto version = project.currentLabels(scan.id);
+                    if (version) {
+                        source = "label-version:" + std::to_string(version->id);
+                    }
+                    if (cache.has(id, settings, source)) {
+                        ++summary.skipped;
+                        report("skipped", scan, "");
+                        continue;
+                    }
+                    image = project.loadImage(scan.id);
+                    if (version) {
+                        labels = project.loadLabels(version->id);
+                    }
+                }
+                CachedCase entry = prepareCase(id, image, labels, settings);
+                entry.source = source;
+                cache.write(entry);
+                std::lock_guard<std::mutex> lock(mutex);
+                ++summary.prepared;
+                report("prepared", scan, entry.image.geometry().describe());
+            } catch (const std::exception& error) {
+                std::lock_guard<std::mutex> lock(mutex);
+                summary.failures.push_back("scan " + std::to_string(scan.id) + " (" + scan.name +
+                                           "): " + error.what());
+                report("failed", scan, error.what());
+            }
+        }
+    };
+    std::vector<std::thread> pool;
+    for (int w = 1; w < std::max(1, workers); ++w) {
+        pool.emplace_back(work);
+    }
+    work();
+    for (auto& thread : pool) {
+        thread.join();
+    }
+    return summary;
+}
+
+training::FineTuneConfig projectRunConfig(Project& project, const PreprocessSettings& settings) {
+    training::FineTuneConfig config;
+    config.preprocessing = settings;
+    config.cacheDirectory = project.absolutePath("cache");
+    config.classValues = {0};
+    config.classNames = {"background"};
+    for (const LabelEntry& entry : project.labelSet().entries()) {
+        config.classValues.push_back(entry.value);
+        config.classNames.push_back(entry.name);
+    }
+    const CaseCache cache(config.cacheDirectory);
+    for (const ScanRecord& scan : project.scans()) {
+        if (!scan.labeled || (scan.split != "train" && scan.split != "val")) {
+            continue;
+        }
+        const std::string id = caseIdFor(scan.id);
+        const auto header = cache.header(id);
+        if (!header) {
+            throw std::runtime_error("scan " + std::to_string(scan.id) + " (" + scan.name +
+                                     ") is not prepared: run logonet prepare --project " +
+                                     project.path());
+        }
+        const PreprocessSettings cached = PreprocessSettings::fromJson(header->at("settings"));
+        if (cached != settings) {
+            throw std::runtime_error(
+                "the cache was prepared with other settings (" + cached.describe() + " for " +
+                scan.name + "; this run wants " + settings.describe() +
+                "): run logonet prepare with the same --spacing/--window/--modality as train");
+        }
+        (scan.split == "train" ? config.trainCases : config.validationCases).push_back(id);
+    }
+    if (config.trainCases.empty()) {
+        throw std::runtime_error("no labeled scans in the training split of " + project.path());
+    }
+    return config;
+}
+
+#endif
+
+}  // namespace logonet::cli

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "CommandLine.h"
+#include "cache/PreprocessSettings.h"
+
+#ifdef LOGONET_HAVE_STORAGE
+#include "finetune/FineTuneConfig.h"
+#include "project/Project.h"
+#endif
+
+namespace logonet::cli {
+
+// --spacing, --window and --modality, with spec section 7's defaults.
+PreprocessSettings preprocessSettingsFrom(const CommandLine& line);
+
+#ifdef LOGONET_HAVE_STORAGE
+
+// The cache name of a scan: "scan_000012".
+std::string caseIdFor(int64_t scanId);
+
+struct PrepareSummary {
+    int prepared = 0;
+    int skipped = 0;
+    std::vector<std::string> failures;  // "scan 3 (case_003): message"
+};
+
+// Preprocesses every scan of the project into its cache folder with `workers` threads; a case
+// already prepared with the same settings from the same label version is skipped.
+PrepareSummary prepareProjectCache(Project& project, const PreprocessSettings& settings,
+                                   int workers, bool jsonProgress);
+
+// A run config for the project: classes from its label set, labeled train scans to train on and
+// labeled val scans to validate on, each checked to be prepared with `settings`.
+training::FineTuneConfig projectRunConfig(Project& project, const PreprocessSettings& settings);
+
+#endif
+
+}  // namespace logonet::cli

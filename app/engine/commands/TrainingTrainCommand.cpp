@@ -1,0 +1,225 @@
+#include <filesystem>
+#include <iostream>
+
+#include "commands/TrainingCommandSet.h"
+#include "commands/TrainingProjectCases.h"
+#include "finetune/FineTuner.h"
+#include "run/RunFolder.h"
+
+#ifdef LOGONET_HAVE_STORAGE
+#include "runs/RunStore.h"
+#endif
+
+namespace logonet::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// Applies the command line's training options to `config` (only those given when `onlyGiven`,
+// so that `train --run DIR --iters N` changes just the iteration count of a stored config).
+void applyOptions(const CommandLine& line, training::FineTuneConfig& config) {
+    config.architecture = line.option("arch", config.architecture);
+    if (line.has("crop")) {
+        const auto crop = line.integers("crop", {}, 3);
+        config.crop = {crop[0], crop[1], crop[2]};
+    }
+    for (const int64_t c : config.crop) {
+        if (c < 8) {
+            throw UsageError("--crop sizes must be at least 8 voxels");
+        }
+    }
+    config.batch = line.integer("batch", config.batch);
+    config.accumulation = line.integer("accumulate", config.accumulation);
+    config.learningRate = line.number("lr", config.learningRate);
+    config.weightDecay = line.number("weight-decay", config.weightDecay);
+    config.warmupSteps = line.integer("warmup", config.warmupSteps);
+    config.seed = static_cast<uint64_t>(line.integer("seed", static_cast<int64_t>(config.seed)));
+    config.validateEvery = line.integer("val-every", config.validateEvery);
+    config.checkpointEvery = line.integer("checkpoint-every", config.checkpointEvery);
+    config.device = line.option("device", config.device);
+    config.threads = line.integer("threads", config.threads);
+    config.diceWeight = line.number("dice-weight", config.diceWeight);
+    config.ceWeight = line.number("ce-weight", config.ceWeight);
+    config.initFrom = line.option("init", config.initFrom);
+    if (line.flag("amp")) {
+        config.amp = true;
+    }
+    if (line.flag("checkpointing")) {
+        config.checkpointing = true;
+    }
+    if (line.flag("no-augment")) {
+        config.augment = false;
+    }
+    if (config.batch < 1 || config.accumulation < 1) {
+        throw UsageError("--batch and --accumulate must be at least 1");
+    }
+    if (config.device != "cpu" && config.device != "cuda") {
+        throw UsageError("--device must be cpu or cuda");
+    }
+    if (line.has("iters") && line.has("epochs")) {
+        throw UsageError("give --iters or --epochs, not both");
+    }
+    if (line.has("iters")) {
+        config.iterations = line.integer("iters", config.iterations);
+    } else if (line.has("epochs")) {
+        const int64_t epochs = line.integer("epochs", 1);
+        const int64_t perStep = config.batch * config.accumulation;
+        const int64_t cases = static_cast<int64_t>(config.trainCases.size());
+        config.iterations = std::max<int64_t>(1, (epochs * cases + perStep - 1) / perStep);
+    }
+    if (config.iterations < 1) {
+        throw UsageError("--iters must be at least 1");
+    }
+}
+
+// An --init that names a run folder means that run's best (else last) checkpoint.
+std::string checkpointFromInit(const std::string& init) {
+    if (init.empty() || !fs::is_directory(init)) {
+        return init;
+    }
+    const training::RunFolder run(init);
+    return fs::exists(run.bestCheckpointPath()) ? run.bestCheckpointPath()
+                                                : run.lastCheckpointPath();
+}
+
+int runTrain(const CommandLine& line) {
+    line.rejectUnknown({"project",    "run",           "arch",      "init",
+                        "iters",      "epochs",        "batch",     "crop",
+                        "lr",         "weight-decay",  "warmup",    "device",
+                        "amp",        "checkpointing", "val-every", "checkpoint-every",
+                        "seed",       "resume",        "threads",   "progress",
+                        "accumulate", "dice-weight",   "ce-weight", "no-augment",
+                        "spacing",    "window",        "modality"});
+    const bool resume = line.flag("resume");
+    const std::string progressMode = line.option("progress", "bar");
+    if (progressMode != "bar" && progressMode != "json") {
+        throw UsageError("--progress must be json or bar");
+    }
+    std::string runDirectory;
+    training::FineTuneConfig config;
+    bool fromProject = line.has("project");
+#ifdef LOGONET_HAVE_STORAGE
+    std::optional<Project> project;
+#endif
+    if (fromProject) {
+#ifdef LOGONET_HAVE_STORAGE
+        const std::string name = line.required("run");
+        if (name.find('/') != std::string::npos || name.empty() || name[0] == '.') {
+            throw UsageError("--run NAME with --project is a run name, not a path");
+        }
+        project.emplace(Project::open(line.required("project"), Project::Access::Shared));
+        runDirectory = project->absolutePath("runs/" + name);
+        const training::RunFolder folder(runDirectory);
+        if (folder.hasConfig()) {
+            if (!resume) {
+                throw std::runtime_error("run '" + name + "' already exists in " + project->path() +
+                                         " (continue it with --resume or choose another name)");
+            }
+            config = training::FineTuneConfig::fromJson(folder.readConfig());
+        } else {
+            config = projectRunConfig(*project, preprocessSettingsFrom(line));
+            applyOptions(line, config);
+            config.initFrom = checkpointFromInit(config.initFrom);
+            if (!config.initFrom.empty()) {
+                config.initFrom = fs::absolute(config.initFrom).string();
+            }
+            // Relative, so that the run folder and the cache move together.
+            fs::create_directories(runDirectory);
+            config.cacheDirectory = fs::relative(config.cacheDirectory, runDirectory).string();
+            folder.writeConfig(config.toJson());
+        }
+#else
+        throw UsageError("this build has no project support: use train --run DIR");
+#endif
+    } else {
+        runDirectory = line.required("run");
+        const training::RunFolder folder(runDirectory);
+        try {
+            config = training::FineTuneConfig::fromJson(folder.readConfig());
+        } catch (const JsonError& error) {
+            throw std::runtime_error(folder.configPath() + ": " + error.what());
+        }
+        if (line.has("iters") || line.has("threads") || line.has("device")) {
+            config.iterations = line.integer("iters", config.iterations);
+            config.threads = line.integer("threads", config.threads);
+            config.device = line.option("device", config.device);
+            folder.writeConfig(config.toJson());
+        }
+    }
+
+    TrainingProgress progress(progressMode == "json");
+    training::FineTuner tuner(config, runDirectory);
+    catchStopSignals();
+#ifdef LOGONET_HAVE_STORAGE
+    std::optional<RunStore> runs;
+    const std::string runName = training::RunFolder(runDirectory).name();
+    if (project) {
+        runs.emplace(project->database());
+        runs->recordRun(runName, "finetune", "running", config.toJson().dump());
+    }
+#endif
+    training::FineTuneResult result;
+    try {
+        result = tuner.run(
+            resume, [&](const Json& e) { progress(e); }, &stopRequested());
+    } catch (...) {
+        progress.finish();
+#ifdef LOGONET_HAVE_STORAGE
+        if (runs) {
+            runs->setStatus(runName, "failed");
+        }
+#endif
+        throw;
+    }
+    progress.finish();
+    const training::RunFolder folder(runDirectory);
+    Json metrics = Json::object();
+    metrics["steps"] = Json(result.steps);
+    metrics["final_loss"] = result.finalLoss;
+    metrics["best_dice"] = result.bestDice;
+    metrics["best_step"] = Json(result.bestStep);
+    metrics["seconds"] = result.seconds;
+    metrics["stopped"] = result.stopped;
+    metrics["peak_memory_mb"] = training::peakResidentMemoryMiB();
+    folder.writeMetrics(metrics);
+#ifdef LOGONET_HAVE_STORAGE
+    if (runs) {
+        runs->setStatus(runName, result.stopped ? "stopped" : "finished");
+    }
+#endif
+    if (progressMode == "json") {
+        Json done = metrics;
+        done["event"] = result.stopped ? "stopped" : "finished";
+        std::cout << done.dump() << std::endl;
+    } else {
+        std::cerr << (result.stopped ? "stopped" : "finished") << " after " << result.steps
+                  << " steps in " << result.seconds << " s; final loss " << result.finalLoss
+                  << "; run folder " << runDirectory << "\n";
+    }
+    return result.stopped ? 3 : 0;
+}
+
+}  // namespace
+
+Command trainCommand() {
+    Command command;
+    command.name = "train";
+    command.summary = "fine-tune a segmentation network on a project's prepared scans";
+    command.usage =
+        "usage: logonet train --project DIR --run NAME [--arch logonet-tiny] [--init CKPT|RUNDIR]\n"
+        "         [--iters N | --epochs N] [--batch 2] [--crop 96 | X,Y,Z] [--lr 1e-4]\n"
+        "         [--device cpu|cuda] [--amp] [--checkpointing] [--val-every N] [--seed S]\n"
+        "         [--resume] [--threads T] [--progress json] [--accumulate K]\n"
+        "         [--dice-weight 1] [--ce-weight 1] [--checkpoint-every 50] [--warmup N]\n"
+        "         [--spacing 1.5,1.5,2.0 --window -175,250 --modality ct (must match prepare)]\n"
+        "       logonet train --run RUNDIR [--resume] [--iters N] [--threads T] [--progress json]\n"
+        "Trains on the labeled scans of split 'train', validates on split 'val'. The run folder\n"
+        "(PROJECT/runs/NAME) gets config.json, events.jsonl, checkpoints/last.pt and best.pt and\n"
+        "metrics.json. SIGINT/SIGTERM stop after a checkpoint (exit code 3); --resume continues.";
+    command.flags = {"amp", "checkpointing", "resume", "no-augment"};
+    command.run = runTrain;
+    return command;
+}
+
+}  // namespace logonet::cli

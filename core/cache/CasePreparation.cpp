@@ -1,0 +1,107 @@
+#include "cache/CasePreparation.h"
+
+#include <algorithm>
+#include <stdexcept>
+#include <tuple>
+#include <vector>
+
+#include "resample/Resampling.h"
+
+namespace logonet {
+
+namespace {
+
+// Intensities at the given fractions of the sorted nonzero voxels (MR has no fixed scale).
+std::pair<float, float> percentileRange(const std::vector<float>& voxels) {
+    std::vector<float> values;
+    values.reserve(voxels.size());
+    for (const float v : voxels) {
+        if (v != 0.0f) {
+            values.push_back(v);
+        }
+    }
+    if (values.empty()) {
+        return {0.0f, 1.0f};
+    }
+    auto at = [&](double fraction) {
+        const size_t n = static_cast<size_t>(fraction * static_cast<double>(values.size() - 1));
+        std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(n),
+                         values.end());
+        return values[n];
+    };
+    const float low = at(0.005);
+    const float high = at(0.995);
+    return {low, high > low ? high : low + 1.0f};
+}
+
+void normalise(ImageVolume& image, float low, float high) {
+    const float scale = 1.0f / (high - low);
+    for (float& v : image.voxels()) {
+        v = std::clamp((v - low) * scale, 0.0f, 1.0f);
+    }
+}
+
+}  // namespace
+
+CachedCase prepareCase(const std::string& id, const ImageVolume& image, const LabelVolume& labels,
+                       const PreprocessSettings& settings) {
+    if (!labels.empty() && !labels.geometry().sameGrid(image.geometry())) {
+        throw std::invalid_argument("case " + id + ": labels (" + labels.geometry().describe() +
+                                    ") do not match the image (" + image.geometry().describe() +
+                                    ")");
+    }
+    if (settings.modality != "ct" && settings.modality != "mr") {
+        throw std::invalid_argument("unknown modality '" + settings.modality + "' (ct or mr)");
+    }
+    const ImageGeometry target = respacedGeometry(
+        reorientedGeometry(image.geometry(), settings.orientation), settings.spacing);
+    float low = static_cast<float>(settings.windowLow);
+    float high = static_cast<float>(settings.windowHigh);
+    if (settings.modality == "mr") {
+        std::tie(low, high) = percentileRange(image.voxels());
+    }
+    // Outside the scan is "nothing": the window's floor, which normalises to 0.
+    ImageVolume resampled = resampleLinear(image, target, low);
+    normalise(resampled, low, high);
+    LabelVolume resampledLabels;
+    if (!labels.empty()) {
+        resampledLabels = resampleNearest(labels, target);
+    }
+
+    Size3 lo = target.size, hi{-1, -1, -1};
+    const Size3& s = target.size;
+    for (int64_t k = 0; k < s[2]; ++k) {
+        for (int64_t j = 0; j < s[1]; ++j) {
+            for (int64_t i = 0; i < s[0]; ++i) {
+                const size_t n = resampled.offset(i, j, k);
+                const bool body = resampled.voxels()[n] > 1e-3f ||
+                                  (!resampledLabels.empty() && resampledLabels.voxels()[n] != 0);
+                if (body) {
+                    const int64_t p[3] = {i, j, k};
+                    for (int a = 0; a < 3; ++a) {
+                        lo[a] = std::min(lo[a], p[a]);
+                        hi[a] = std::max(hi[a], p[a]);
+                    }
+                }
+            }
+        }
+    }
+    CachedCase entry;
+    entry.id = id;
+    entry.originalGeometry = image.geometry();
+    entry.settings = settings;
+    if (hi[0] < 0) {
+        // Nothing above the floor: keep the whole grid rather than invent a box.
+        entry.image = std::move(resampled);
+        entry.labels = std::move(resampledLabels);
+        return entry;
+    }
+    const Size3 size{hi[0] - lo[0] + 1, hi[1] - lo[1] + 1, hi[2] - lo[2] + 1};
+    entry.image = cropVolume(resampled, lo, size);
+    if (!resampledLabels.empty()) {
+        entry.labels = cropVolume(resampledLabels, lo, size);
+    }
+    return entry;
+}
+
+}  // namespace logonet

@@ -1,5 +1,0 @@
-namespace logonet {
-int ioAnchor() {
-    return 0;
-}
-}  // namespace logonet

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <torch/torch.h>
+
+#include "blocks/CountedConv.h"
+
+namespace logonet::model {
+
+struct ConvUnitOptions {
+    ConvUnitOptions(int64_t inChannels, int64_t outChannels)
+        : inChannels_(inChannels), outChannels_(outChannels) {}
+    TORCH_ARG(int64_t, inChannels);
+    TORCH_ARG(int64_t, outChannels);
+    TORCH_ARG(int64_t, kernel) = 3;
+    // Eval-mode batch norm folded into the convolution.
+    TORCH_ARG(bool, fast) = true;
+};
+
+// The decoder's unit: Conv3d(k, pad k/2, bias) -> BatchNorm3d -> LeakyReLU.
+class ConvUnitImpl : public torch::nn::Module {
+  public:
+    explicit ConvUnitImpl(const ConvUnitOptions& options);
+    torch::Tensor forward(const torch::Tensor& input);
+
+    Conv3dLayer conv{nullptr};
+    torch::nn::BatchNorm3d norm{nullptr};
+
+  private:
+    ConvUnitOptions options_;
+};
+TORCH_MODULE(ConvUnit);
+
+// The decoder's block: unit(in -> out) then unit(out -> out).
+class ConvBlockImpl : public torch::nn::Module {
+  public:
+    ConvBlockImpl(int64_t inChannels, int64_t outChannels, bool fast);
+    torch::Tensor forward(const torch::Tensor& input);
+
+    ConvUnit first{nullptr};
+    ConvUnit second{nullptr};
+};
+TORCH_MODULE(ConvBlock);
+
+}  // namespace logonet::model

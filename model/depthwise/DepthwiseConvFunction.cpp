@@ -1,0 +1,57 @@
+#include "depthwise/DepthwiseConvFunction.h"
+
+#include "depthwise/DepthwiseConvKernel.h"
+
+namespace logonet::model {
+namespace {
+
+class DepthwiseConv3dFunction : public torch::autograd::Function<DepthwiseConv3dFunction> {
+  public:
+    static torch::Tensor forward(torch::autograd::AutogradContext* context,
+                                 const torch::Tensor& input, const torch::Tensor& weight,
+                                 const torch::Tensor& bias, int64_t padding, int64_t dilation) {
+        context->save_for_backward({input, weight});
+        context->saved_data["padding"] = padding;
+        context->saved_data["dilation"] = dilation;
+        context->saved_data["hasBias"] = bias.defined();
+        return depthwiseConvForwardCpu(input, weight, bias, padding, dilation);
+    }
+
+    static torch::autograd::variable_list backward(torch::autograd::AutogradContext* context,
+                                                   torch::autograd::variable_list gradients) {
+        const auto saved = context->get_saved_variables();
+        const torch::Tensor& input = saved[0];
+        const torch::Tensor& weight = saved[1];
+        const int64_t padding = context->saved_data["padding"].toInt();
+        const int64_t dilation = context->saved_data["dilation"].toInt();
+        const torch::Tensor gradOutput = gradients[0].contiguous();
+        torch::Tensor gradInput;
+        torch::Tensor gradWeight;
+        torch::Tensor gradBias;
+        if (context->needs_input_grad(0)) {
+            gradInput = depthwiseConvInputGradCpu(gradOutput, weight, padding, dilation);
+        }
+        if (context->needs_input_grad(1)) {
+            gradWeight =
+                depthwiseConvWeightGradCpu(gradOutput, input, weight.size(2), padding, dilation);
+        }
+        if (context->saved_data["hasBias"].toBool() && context->needs_input_grad(2)) {
+            gradBias = gradOutput.sum({0, 2, 3, 4});
+        }
+        return {gradInput, gradWeight, gradBias, torch::Tensor(), torch::Tensor()};
+    }
+};
+
+}  // namespace
+
+bool depthwiseConvFastPathApplies(const torch::Tensor& input) {
+    return input.defined() && input.dim() == 5 && input.device().is_cpu() &&
+           (input.scalar_type() == torch::kFloat || input.scalar_type() == torch::kDouble);
+}
+
+torch::Tensor depthwiseConv3dFast(const torch::Tensor& input, const torch::Tensor& weight,
+                                  const torch::Tensor& bias, int64_t padding, int64_t dilation) {
+    return DepthwiseConv3dFunction::apply(input, weight, bias, padding, dilation);
+}
+
+}  // namespace logonet::model

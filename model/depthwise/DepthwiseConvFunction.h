@@ -1,0 +1,15 @@
+#pragma once
+
+#include <torch/torch.h>
+
+namespace logonet::model {
+
+// True where the CPU kernel can take the call: a 5D CPU float/double tensor.
+bool depthwiseConvFastPathApplies(const torch::Tensor& input);
+
+// Depthwise 3D convolution (stride 1) through the CPU kernel, differentiable with respect to
+// input, weight and bias. `bias` may be undefined.
+torch::Tensor depthwiseConv3dFast(const torch::Tensor& input, const torch::Tensor& weight,
+                                  const torch::Tensor& bias, int64_t padding, int64_t dilation);
+
+}  // namespace logonet::model

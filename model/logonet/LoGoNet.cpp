@@ -1,0 +1,70 @@
+#include "logonet/LoGoNet.h"
+
+#include <algorithm>
+
+#include "logonet/SubCubes.h"
+#include "network/InputCheck.h"
+
+namespace logonet::model {
+
+namespace {
+constexpr int subCubes = 8;
+}
+
+LoGoNetImpl::LoGoNetImpl(const LoGoNetOptions& options) : options_(options) {
+    const LkaEncoderOptions encoder = encoderOptions();
+    globalBranch = register_module("global", UBranch(encoder, options.outChannels));
+    localBranches = register_module("local", torch::nn::ModuleList());
+    if (options.localSplit) {
+        const LkaEncoderOptions localEncoder =
+            encoder.firstStages(static_cast<size_t>(options.localStages));
+        for (int i = 0; i < subCubes; ++i) {
+            localBranches->push_back(UBranch(localEncoder, options.outChannels));
+        }
+    }
+    head = register_module("head", FusionHead(options.outChannels, options.fast));
+}
+
+LkaEncoderOptions LoGoNetImpl::encoderOptions() const {
+    LkaEncoderOptions encoder;
+    encoder.inChannels = options_.inChannels;
+    encoder.dims = options_.dims;
+    encoder.depths = options_.depths;
+    encoder.mlpRatios = options_.mlpRatios;
+    encoder.fast = options_.fast;
+    return encoder;
+}
+
+NetworkOptions LoGoNetImpl::options() const {
+    NetworkOptions result;
+    result.inChannels = options_.inChannels;
+    result.outChannels = options_.outChannels;
+    result.roi = options_.roi;
+    result.fastKernels = options_.fast;
+    return result;
+}
+
+int64_t LoGoNetImpl::sizeDivisor() const {
+    const LkaEncoderOptions encoder = encoderOptions();
+    int64_t divisor = encoder.stride();
+    if (options_.localSplit) {
+        // Each half-size sub-cube goes through the local encoder's strides.
+        divisor = std::max(divisor, 2 * encoder.firstStages(options_.localStages).stride());
+    }
+    return divisor;
+}
+
+torch::Tensor LoGoNetImpl::forward(const torch::Tensor& input) {
+    checkNetworkInput(input, options_.architecture, options_.inChannels, sizeDivisor());
+    torch::Tensor sum = globalBranch(input);
+    if (options_.localSplit) {
+        std::vector<torch::Tensor> cubes = splitIntoSubCubes(input);
+        for (size_t i = 0; i < cubes.size(); ++i) {
+            cubes[i] = localBranches[i]->as<UBranch>()->forward(cubes[i]);
+        }
+        sum = sum + mergeSubCubes(cubes);
+    }
+    return head(sum);
+}
+
+}  // namespace logonet::model

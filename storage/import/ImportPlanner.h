@@ -1,0 +1,32 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "import/ScanImporter.h"
+
+namespace logonet {
+
+// Works out what a path holds (an image file, a folder of images, a Medical Segmentation
+// Decathlon folder with dataset.json, a DICOM folder) and lists the scans to import from it.
+class ImportPlanner {
+  public:
+    explicit ImportPlanner(const ImportOptions& options) : options_(options) {}
+
+    // Throws ImportError for a path that does not exist or holds nothing importable.
+    std::vector<ImportItem> plan(const std::string& path) const;
+
+  private:
+    std::vector<ImportItem> planFolder(const std::string& folder) const;
+    std::vector<ImportItem> planDecathlon(const std::string& folder) const;
+    std::vector<ImportItem> planDicom(const std::string& folder) const;
+    ImportItem itemFor(const std::string& image, const std::string& labelsDir) const;
+
+    ImportOptions options_;
+};
+
+// The label map in `labelsDir` for `imagePath`: the same stem, or the stem with _seg, _label,
+// _labels, _mask or _gt; "" when there is none.
+std::string matchingLabelFile(const std::string& imagePath, const std::string& labelsDir);
+
+}  // namespace logonet

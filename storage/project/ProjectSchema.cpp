@@ -1,0 +1,112 @@
+#include "project/ProjectSchema.h"
+
+#include <string>
+
+namespace logonet {
+
+namespace {
+
+const char* const kVersion1 = R"sql(
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE labels (
+    value INTEGER PRIMARY KEY CHECK (value BETWEEN 1 AND 65535),
+    name TEXT NOT NULL,
+    red INTEGER NOT NULL, green INTEGER NOT NULL, blue INTEGER NOT NULL);
+CREATE TABLE scans (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    path TEXT NOT NULL UNIQUE,
+    content_hash TEXT NOT NULL UNIQUE,
+    modality TEXT NOT NULL DEFAULT '',
+    source_path TEXT NOT NULL DEFAULT '',
+    size_x INTEGER NOT NULL, size_y INTEGER NOT NULL, size_z INTEGER NOT NULL,
+    spacing_x REAL NOT NULL, spacing_y REAL NOT NULL, spacing_z REAL NOT NULL,
+    labeled INTEGER NOT NULL DEFAULT 0,
+    split TEXT NOT NULL DEFAULT 'train' CHECK (split IN ('train', 'val', 'test')),
+    imported_at TEXT NOT NULL);
+CREATE TABLE label_versions (
+    id INTEGER PRIMARY KEY,
+    scan_id INTEGER NOT NULL REFERENCES scans(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('ground-truth', 'prediction', 'correction')),
+    run_name TEXT NOT NULL DEFAULT '',
+    parent_id INTEGER REFERENCES label_versions(id) ON DELETE SET NULL,
+    path TEXT NOT NULL,
+    created TEXT NOT NULL);
+CREATE TABLE runs (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL,
+    status TEXT NOT NULL,
+    config TEXT NOT NULL DEFAULT '{}',
+    created TEXT NOT NULL);
+CREATE TABLE run_metrics (
+    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    scan_id INTEGER NOT NULL REFERENCES scans(id) ON DELETE CASCADE,
+    label_value INTEGER NOT NULL,
+    dice REAL,
+    hd95 REAL,
+    PRIMARY KEY (run_id, scan_id, label_value));
+CREATE TABLE reviews (
+    id INTEGER PRIMARY KEY,
+    scan_id INTEGER NOT NULL REFERENCES scans(id) ON DELETE CASCADE,
+    version_id INTEGER REFERENCES label_versions(id) ON DELETE CASCADE,
+    status TEXT NOT NULL,
+    comment TEXT NOT NULL DEFAULT '',
+    time TEXT NOT NULL);
+INSERT INTO meta (key, value) VALUES ('schema_version', '1');
+)sql";
+
+// Version 2: tags and the stored pixel type on scans, the k-means pseudo-label tables, and an
+// index for the per-scan version lookups the slice views do on every scan change.
+const char* const kVersion2 = R"sql(
+ALTER TABLE scans ADD COLUMN tags TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE scans ADD COLUMN pixel_type TEXT NOT NULL DEFAULT '';
+CREATE TABLE clusterers (
+    id INTEGER PRIMARY KEY,
+    run_id INTEGER REFERENCES runs(id) ON DELETE SET NULL,
+    name TEXT NOT NULL,
+    k INTEGER NOT NULL,
+    settings TEXT NOT NULL DEFAULT '{}',
+    inertia REAL,
+    centroids_path TEXT NOT NULL DEFAULT '',
+    created TEXT NOT NULL DEFAULT '');
+CREATE TABLE slice_assignments (
+    clusterer_id INTEGER NOT NULL REFERENCES clusterers(id) ON DELETE CASCADE,
+    scan_id INTEGER NOT NULL REFERENCES scans(id) ON DELETE CASCADE,
+    axis INTEGER NOT NULL CHECK (axis BETWEEN 0 AND 2),
+    slice_index INTEGER NOT NULL,
+    cluster INTEGER NOT NULL,
+    distance REAL,
+    PRIMARY KEY (clusterer_id, scan_id, axis, slice_index));
+CREATE INDEX label_versions_by_scan ON label_versions(scan_id);
+CREATE INDEX slice_assignments_by_cluster ON slice_assignments(clusterer_id, cluster);
+UPDATE meta SET value = '2' WHERE key = 'schema_version';
+)sql";
+
+}  // namespace
+
+void ProjectSchema::createVersion1(Database& database) {
+    Transaction transaction(database);
+    database.exec(kVersion1);
+    transaction.commit();
+}
+
+int ProjectSchema::version(Database& database) {
+    if (database.queryInt(
+            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'") == 0) {
+        return 0;
+    }
+    return static_cast<int>(
+        database.queryInt("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'schema_version'"));
+}
+
+void ProjectSchema::migrate(Database& database) {
+    Transaction transaction(database);
+    const int from = version(database);
+    if (from < 2) {
+        database.exec(kVersion2);
+    }
+    transaction.commit();
+}
+
+}  // namespace logonet

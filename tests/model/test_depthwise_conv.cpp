@@ -1,0 +1,113 @@
+#include <QtTest>
+
+#include <torch/torch.h>
+
+#include "depthwise/DepthwiseConv3d.h"
+#include "depthwise/DepthwiseConvFunction.h"
+
+using namespace logonet::model;
+
+namespace {
+
+double maxRelativeDifference(const torch::Tensor& a, const torch::Tensor& b) {
+    const double scale = std::max(1e-12, b.abs().max().item<double>());
+    return (a - b).abs().max().item<double>() / scale;
+}
+
+struct Case {
+    int64_t batch, channels, depth, height, width, kernel, dilation;
+};
+
+}  // namespace
+
+// The fast depthwise convolution against torch::conv3d(groups = channels): values and the
+// gradients of input, weight and bias, on random data.
+class TestDepthwiseConv : public QObject {
+    Q_OBJECT
+  private Q_SLOTS:
+    void initTestCase() { torch::manual_seed(7); }
+
+    void matchesConv3dValuesAndGradients_data() {
+        QTest::addColumn<int>("index");
+        for (int i = 0; i < 8; ++i) {
+            QTest::newRow(std::to_string(i).c_str()) << i;
+        }
+    }
+
+    void matchesConv3dValuesAndGradients() {
+        QFETCH(int, index);
+        // Odd sizes, kernels 3/5/7, dilations 1/3, several channel counts; some inputs smaller
+        // than the dilated kernel span so that whole taps fall into the padding.
+        const std::vector<Case> cases = {
+            {1, 1, 5, 7, 9, 3, 1}, {2, 3, 7, 6, 5, 5, 1},     {1, 4, 9, 8, 11, 7, 3},
+            {2, 2, 5, 5, 5, 7, 3}, {1, 5, 6, 9, 7, 3, 3},     {1, 8, 11, 7, 13, 5, 3},
+            {2, 6, 3, 4, 5, 7, 1}, {1, 16, 12, 12, 12, 3, 1},
+        };
+        const Case c = cases[index];
+        for (const auto dtype : {torch::kDouble, torch::kFloat}) {
+            const auto options = torch::TensorOptions().dtype(dtype);
+            const int64_t padding = c.dilation * (c.kernel - 1) / 2;
+            torch::Tensor input =
+                torch::randn({c.batch, c.channels, c.depth, c.height, c.width}, options)
+                    .requires_grad_(true);
+            torch::Tensor weight =
+                torch::randn({c.channels, 1, c.kernel, c.kernel, c.kernel}, options)
+                    .requires_grad_(true);
+            torch::Tensor bias = torch::randn({c.channels}, options).requires_grad_(true);
+            const torch::Tensor upstream =
+                torch::randn({c.batch, c.channels, c.depth, c.height, c.width}, options);
+
+            QVERIFY(depthwiseConvFastPathApplies(input));
+            const torch::Tensor fast =
+                depthwiseConv3dFast(input, weight, bias, padding, c.dilation);
+            const auto fastGrads = torch::autograd::grad({fast}, {input, weight, bias}, {upstream});
+            const torch::Tensor plain =
+                torch::conv3d(input, weight, bias, 1, padding, c.dilation, c.channels);
+            const auto plainGrads =
+                torch::autograd::grad({plain}, {input, weight, bias}, {upstream});
+
+            const double tolerance = dtype == torch::kDouble ? 1e-10 : 2e-5;
+            QCOMPARE(fast.sizes(), plain.sizes());
+            QVERIFY2(maxRelativeDifference(fast, plain) < tolerance, "output differs");
+            QVERIFY2(maxRelativeDifference(fastGrads[0], plainGrads[0]) < tolerance,
+                     "input gradient differs");
+            QVERIFY2(maxRelativeDifference(fastGrads[1], plainGrads[1]) < tolerance,
+                     "weight gradient differs");
+            QVERIFY2(maxRelativeDifference(fastGrads[2], plainGrads[2]) < tolerance,
+                     "bias gradient differs");
+        }
+    }
+
+    void moduleFastAndPlainPathsAgree() {
+        DepthwiseConv3d fast(DepthwiseConv3dOptions(6, 7, 3).fast(true));
+        DepthwiseConv3d plain(DepthwiseConv3dOptions(6, 7, 3).fast(false));
+        {
+            torch::NoGradGuard noGrad;
+            plain->weight.copy_(fast->weight);
+            plain->bias.copy_(fast->bias);
+        }
+        const torch::Tensor input = torch::randn({2, 6, 10, 9, 8});
+        const torch::Tensor a = fast(input);
+        const torch::Tensor b = plain(input);
+        QCOMPARE(a.sizes(), input.sizes());
+        QVERIFY(maxRelativeDifference(a, b) < 2e-5);
+        // The cost of the last call: 10*9*8 voxels x 6 channels x 7^3 taps.
+        QCOMPARE(fast->lastMacs(), int64_t(10 * 9 * 8 * 6 * 343));
+    }
+
+    void parallelAndSerialResultsAreIdentical() {
+        const torch::Tensor input = torch::randn({1, 8, 13, 11, 9});
+        const torch::Tensor weight = torch::randn({8, 1, 5, 5, 5});
+        const torch::Tensor bias = torch::randn({8});
+        const int threads = at::get_num_threads();
+        at::set_num_threads(1);
+        const torch::Tensor serial = depthwiseConv3dFast(input, weight, bias, 2, 1);
+        at::set_num_threads(2);
+        const torch::Tensor parallel = depthwiseConv3dFast(input, weight, bias, 2, 1);
+        at::set_num_threads(threads);
+        QVERIFY(torch::equal(serial, parallel));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestDepthwiseConv)
+#include "test_depthwise_conv.moc"

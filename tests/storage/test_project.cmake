@@ -1,0 +1,4 @@
+# The project database, label versions and import.
+logonet_add_test(test_database SOURCES test_database.cpp LIBS logonet_storage QT)
+logonet_add_test(test_project SOURCES test_project.cpp LIBS logonet_storage QT)
+logonet_add_test(test_import SOURCES test_import.cpp LIBS logonet_storage QT)

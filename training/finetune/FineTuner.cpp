@@ -1,0 +1,383 @@
+#include "finetune/FineTuner.h"
+
+#include <ATen/autocast_mode.h>
+
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+
+#include "cache/CaseCache.h"
+#include "data/BatchLoader.h"
+#include "data/CropSampler.h"
+#include "inference/CasePredictor.h"
+#include "losses/DiceCELoss.h"
+#include "metrics/SegmentationMetrics.h"
+#include "registry/ModelRegistry.h"
+#include "run/Checkpoint.h"
+#include "schedule/WarmupCosineSchedule.h"
+
+namespace logonet::training {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double secondsSince(Clock::time_point start) {
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+torch::Device deviceFor(const std::string& name) {
+    if (name == "cpu") {
+        return torch::kCPU;
+    }
+    if (name == "cuda") {
+        if (!torch::cuda::is_available()) {
+            throw std::runtime_error(
+                "--device cuda: this LibTorch build has no CUDA support or no GPU is visible "
+                "(use --device cpu)");
+        }
+        return torch::kCUDA;
+    }
+    throw std::invalid_argument("unknown device '" + name + "' (cpu or cuda)");
+}
+
+void setLearningRate(torch::optim::Optimizer& optimizer, double lr) {
+    for (auto& group : optimizer.param_groups()) {
+        static_cast<torch::optim::AdamWOptions&>(group.options()).lr(lr);
+    }
+}
+
+// Dynamic loss scaling for float16 autocast on CUDA (LibTorch 1.13 has no C++ GradScaler).
+class LossScaler {
+  public:
+    double scale() const { return scale_; }
+    // Unscales the gradients; false when one is not finite (the step must be skipped).
+    bool unscale(model::NetworkImpl& network) {
+        bool finite = true;
+        for (auto& p : network.parameters()) {
+            if (p.grad().defined()) {
+                p.mutable_grad().div_(scale_);
+                finite = finite && torch::isfinite(p.grad()).all().item<bool>();
+            }
+        }
+        if (!finite) {
+            scale_ /= 2.0;
+            goodSteps_ = 0;
+        } else if (++goodSteps_ % 2000 == 0) {
+            scale_ *= 2.0;
+        }
+        return finite;
+    }
+
+  private:
+    double scale_ = 65536.0;
+    int64_t goodSteps_ = 0;
+};
+
+std::vector<std::shared_ptr<const TrainingCase>> loadTrainingCases(const CaseCache& cache,
+                                                                   const FineTuneConfig& config) {
+    std::vector<std::shared_ptr<const TrainingCase>> cases;
+    for (const auto& id : config.trainCases) {
+        const CachedCase entry = cache.read(id);
+        if (entry.settings != config.preprocessing) {
+            throw std::runtime_error("cache case " + id + " was prepared with other settings (" +
+                                     entry.settings.describe() + ", the run wants " +
+                                     config.preprocessing.describe() +
+                                     "): run logonet prepare with the run's settings");
+        }
+        if (!entry.labeled()) {
+            throw std::runtime_error("training case " + id + " has no labels");
+        }
+        cases.push_back(
+            std::make_shared<const TrainingCase>(makeTrainingCase(entry, config.classValues)));
+    }
+    return cases;
+}
+
+}  // namespace
+
+double peakResidentMemoryMiB() {
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line)) {
+        if (line.rfind("VmHWM:", 0) == 0) {
+            return std::stod(line.substr(6)) / 1024.0;
+        }
+    }
+    return 0.0;
+}
+
+std::string resolveCacheDirectory(const FineTuneConfig& config, const std::string& runDirectory) {
+    const fs::path cache(config.cacheDirectory);
+    return cache.is_absolute() ? cache.string() : (fs::path(runDirectory) / cache).string();
+}
+
+FineTuner::FineTuner(FineTuneConfig config, std::string runDirectory)
+    : config_(std::move(config)), runDirectory_(std::move(runDirectory)) {
+    factory_ = [](const FineTuneConfig& c) {
+        model::NetworkOptions options;
+        options.inChannels = 1;
+        options.outChannels = static_cast<int64_t>(c.classValues.size());
+        options.roi = {c.crop[2], c.crop[1], c.crop[0]};
+        return model::createNetwork(c.architecture, options);
+    };
+}
+
+model::Network FineTuner::buildNetwork() const {
+    return factory_(config_);
+}
+
+FineTuneResult FineTuner::run(bool resume, const EventSink& sink, const std::atomic<bool>* stop) {
+    const Clock::time_point started = Clock::now();
+    const bool writer = parallel_.rank == 0;
+    RunFolder folder(runDirectory_);
+    auto emit = [&](const Json& event) {
+        if (!writer) {
+            return;
+        }
+        folder.appendEvent(event);
+        if (sink) {
+            sink(event);
+        }
+    };
+    if (config_.trainCases.empty()) {
+        throw std::runtime_error("no labeled scans in the training split");
+    }
+    if (config_.classValues.size() < 2) {
+        throw std::runtime_error("the label set names no classes to learn");
+    }
+    if (config_.amp && config_.device != "cuda") {
+        throw std::invalid_argument("--amp needs --device cuda");
+    }
+    const torch::Device device = deviceFor(config_.device);
+    if (config_.threads > 0) {
+        at::set_num_threads(static_cast<int>(config_.threads));
+    }
+
+    const CaseCache cache(resolveCacheDirectory(config_, runDirectory_));
+    CropSamplerOptions samplerOptions;
+    samplerOptions.crop = config_.crop;
+    samplerOptions.batch = config_.batch;
+    samplerOptions.positiveFraction = config_.positiveFraction;
+    samplerOptions.augment = config_.augment;
+    samplerOptions.seed = config_.seed;
+    const CropSampler sampler(loadTrainingCases(cache, config_), samplerOptions);
+    std::vector<CachedCase> validation;
+    for (const auto& id : config_.validationCases) {
+        validation.push_back(cache.read(id));
+    }
+
+    torch::manual_seed(config_.seed);
+    model::Network network = buildNetwork();
+    for (const int64_t size : config_.crop) {
+        const int64_t divisor = network->sizeDivisor();
+        if (divisor > 0 && size % divisor != 0) {
+            throw std::invalid_argument("crop size " + std::to_string(size) +
+                                        " is not a multiple of " + std::to_string(divisor) +
+                                        " as " + config_.architecture + " requires");
+        }
+    }
+    network->to(device);
+    torch::optim::AdamW optimizer(
+        network->parameters(),
+        torch::optim::AdamWOptions(config_.learningRate).weight_decay(config_.weightDecay));
+
+    int64_t startStep = 0;
+    double bestDice = -1.0;
+    int64_t bestStep = -1;
+    const std::string lastPath = folder.lastCheckpointPath();
+    if (resume && fs::exists(lastPath)) {
+        const CheckpointInfo info = loadCheckpoint(lastPath, *network, &optimizer);
+        startStep = info.step;
+        bestDice = info.extra.value("best_dice", -1.0);
+        bestStep = info.extra.value("best_step", int64_t{-1});
+        if (writer) {
+            folder.truncateEventsAfter(startStep);
+        }
+        emit(Json(Json::Object{{"event", "resumed"}, {"step", Json(startStep)}}));
+    } else if (!config_.initFrom.empty()) {
+        const PartialLoadReport report = loadWeightsPartially(config_.initFrom, *network);
+        emit(Json(Json::Object{{"event", "init"},
+                               {"from", config_.initFrom},
+                               {"loaded", Json(report.loaded.size())},
+                               {"skipped", Json(report.skipped.size())},
+                               {"new", Json(report.missing.size())},
+                               {"summary", report.summary()}}));
+    }
+    if (config_.checkpointing) {
+        emit(Json(Json::Object{{"event", "note"},
+                               {"message",
+                                "activation checkpointing is not available in LibTorch's C++ API; "
+                                "training without it"}}));
+    }
+
+    CheckpointInfo info;
+    info.architecture = network->architecture();
+    info.networkOptions = network->options();
+    auto saveLast = [&](int64_t step) {
+        if (!writer) {
+            return;
+        }
+        info.step = step;
+        info.extra = Json::object();
+        info.extra["best_dice"] = bestDice;
+        info.extra["best_step"] = Json(bestStep);
+        saveCheckpoint(lastPath, *network, &optimizer, info);
+    };
+
+    const DiceCELoss loss(DiceCELossOptions{config_.diceWeight, config_.ceWeight, 1e-5});
+    const WarmupCosineSchedule schedule(config_.learningRate, config_.effectiveWarmup(),
+                                        config_.iterations);
+    const int64_t accumulation = std::max<int64_t>(1, config_.accumulation);
+    const int64_t world = std::max(1, parallel_.worldSize);
+    // The loader hands out batches in order; on rank r of W, step s with micro-batch m uses batch
+    // (s * accumulation + m) * W + r, so W ranks together see what one process with a W times
+    // larger batch would.
+    std::unique_ptr<BatchLoader> batches;
+
+    SlidingWindowOptions windowOptions;
+    windowOptions.roi = {config_.crop[2], config_.crop[1], config_.crop[0]};
+    windowOptions.overlap = config_.overlap;
+    windowOptions.windowBatch = 2;
+
+    LossScaler scaler;
+    FineTuneResult result;
+    result.bestDice = bestDice;
+    result.bestStep = bestStep;
+    Clock::time_point intervalStart = Clock::now();
+    int64_t intervalSteps = 0;
+    const int64_t casesPerEpoch = static_cast<int64_t>(sampler.caseCount());
+    network->train();
+    for (int64_t step = startStep; step < config_.iterations; ++step) {
+        if (!batches) {
+            batches = std::make_unique<BatchLoader>(sampler, step * accumulation * world,
+                                                    config_.iterations * accumulation * world);
+        }
+        optimizer.zero_grad();
+        double lossSum = 0, diceSum = 0, ceSum = 0;
+        for (int64_t m = 0; m < accumulation * world; ++m) {
+            TrainingBatch batch = batches->next();
+            if (batch.index % world != parallel_.rank) {
+                continue;  // another rank's share of this step
+            }
+            const torch::Tensor image = batch.image.to(device);
+            const torch::Tensor labels = batch.labels.to(device);
+            torch::Tensor logits;
+            if (config_.amp) {
+                at::autocast::set_enabled(true);
+                logits = network->forward(image);
+                at::autocast::set_enabled(false);
+                at::autocast::clear_cache();
+            } else {
+                logits = network->forward(image);
+            }
+            const LossTerms terms = loss(logits, labels);
+            torch::Tensor scaled = terms.total / static_cast<double>(accumulation);
+            if (config_.amp) {
+                scaled = scaled * scaler.scale();
+            }
+            scaled.backward();
+            lossSum += terms.total.item<double>();
+            diceSum += terms.dice.item<double>();
+            ceSum += terms.ce.item<double>();
+        }
+        if (parallel_.averageGradients) {
+            parallel_.averageGradients(*network);
+        }
+        const double lr = schedule.at(step);
+        setLearningRate(optimizer, lr);
+        if (!config_.amp || scaler.unscale(*network)) {
+            optimizer.step();
+        }
+        ++intervalSteps;
+        const int64_t done = step + 1;
+        result.finalLoss = lossSum / static_cast<double>(accumulation);
+        const double elapsed = secondsSince(intervalStart);
+        Json event = Json::object();
+        event["event"] = "step";
+        event["step"] = Json(done);
+        event["epoch"] = static_cast<double>(done * config_.batch * accumulation * world) /
+                         static_cast<double>(casesPerEpoch);
+        event["loss"] = result.finalLoss;
+        event["dice_loss"] = diceSum / static_cast<double>(accumulation);
+        event["ce_loss"] = ceSum / static_cast<double>(accumulation);
+        event["lr"] = lr;
+        event["it_per_s"] = elapsed > 0 ? static_cast<double>(intervalSteps) / elapsed : 0.0;
+        event["memory_mb"] = peakResidentMemoryMiB();
+        event["total"] = Json(config_.iterations);
+        emit(event);
+        if (elapsed > 5.0) {
+            intervalStart = Clock::now();
+            intervalSteps = 0;
+        }
+
+        const bool last = done == config_.iterations;
+        if (writer && !validation.empty() && config_.validateEvery > 0 &&
+            (done % config_.validateEvery == 0 || last)) {
+            const CasePredictor predictor(network, config_.classValues, windowOptions, device);
+            std::vector<double> sums(config_.classValues.size(), 0.0);
+            std::vector<int> counts(config_.classValues.size(), 0);
+            for (const auto& entry : validation) {
+                const LabelVolume predicted = predictor.segment(entry.image);
+                for (size_t c = 1; c < config_.classValues.size(); ++c) {
+                    const double dice = diceScore(predicted, entry.labels, config_.classValues[c]);
+                    if (!std::isnan(dice)) {
+                        sums[c] += dice;
+                        ++counts[c];
+                    }
+                }
+            }
+            Json perClass = Json::object();
+            double meanSum = 0;
+            int meanCount = 0;
+            for (size_t c = 1; c < sums.size(); ++c) {
+                if (counts[c] > 0) {
+                    perClass[config_.classNames[c]] = sums[c] / counts[c];
+                    meanSum += sums[c] / counts[c];
+                    ++meanCount;
+                }
+            }
+            const double mean = meanCount > 0 ? meanSum / meanCount : 0.0;
+            emit(Json(Json::Object{{"event", "validation"},
+                                   {"step", Json(done)},
+                                   {"mean_dice", mean},
+                                   {"per_class", perClass}}));
+            if (mean > bestDice) {
+                bestDice = mean;
+                bestStep = done;
+                info.step = done;
+                info.extra = Json::object();
+                info.extra["best_dice"] = bestDice;
+                info.extra["best_step"] = Json(bestStep);
+                saveCheckpoint(folder.bestCheckpointPath(), *network, nullptr, info);
+            }
+            network->train();
+        }
+        const bool stopping = stop != nullptr && stop->load();
+        if (last || stopping ||
+            (config_.checkpointEvery > 0 && done % config_.checkpointEvery == 0)) {
+            saveLast(done);
+        }
+        result.steps = done;
+        if (stopping && !last) {
+            emit(Json(Json::Object{{"event", "stopped"}, {"step", Json(done)}}));
+            result.stopped = true;
+            break;
+        }
+    }
+    if (writer && !result.stopped && (validation.empty() || config_.validateEvery <= 0)) {
+        // Without validation the final weights are the best we know.
+        info.step = result.steps;
+        saveCheckpoint(folder.bestCheckpointPath(), *network, nullptr, info);
+    }
+    result.bestDice = bestDice;
+    result.bestStep = bestStep;
+    result.seconds = secondsSince(started);
+    return result;
+}
+
+}  // namespace logonet::training

@@ -1,0 +1,70 @@
+#pragma once
+
+#include <atomic>
+#include <functional>
+#include <memory>
+
+#include "finetune/FineTuneConfig.h"
+#include "json/Json.h"
+#include "network/Network.h"
+#include "run/RunFolder.h"
+
+namespace logonet::training {
+
+// How this process takes part in data-parallel training: each rank trains on its own share of
+// every step's samples and `averageGradients` makes the gradients equal on all ranks before the
+// optimiser steps. Only rank 0 writes the run folder.
+struct ParallelContext {
+    int rank = 0;
+    int worldSize = 1;
+    std::function<void(model::NetworkImpl&)> averageGradients;
+};
+
+struct FineTuneResult {
+    bool stopped = false;  // interrupted by the stop flag (a checkpoint was written first)
+    int64_t steps = 0;
+    double finalLoss = 0.0;
+    double bestDice = -1.0;  // -1 without validation
+    int64_t bestStep = -1;
+    double seconds = 0.0;
+};
+
+// The fine-tuning loop of spec section 7: balanced random crops from a background loader,
+// DiceCE, AdamW with linear warm-up and cosine decay, gradient accumulation, periodic validation
+// (sliding window, per-class Dice), last/best checkpoints. Every step's data is a function of
+// (seed, step), and a checkpoint holds weights, optimiser state and step, so a resumed CPU run
+// ends with exactly the weights of an uninterrupted one.
+class FineTuner {
+  public:
+    using EventSink = std::function<void(const Json&)>;
+    using NetworkFactory = std::function<model::Network(const FineTuneConfig&)>;
+
+    FineTuner(FineTuneConfig config, std::string runDirectory);
+
+    // Replaces the registry (tests use tiny networks).
+    void setNetworkFactory(NetworkFactory factory) { factory_ = std::move(factory); }
+    void setParallelContext(ParallelContext context) { parallel_ = std::move(context); }
+
+    // Trains to config.iterations. With `resume`, continues from checkpoints/last.pt when there
+    // is one. Events go to the run's events.jsonl and to `sink`. Returns early (after writing a
+    // checkpoint) when `stop` becomes true. Throws std::runtime_error / std::invalid_argument with
+    // a message for the user (no cases, bad labels, cache mismatch, foreign checkpoint, ...).
+    FineTuneResult run(bool resume, const EventSink& sink, const std::atomic<bool>* stop);
+
+    // The network the config describes, built by the factory (default: the model registry).
+    model::Network buildNetwork() const;
+
+  private:
+    FineTuneConfig config_;
+    std::string runDirectory_;
+    NetworkFactory factory_;
+    ParallelContext parallel_;
+};
+
+// Resolves the config's cache folder against the run folder.
+std::string resolveCacheDirectory(const FineTuneConfig& config, const std::string& runDirectory);
+
+// Peak resident memory of this process in MiB (VmHWM), 0 where unknown.
+double peakResidentMemoryMiB();
+
+}  // namespace logonet::training

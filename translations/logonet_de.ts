@@ -1,0 +1,564 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>ImportProgress</name>
+    <message>
+        <source>Preparing import...</source>
+        <translation>Import wird vorbereitet...</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Import scans</source>
+        <translation>Scans importieren</translation>
+    </message>
+    <message>
+        <source>Cancelling after the current scan...</source>
+        <translation>Abbruch nach dem aktuellen Scan...</translation>
+    </message>
+    <message>
+        <source>Importing %1 (%2 of %3)</source>
+        <translation>Importiere %1 (%2 von %3)</translation>
+    </message>
+    <message>
+        <source>%1 scan(s) imported.</source>
+        <translation>%1 Scan(s) importiert.</translation>
+    </message>
+    <message>
+        <source>%1 already in the project (same content).</source>
+        <translation>%1 bereits im Projekt (gleicher Inhalt).</translation>
+    </message>
+    <message>
+        <source>The import was cancelled.</source>
+        <translation>Der Import wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>%1 failed:</source>
+        <translation>%1 fehlgeschlagen:</translation>
+    </message>
+</context>
+<context>
+    <name>SlicePlane</name>
+    <message>
+        <source>Axial</source>
+        <translation>Axial</translation>
+    </message>
+    <message>
+        <source>Coronal</source>
+        <translation>Koronal</translation>
+    </message>
+    <message>
+        <source>Sagittal</source>
+        <translation>Sagittal</translation>
+    </message>
+</context>
+<context>
+    <name>VoxelReadout</name>
+    <message>
+        <source>Voxel (%1, %2, %3)   World (%4, %5, %6) mm   Intensity %7</source>
+        <translation>Voxel (%1, %2, %3)   Welt (%4, %5, %6) mm   Intensität %7</translation>
+    </message>
+    <message>
+        <source>background</source>
+        <translation>Hintergrund</translation>
+    </message>
+    <message>
+        <source>   Label %1 (%2)</source>
+        <translation>   Label %1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>WindowLevel</name>
+    <message>
+        <source>CT abdomen</source>
+        <translation>CT Abdomen</translation>
+    </message>
+    <message>
+        <source>CT lung</source>
+        <translation>CT Lunge</translation>
+    </message>
+    <message>
+        <source>CT bone</source>
+        <translation>CT Knochen</translation>
+    </message>
+    <message>
+        <source>CT brain</source>
+        <translation>CT Gehirn</translation>
+    </message>
+</context>
+<context>
+    <name>logonet::views::ImportDialog</name>
+    <message>
+        <source>Unlabeled collection (ignore any label maps)</source>
+        <translation>Unannotierte Sammlung (Labelkarten ignorieren)</translation>
+    </message>
+    <message>
+        <source>Import scans</source>
+        <translation>Scans importieren</translation>
+    </message>
+    <message>
+        <source>Add image files (NIfTI, NRRD, MetaImage), folders of images, a Medical Segmentation Decathlon dataset.json or DICOM folders (each series becomes a scan).</source>
+        <translation>Bilddateien (NIfTI, NRRD, MetaImage), Bildordner, eine dataset.json der Medical Segmentation Decathlon oder DICOM-Ordner hinzufügen (jede Serie wird ein Scan).</translation>
+    </message>
+    <message>
+        <source>Add files...</source>
+        <translation>Dateien hinzufügen...</translation>
+    </message>
+    <message>
+        <source>Add image folder...</source>
+        <translation>Bildordner hinzufügen...</translation>
+    </message>
+    <message>
+        <source>Add dataset.json...</source>
+        <translation>dataset.json hinzufügen...</translation>
+    </message>
+    <message>
+        <source>Add DICOM folder...</source>
+        <translation>DICOM-Ordner hinzufügen...</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>Durchsuchen...</translation>
+    </message>
+    <message>
+        <source>optional: folder of label maps matched by file name</source>
+        <translation>optional: Ordner mit Labelkarten, per Dateiname zugeordnet</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>Validierung</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>Label folder</source>
+        <translation>Labelordner</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>Aufteilung</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <source>Folder of images</source>
+        <translation>Bildordner</translation>
+    </message>
+    <message>
+        <source>DICOM folder</source>
+        <translation>DICOM-Ordner</translation>
+    </message>
+    <message>
+        <source>Image files</source>
+        <translation>Bilddateien</translation>
+    </message>
+    <message>
+        <source>Images (*.nii *.nii.gz *.nrrd *.nhdr *.mha *.mhd);;All files (*)</source>
+        <translation>Bilder (*.nii *.nii.gz *.nrrd *.nhdr *.mha *.mhd);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>MSD dataset.json</source>
+        <translation>MSD dataset.json</translation>
+    </message>
+    <message>
+        <source>dataset.json (dataset.json)</source>
+        <translation>dataset.json (dataset.json)</translation>
+    </message>
+    <message>
+        <source>Folder of label maps</source>
+        <translation>Ordner mit Labelkarten</translation>
+    </message>
+</context>
+<context>
+    <name>logonet::views::LabelOverlayPanel</name>
+    <message>
+        <source>Show labels</source>
+        <translation>Labels anzeigen</translation>
+    </message>
+    <message>
+        <source>Show or hide the label overlay (L)</source>
+        <translation>Label-Überlagerung ein- oder ausblenden (L)</translation>
+    </message>
+    <message>
+        <source>Filled</source>
+        <translation>Gefüllt</translation>
+    </message>
+    <message>
+        <source>Outline</source>
+        <translation>Umriss</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>Deckkraft</translation>
+    </message>
+    <message>
+        <source>Style</source>
+        <translation>Darstellung</translation>
+    </message>
+</context>
+<context>
+    <name>logonet::views::MainWindow</name>
+    <message>
+        <source>LoGoNet workstation</source>
+        <translation>LoGoNet-Arbeitsplatz</translation>
+    </message>
+    <message>
+        <source>Surfaces %p%</source>
+        <translation>Oberflächen %p%</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Surface building cancelled</source>
+        <translation>Oberflächenberechnung abgebrochen</translation>
+    </message>
+    <message>
+        <source>Scans</source>
+        <translation>Scans</translation>
+    </message>
+    <message>
+        <source>Window / level</source>
+        <translation>Fenster / Level</translation>
+    </message>
+    <message>
+        <source>Automatic (1st-99th percentile)</source>
+        <translation>Automatisch (1.-99. Perzentil)</translation>
+    </message>
+    <message>
+        <source>3D: show volume rendering</source>
+        <translation>3D: Volumendarstellung zeigen</translation>
+    </message>
+    <message>
+        <source>3D: rebuild label surfaces</source>
+        <translation>3D: Label-Oberflächen neu berechnen</translation>
+    </message>
+    <message>
+        <source>3D: reset camera</source>
+        <translation>3D: Kamera zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Display</source>
+        <translation>Anzeige</translation>
+    </message>
+    <message>
+        <source>LoGoNet workstation - %1</source>
+        <translation>LoGoNet-Arbeitsplatz - %1</translation>
+    </message>
+    <message>
+        <source>Cannot open project</source>
+        <translation>Projekt kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Cannot create project</source>
+        <translation>Projekt kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>Cannot list scans</source>
+        <translation>Scans können nicht aufgelistet werden</translation>
+    </message>
+    <message>
+        <source>Cannot show scan</source>
+        <translation>Scan kann nicht angezeigt werden</translation>
+    </message>
+    <message>
+        <source>Export mask</source>
+        <translation>Maske exportieren</translation>
+    </message>
+    <message>
+        <source>The current scan has no label map to export.</source>
+        <translation>Der aktuelle Scan hat keine Labelkarte zum Exportieren.</translation>
+    </message>
+    <message>
+        <source>Mask written to %1</source>
+        <translation>Maske nach %1 geschrieben</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;New project...</source>
+        <translation>&amp;Neues Projekt...</translation>
+    </message>
+    <message>
+        <source>&amp;Open project...</source>
+        <translation>Projekt ö&amp;ffnen...</translation>
+    </message>
+    <message>
+        <source>Recent projects</source>
+        <translation>Zuletzt geöffnete Projekte</translation>
+    </message>
+    <message>
+        <source>&amp;Import scans...</source>
+        <translation>Scans &amp;importieren...</translation>
+    </message>
+    <message>
+        <source>Ctrl+I</source>
+        <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <source>&amp;Export mask...</source>
+        <translation>Maske &amp;exportieren...</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>Reset slice views</source>
+        <translation>Schichtansichten zurücksetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>Ü&amp;ber</translation>
+    </message>
+    <message>
+        <source>Choose an empty folder for the new project</source>
+        <translation>Leeren Ordner für das neue Projekt wählen</translation>
+    </message>
+    <message>
+        <source>Open project folder</source>
+        <translation>Projektordner öffnen</translation>
+    </message>
+    <message>
+        <source>Import scans</source>
+        <translation>Scans importieren</translation>
+    </message>
+    <message>
+        <source>Export mask as NIfTI</source>
+        <translation>Maske als NIfTI exportieren</translation>
+    </message>
+    <message>
+        <source>NIfTI (*.nii.gz *.nii)</source>
+        <translation>NIfTI (*.nii.gz *.nii)</translation>
+    </message>
+    <message>
+        <source>About the LoGoNet workstation</source>
+        <translation>Über den LoGoNet-Arbeitsplatz</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;LoGoNet workstation %1&lt;/h3&gt;&lt;p&gt;Look at 3D scans and their labels, correct them, pre-train and fine-tune the Masked LoGoNet segmentation network (KDD 2024) and review its predictions.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;LoGoNet-Arbeitsplatz %1&lt;/h3&gt;&lt;p&gt;3D-Scans und ihre Labels ansehen und korrigieren, das Segmentierungsnetz Masked LoGoNet (KDD 2024) vortrainieren und feinabstimmen und seine Vorhersagen prüfen.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>logonet::views::ScanBrowser</name>
+    <message>
+        <source>Filter scans (name, split, labeled)</source>
+        <translation>Scans filtern (Name, Aufteilung, annotiert)</translation>
+    </message>
+</context>
+<context>
+    <name>logonet::views::ScanTableModel</name>
+    <message>
+        <source>train</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>Validierung</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Labeled</source>
+        <translation>Annotiert</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>Aufteilung</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Spacing (mm)</source>
+        <translation>Voxelabstand (mm)</translation>
+    </message>
+</context>
+<context>
+    <name>logonet::views::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard and mouse shortcuts</source>
+        <translation>Tastatur- und Mauskürzel</translation>
+    </message>
+    <message>
+        <source>Left click / drag</source>
+        <translation>Linksklick / Ziehen</translation>
+    </message>
+    <message>
+        <source>Slice views: move the cursor (all views follow)</source>
+        <translation>Schichtansichten: Cursor setzen (alle Ansichten folgen)</translation>
+    </message>
+    <message>
+        <source>Mouse wheel, Page Up/Down, Up/Down</source>
+        <translation>Mausrad, Bild auf/ab, Pfeil auf/ab</translation>
+    </message>
+    <message>
+        <source>Slice views: next / previous slice</source>
+        <translation>Schichtansichten: nächste / vorige Schicht</translation>
+    </message>
+    <message>
+        <source>Ctrl + mouse wheel, + / -</source>
+        <translation>Strg + Mausrad, + / -</translation>
+    </message>
+    <message>
+        <source>Slice views: zoom in / out</source>
+        <translation>Schichtansichten: vergrößern / verkleinern</translation>
+    </message>
+    <message>
+        <source>Middle drag</source>
+        <translation>Ziehen mit mittlerer Taste</translation>
+    </message>
+    <message>
+        <source>Pan the view</source>
+        <translation>Ansicht verschieben</translation>
+    </message>
+    <message>
+        <source>Right drag</source>
+        <translation>Ziehen mit rechter Taste</translation>
+    </message>
+    <message>
+        <source>Slice views: window (left/right) and level (up/down)</source>
+        <translation>Schichtansichten: Fenster (links/rechts) und Level (auf/ab)</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Pos1</translation>
+    </message>
+    <message>
+        <source>Slice views: reset zoom and pan</source>
+        <translation>Schichtansichten: Zoom und Verschiebung zurücksetzen</translation>
+    </message>
+    <message>
+        <source>L</source>
+        <translation>L</translation>
+    </message>
+    <message>
+        <source>Show or hide the label overlay</source>
+        <translation>Label-Überlagerung ein- oder ausblenden</translation>
+    </message>
+    <message>
+        <source>1 - 4</source>
+        <translation>1 - 4</translation>
+    </message>
+    <message>
+        <source>Window presets: abdomen, lung, bone, brain</source>
+        <translation>Fenstervorgaben: Abdomen, Lunge, Knochen, Gehirn</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>Automatic window (1st to 99th percentile)</source>
+        <translation>Automatisches Fenster (1. bis 99. Perzentil)</translation>
+    </message>
+    <message>
+        <source>3D view: left drag</source>
+        <translation>3D-Ansicht: Ziehen mit linker Taste</translation>
+    </message>
+    <message>
+        <source>Rotate</source>
+        <translation>Drehen</translation>
+    </message>
+    <message>
+        <source>3D view: Shift + left drag, middle drag</source>
+        <translation>3D-Ansicht: Umschalt + linke Taste ziehen, mittlere Taste ziehen</translation>
+    </message>
+    <message>
+        <source>Pan</source>
+        <translation>Verschieben</translation>
+    </message>
+    <message>
+        <source>3D view: right drag, wheel</source>
+        <translation>3D-Ansicht: rechte Taste ziehen, Mausrad</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>Zoomen</translation>
+    </message>
+    <message>
+        <source>Ctrl+N / Ctrl+O / Ctrl+I / Ctrl+E</source>
+        <translation>Strg+N / Strg+O / Strg+I / Strg+E</translation>
+    </message>
+    <message>
+        <source>New project / open project / import / export mask</source>
+        <translation>Neues Projekt / Projekt öffnen / Importieren / Maske exportieren</translation>
+    </message>
+    <message>
+        <source>Ctrl+Q</source>
+        <translation>Strg+Q</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Key or gesture</source>
+        <translation>Taste oder Geste</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+</context>
+<context>
+    <name>logonet::views::SliceView</name>
+    <message>
+        <source>No scan loaded</source>
+        <translation>Kein Scan geladen</translation>
+    </message>
+    <message>
+        <source>%1 %2/%3</source>
+        <translation>%1 %2/%3</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,9 @@
+#!/bin/sh
+# Refreshes translations/logonet_de.ts from the workstation sources and fills in the German texts.
+# (qt_add_translations' own update target only sees the resource library's sources.)
+set -e
+cd "$(dirname "$0")/.."
+/usr/lib/qt6/bin/lupdate -no-obsolete -locations none -I views -I core -I storage \
+    -target-language de_DE views/common views/slices views/render3d views/browser views/overlay \
+    views/mainwindow views/dialogs app/workstation -ts translations/logonet_de.ts
+/usr/bin/python3 translations/fill_de.py translations/logonet_de.ts

@@ -1,0 +1,49 @@
+#include "dialogs/ShortcutsDialog.h"
+
+#include <QDialogButtonBox>
+#include <QHeaderView>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace logonet {
+namespace views {
+
+ShortcutsDialog::ShortcutsDialog(QWidget* parent) : QDialog(parent) {
+    setWindowTitle(tr("Keyboard and mouse shortcuts"));
+    const std::pair<QString, QString> rows[] = {
+        {tr("Left click / drag"), tr("Slice views: move the cursor (all views follow)")},
+        {tr("Mouse wheel, Page Up/Down, Up/Down"), tr("Slice views: next / previous slice")},
+        {tr("Ctrl + mouse wheel, + / -"), tr("Slice views: zoom in / out")},
+        {tr("Middle drag"), tr("Pan the view")},
+        {tr("Right drag"), tr("Slice views: window (left/right) and level (up/down)")},
+        {tr("Home"), tr("Slice views: reset zoom and pan")},
+        {tr("L"), tr("Show or hide the label overlay")},
+        {tr("1 - 4"), tr("Window presets: abdomen, lung, bone, brain")},
+        {tr("A"), tr("Automatic window (1st to 99th percentile)")},
+        {tr("3D view: left drag"), tr("Rotate")},
+        {tr("3D view: Shift + left drag, middle drag"), tr("Pan")},
+        {tr("3D view: right drag, wheel"), tr("Zoom")},
+        {tr("Ctrl+N / Ctrl+O / Ctrl+I / Ctrl+E"),
+         tr("New project / open project / import / export mask")},
+        {tr("Ctrl+Q"), tr("Quit")},
+    };
+    auto* table = new QTableWidget(static_cast<int>(std::size(rows)), 2, this);
+    table->setHorizontalHeaderLabels({tr("Key or gesture"), tr("Action")});
+    for (int n = 0; n < static_cast<int>(std::size(rows)); ++n) {
+        table->setItem(n, 0, new QTableWidgetItem(rows[n].first));
+        table->setItem(n, 1, new QTableWidgetItem(rows[n].second));
+    }
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->verticalHeader()->hide();
+    table->horizontalHeader()->setStretchLastSection(true);
+    table->resizeColumnToContents(0);
+    auto* box = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    connect(box, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(table);
+    layout->addWidget(box);
+    resize(720, 480);
+}
+
+}  // namespace views
+}  // namespace logonet

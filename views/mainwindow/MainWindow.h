@@ -1,0 +1,119 @@
+#pragma once
+
+#include <QMainWindow>
+#include <memory>
+#include <optional>
+
+#include "common/VoxelIndex.h"
+#include "labels/LabelSet.h"
+#include "slices/SlicePlane.h"
+#include "volume/Volume.h"
+
+class QAction;
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QMenu;
+class QProgressBar;
+class QPushButton;
+
+namespace logonet {
+class Project;
+}
+
+namespace logonet {
+namespace views {
+
+class IntensityWindow;
+class LabelOverlayPanel;
+class MeshBuildTask;
+class OverlaySettings;
+class ScanBrowser;
+class SliceCursor;
+class SliceView;
+class VolumeView3D;
+
+// The workstation window: scan browser, three linked slice views, the 3D view, overlay controls
+// and the File/View/Help menus. Errors from the project and io layers end here and are shown in a
+// dialog (or, with quiet errors, written to stderr) naming the file and the problem.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+  public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    bool openProject(const QString& dir);
+    bool createProject(const QString& dir);
+    bool showScan(qint64 scanId);
+    bool exportMask(const QString& file);
+    // Errors go to stderr instead of a modal dialog (for --screenshot runs and tests).
+    void setQuietErrors(bool quiet) { quietErrors_ = quiet; }
+    const QString& lastError() const { return lastError_; }
+
+    // The parts, for the application's --screenshot run and for tests.
+    SliceView* sliceView(SliceOrientation orientation) const;
+    VolumeView3D* volumeView() const { return volumeView_; }
+    ScanBrowser* browser() const { return browser_; }
+    OverlaySettings* overlaySettings() const { return overlay_; }
+    LabelOverlayPanel* overlayPanel() const { return overlayPanel_; }
+    SliceCursor* cursor() const { return cursor_; }
+    IntensityWindow* intensityWindow() const { return window_; }
+    MeshBuildTask* meshTask() const { return meshTask_; }
+    QLabel* readout() const { return readout_; }
+    const ImageVolume& image() const { return image_; }
+    const LabelVolume* labels() const { return hasLabels_ ? &labels_ : nullptr; }
+    std::optional<qint64> currentScan() const { return scanId_; }
+
+    // For editing tools: the label volume the views show (null when the scan has none). A tool
+    // writes into it and then calls labelsEdited() with the voxels it touched.
+    LabelVolume* editableLabels() { return hasLabels_ ? &labels_ : nullptr; }
+    void labelsEdited(const VoxelBox& region);
+
+  Q_SIGNALS:
+    void scanShown(qint64 scanId);
+    void meshesReady(int count);
+
+  private:
+    void buildViews();
+    void buildDocks();
+    void buildMenus();
+    void newProjectDialog();
+    void openProjectDialog();
+    void importDialog();
+    void exportDialog();
+    void showAbout();
+    void rememberRecent(const QString& dir);
+    void rebuildRecentMenu();
+    void refreshScans();
+    void applyPreset(int index);
+    void showError(const QString& title, const QString& message);
+    void startMeshes();
+
+    std::unique_ptr<Project> project_;
+    SliceCursor* cursor_;
+    IntensityWindow* window_;
+    OverlaySettings* overlay_;
+    MeshBuildTask* meshTask_;
+    SliceView* views_[3] = {nullptr, nullptr, nullptr};
+    VolumeView3D* volumeView_ = nullptr;
+    ScanBrowser* browser_ = nullptr;
+    LabelOverlayPanel* overlayPanel_ = nullptr;
+    QComboBox* presets_ = nullptr;
+    QCheckBox* showVolume_ = nullptr;
+    QLabel* readout_ = nullptr;
+    QProgressBar* meshProgress_ = nullptr;
+    QPushButton* meshCancel_ = nullptr;
+    QMenu* recentMenu_ = nullptr;
+    QAction* importAction_ = nullptr;
+    QAction* exportAction_ = nullptr;
+
+    ImageVolume image_;
+    LabelVolume labels_;
+    bool hasLabels_ = false;
+    std::optional<qint64> scanId_;
+    bool quietErrors_ = false;
+    QString lastError_;
+};
+
+}  // namespace views
+}  // namespace logonet

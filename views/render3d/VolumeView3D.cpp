@@ -1,0 +1,402 @@
+// vtk_glew.h has to come before any header that pulls in GL/gl.h (Qt's OpenGL headers do).
+#include <vtk_glew.h>
+
+#include "render3d/VolumeView3D.h"
+
+#include <vtkActor.h>
+#include <vtkCamera.h>
+#include <vtkCellArray.h>
+#include <vtkColorTransferFunction.h>
+#include <vtkGenericOpenGLRenderWindow.h>
+#include <vtkImageData.h>
+#include <vtkMatrix4x4.h>
+#include <vtkOpenGLFramebufferObject.h>
+#include <vtkOpenGLState.h>
+#include <vtkPiecewiseFunction.h>
+#include <vtkPoints.h>
+#include <vtkPolyDataMapper.h>
+#include <vtkProperty.h>
+#include <vtkRenderer.h>
+#include <vtkSmartVolumeMapper.h>
+#include <vtkVolume.h>
+#include <vtkVolumeProperty.h>
+
+#include <QMouseEvent>
+#include <QSurfaceFormat>
+#include <QWheelEvent>
+#include <algorithm>
+#include <map>
+
+#include "common/SliceCursor.h"
+#include "common/WindowLevel.h"
+#include "overlay/OverlaySettings.h"
+
+namespace logonet {
+namespace views {
+
+struct VolumeView3D::Pipeline {
+    vtkSmartPointer<vtkGenericOpenGLRenderWindow> window =
+        vtkSmartPointer<vtkGenericOpenGLRenderWindow>::New();
+    vtkSmartPointer<vtkRenderer> renderer = vtkSmartPointer<vtkRenderer>::New();
+    vtkSmartPointer<vtkVolume> volume;
+    vtkSmartPointer<vtkMatrix4x4> placement = vtkSmartPointer<vtkMatrix4x4>::New();
+    std::map<LabelValue, vtkSmartPointer<vtkActor>> meshes;
+    vtkSmartPointer<vtkActor> marker;
+    vtkSmartPointer<vtkPoints> markerPoints;
+    ImageGeometry geometry;
+    bool volumeVisible = true;
+    bool initialised = false;
+};
+
+void VolumeView3D::prepareSurfaceFormat() {
+    QSurfaceFormat format = QSurfaceFormat::defaultFormat();
+    format.setVersion(3, 2);
+    format.setProfile(QSurfaceFormat::CoreProfile);
+    format.setDepthBufferSize(24);
+    format.setStencilBufferSize(8);
+    QSurfaceFormat::setDefaultFormat(format);
+}
+
+VolumeView3D::VolumeView3D(SliceCursor* cursor, OverlaySettings* overlay, QWidget* parent)
+    : QOpenGLWidget(parent),
+      pipeline_(std::make_unique<Pipeline>()),
+      cursor_(cursor),
+      overlay_(overlay) {
+    setMinimumSize(160, 160);
+    auto& p = *pipeline_;
+    p.window->SetOwnContext(false);
+    p.window->SetFrameBlitModeToNoBlit();
+    // Without these four the window believes it has no usable context and draws nothing.
+    p.window->SetIsCurrent(true);
+    p.window->SetIsDirect(true);
+    p.window->SetSupportsOpenGL(true);
+    p.window->SetMapped(1);
+    p.window->AddRenderer(p.renderer);
+    p.renderer->SetBackground(0.08, 0.09, 0.12);
+    p.renderer->SetBackground2(0.25, 0.27, 0.33);
+    p.renderer->GradientBackgroundOn();
+
+    connect(cursor_, &SliceCursor::voxelChanged, this, [this] {
+        updateMarker();
+        update();
+    });
+    connect(overlay_, &OverlaySettings::visibilityChanged, this, [this] {
+        applyVisibility();
+        update();
+    });
+}
+
+VolumeView3D::~VolumeView3D() {
+    // VTK frees its OpenGL resources in this context, which must be current for that.
+    makeCurrent();
+    pipeline_->renderer->RemoveAllViewProps();
+    pipeline_->window->Finalize();
+    pipeline_.reset();
+    doneCurrent();
+}
+
+void VolumeView3D::initializeGL() {
+    pipeline_->window->SetReadyForRendering(false);
+    pipeline_->window->InitializeFromCurrentContext();
+    pipeline_->initialised = true;
+}
+
+void VolumeView3D::paintGL() {
+    auto& p = *pipeline_;
+    const qreal ratio = devicePixelRatioF();
+    const int w = static_cast<int>(width() * ratio);
+    const int h = static_cast<int>(height() * ratio);
+    p.window->SetSize(w, h);
+    p.window->GetState()->Reset();
+    p.window->GetState()->Push();
+    p.window->SetReadyForRendering(true);
+    p.window->Render();
+    p.window->SetReadyForRendering(false);
+
+    // VTK drew into its own framebuffer; copy that into the one Qt composes.
+    p.window->GetState()->PushFramebufferBindings();
+    p.window->GetDisplayFramebuffer()->Bind(GL_READ_FRAMEBUFFER);
+    p.window->GetDisplayFramebuffer()->ActivateReadBuffer(0);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, defaultFramebufferObject());
+    glBlitFramebuffer(0, 0, w, h, 0, 0, w, h, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    p.window->GetState()->PopFramebufferBindings();
+    p.window->GetState()->Pop();
+}
+
+namespace {
+
+vtkSmartPointer<vtkImageData> sampledImage(const ImageVolume& image, int step) {
+    const Size3& size = image.size();
+    const int nx = static_cast<int>((size[0] + step - 1) / step);
+    const int ny = static_cast<int>((size[1] + step - 1) / step);
+    const int nz = static_cast<int>((size[2] + step - 1) / step);
+    auto data = vtkSmartPointer<vtkImageData>::New();
+    data->SetDimensions(nx, ny, nz);
+    const auto& spacing = image.geometry().spacing;
+    data->SetSpacing(spacing[0] * step, spacing[1] * step, spacing[2] * step);
+    data->SetOrigin(0, 0, 0);
+    data->AllocateScalars(VTK_FLOAT, 1);
+    auto* out = static_cast<float*>(data->GetScalarPointer());
+    for (int k = 0; k < nz; ++k) {
+        for (int j = 0; j < ny; ++j) {
+            for (int i = 0; i < nx; ++i) {
+                *out++ = image.at(int64_t{i} * step, int64_t{j} * step, int64_t{k} * step);
+            }
+        }
+    }
+    return data;
+}
+
+// Soft tissue translucent and reddish, bone bright, air invisible: a classic CT preset. Other
+// modalities get the same shape stretched over their percentile window.
+void fillTransferFunctions(const ImageVolume& image, vtkColorTransferFunction* colour,
+                           vtkPiecewiseFunction* opacity) {
+    const WindowLevel initial = initialWindow(image);
+    const bool ct = initial == ctWindowPresets().front().value;
+    double lo = -200.0;
+    double hi = 1000.0;
+    if (!ct) {
+        lo = initial.low();
+        hi = initial.high();
+    }
+    auto at = [lo, hi](double t) { return lo + (hi - lo) * t; };
+    colour->AddRGBPoint(at(0.0), 0.0, 0.0, 0.0);
+    colour->AddRGBPoint(at(0.15), 0.62, 0.36, 0.18);
+    colour->AddRGBPoint(at(0.25), 0.88, 0.60, 0.50);
+    colour->AddRGBPoint(at(0.45), 1.0, 0.94, 0.85);
+    colour->AddRGBPoint(at(1.0), 1.0, 1.0, 1.0);
+    opacity->AddPoint(at(0.0), 0.0);
+    opacity->AddPoint(at(0.12), 0.0);
+    opacity->AddPoint(at(0.22), 0.08);
+    opacity->AddPoint(at(0.45), 0.35);
+    opacity->AddPoint(at(1.0), 0.8);
+}
+
+}  // namespace
+
+void VolumeView3D::setImage(const ImageVolume* image) {
+    auto& p = *pipeline_;
+    makeCurrent();
+    if (p.volume) {
+        p.renderer->RemoveVolume(p.volume);
+        p.volume = nullptr;
+    }
+    doneCurrent();
+    clearMeshes();
+    if (!image || image->empty()) {
+        update();
+        return;
+    }
+    p.geometry = image->geometry();
+    // The VTK data lives in the scan's index frame scaled by spacing; this matrix adds the
+    // direction cosines and the origin, so everything appears in LPS world millimetres.
+    p.placement->Identity();
+    for (int r = 0; r < 3; ++r) {
+        for (int c = 0; c < 3; ++c) {
+            p.placement->SetElement(r, c, p.geometry.direction[r * 3 + c]);
+        }
+        p.placement->SetElement(r, 3, p.geometry.origin[r]);
+    }
+
+    auto mapper = vtkSmartPointer<vtkSmartVolumeMapper>::New();
+    mapper->SetInputData(sampledImage(*image, renderStep(image->size())));
+    mapper->SetBlendModeToComposite();
+    auto colour = vtkSmartPointer<vtkColorTransferFunction>::New();
+    auto opacity = vtkSmartPointer<vtkPiecewiseFunction>::New();
+    fillTransferFunctions(*image, colour, opacity);
+    auto property = vtkSmartPointer<vtkVolumeProperty>::New();
+    property->SetColor(colour);
+    property->SetScalarOpacity(opacity);
+    property->SetInterpolationTypeToLinear();
+    property->ShadeOn();
+    property->SetAmbient(0.3);
+    property->SetDiffuse(0.7);
+    property->SetSpecular(0.2);
+    p.volume = vtkSmartPointer<vtkVolume>::New();
+    p.volume->SetMapper(mapper);
+    p.volume->SetProperty(property);
+    p.volume->SetUserMatrix(p.placement);
+    p.volume->SetVisibility(p.volumeVisible);
+    p.renderer->AddVolume(p.volume);
+    updateMarker();
+    resetCamera();
+}
+
+void VolumeView3D::setMeshes(const std::vector<LabelMesh>& meshes) {
+    clearMeshes();
+    auto& p = *pipeline_;
+    for (const auto& mesh : meshes) {
+        auto mapper = vtkSmartPointer<vtkPolyDataMapper>::New();
+        mapper->SetInputData(mesh.surface);
+        mapper->ScalarVisibilityOff();
+        auto actor = vtkSmartPointer<vtkActor>::New();
+        actor->SetMapper(mapper);
+        actor->SetUserMatrix(p.placement);
+        const LabelEntry* entry = overlay_->labelSet().find(mesh.value);
+        const auto rgb = entry ? entry->colour : std::array<unsigned char, 3>{255, 255, 0};
+        actor->GetProperty()->SetColor(rgb[0] / 255.0, rgb[1] / 255.0, rgb[2] / 255.0);
+        actor->GetProperty()->SetSpecular(0.3);
+        actor->GetProperty()->SetSpecularPower(20);
+        p.renderer->AddActor(actor);
+        p.meshes[mesh.value] = actor;
+    }
+    applyVisibility();
+    update();
+}
+
+void VolumeView3D::clearMeshes() {
+    auto& p = *pipeline_;
+    makeCurrent();
+    for (auto& [value, actor] : p.meshes) {
+        p.renderer->RemoveActor(actor);
+    }
+    doneCurrent();
+    p.meshes.clear();
+    update();
+}
+
+int VolumeView3D::meshCount() const {
+    return static_cast<int>(pipeline_->meshes.size());
+}
+
+void VolumeView3D::setVolumeVisible(bool visible) {
+    pipeline_->volumeVisible = visible;
+    if (pipeline_->volume) {
+        pipeline_->volume->SetVisibility(visible);
+    }
+    update();
+}
+
+void VolumeView3D::applyVisibility() {
+    for (auto& [value, actor] : pipeline_->meshes) {
+        actor->SetVisibility(overlay_->isVisible(value));
+    }
+}
+
+void VolumeView3D::updateMarker() {
+    auto& p = *pipeline_;
+    if (!cursor_->hasGeometry() || p.geometry.voxelCount() == 0) {
+        return;
+    }
+    if (!p.marker) {
+        p.markerPoints = vtkSmartPointer<vtkPoints>::New();
+        p.markerPoints->SetNumberOfPoints(6);
+        auto lines = vtkSmartPointer<vtkCellArray>::New();
+        for (vtkIdType n = 0; n < 3; ++n) {
+            const vtkIdType ends[2] = {2 * n, 2 * n + 1};
+            lines->InsertNextCell(2, ends);
+        }
+        auto poly = vtkSmartPointer<vtkPolyData>::New();
+        poly->SetPoints(p.markerPoints);
+        poly->SetLines(lines);
+        auto mapper = vtkSmartPointer<vtkPolyDataMapper>::New();
+        mapper->SetInputData(poly);
+        p.marker = vtkSmartPointer<vtkActor>::New();
+        p.marker->SetMapper(mapper);
+        p.marker->GetProperty()->SetColor(0.25, 0.63, 1.0);
+        p.marker->GetProperty()->SetLineWidth(3);
+        p.marker->GetProperty()->LightingOff();
+        p.renderer->AddActor(p.marker);
+    }
+    const Vec3 centre = cursor_->world();
+    double extent = 0;
+    for (int a = 0; a < 3; ++a) {
+        extent = std::max(extent, p.geometry.size[a] * p.geometry.spacing[a]);
+    }
+    const double half = extent * 0.08;
+    for (int a = 0; a < 3; ++a) {
+        double lo[3] = {centre[0], centre[1], centre[2]};
+        double hi[3] = {centre[0], centre[1], centre[2]};
+        lo[a] -= half;
+        hi[a] += half;
+        p.markerPoints->SetPoint(2 * a, lo);
+        p.markerPoints->SetPoint(2 * a + 1, hi);
+    }
+    p.markerPoints->Modified();
+}
+
+void VolumeView3D::resetCamera() {
+    auto& p = *pipeline_;
+    vtkCamera* camera = p.renderer->GetActiveCamera();
+    // Looking from the patient's front, head up: patient left on screen right, as radiologists
+    // read a coronal view.
+    camera->SetFocalPoint(0, 0, 0);
+    camera->SetPosition(0, -1, 0);
+    camera->SetViewUp(0, 0, 1);
+    p.renderer->ResetCamera();
+    camera->Zoom(1.3);
+    update();
+}
+
+void VolumeView3D::rotate(double dx, double dy) {
+    vtkCamera* camera = pipeline_->renderer->GetActiveCamera();
+    camera->Azimuth(-dx * 0.4);
+    camera->Elevation(dy * 0.4);
+    camera->OrthogonalizeViewUp();
+    pipeline_->renderer->ResetCameraClippingRange();
+    update();
+}
+
+void VolumeView3D::pan(double dx, double dy) {
+    vtkCamera* camera = pipeline_->renderer->GetActiveCamera();
+    double focal[3];
+    double position[3];
+    double up[3];
+    double forward[3];
+    camera->GetFocalPoint(focal);
+    camera->GetPosition(position);
+    camera->GetViewUp(up);
+    for (int a = 0; a < 3; ++a) {
+        forward[a] = focal[a] - position[a];
+    }
+    const double right[3] = {forward[1] * up[2] - forward[2] * up[1],
+                             forward[2] * up[0] - forward[0] * up[2],
+                             forward[0] * up[1] - forward[1] * up[0]};
+    double rightLength = std::sqrt(right[0] * right[0] + right[1] * right[1] + right[2] * right[2]);
+    rightLength = std::max(rightLength, 1e-9);
+    // One pixel moves the scene by the height of the view at the focal point / widget height.
+    const double viewHeight =
+        2.0 * camera->GetDistance() * std::tan(camera->GetViewAngle() * M_PI / 360.0);
+    const double perPixel = viewHeight / std::max(1, height());
+    for (int a = 0; a < 3; ++a) {
+        const double shift = (-dx * right[a] / rightLength + dy * up[a]) * perPixel;
+        focal[a] += shift;
+        position[a] += shift;
+    }
+    camera->SetFocalPoint(focal);
+    camera->SetPosition(position);
+    update();
+}
+
+void VolumeView3D::zoom(double factor) {
+    pipeline_->renderer->GetActiveCamera()->Dolly(factor);
+    pipeline_->renderer->ResetCameraClippingRange();
+    update();
+}
+
+void VolumeView3D::mousePressEvent(QMouseEvent* event) {
+    lastMouse_ = event->position();
+}
+
+void VolumeView3D::mouseMoveEvent(QMouseEvent* event) {
+    const QPointF delta = event->position() - lastMouse_;
+    lastMouse_ = event->position();
+    const bool panning =
+        (event->buttons() & Qt::MiddleButton) ||
+        ((event->buttons() & Qt::LeftButton) && (event->modifiers() & Qt::ShiftModifier));
+    if (panning) {
+        pan(delta.x(), delta.y());
+    } else if (event->buttons() & Qt::LeftButton) {
+        rotate(delta.x(), delta.y());
+    } else if (event->buttons() & Qt::RightButton) {
+        zoom(std::pow(1.01, -delta.y()));
+    }
+}
+
+void VolumeView3D::wheelEvent(QWheelEvent* event) {
+    zoom(std::pow(1.1, event->angleDelta().y() / 120.0));
+    event->accept();
+}
+
+}  // namespace views
+}  // namespace logonet
