@@ -89,6 +89,236 @@
     </message>
 </context>
 <context>
+    <name>logonet::views::AnnotationController</name>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Eraser stroke (%1)</source>
+        <translation>Radierstrich (%1)</translation>
+    </message>
+    <message>
+        <source>Brush stroke (%1)</source>
+        <translation>Pinselstrich (%1)</translation>
+    </message>
+    <message>
+        <source>Fill (%1)</source>
+        <translation>Füllen (%1)</translation>
+    </message>
+    <message>
+        <source>Polygon erase (%1)</source>
+        <translation>Polygon löschen (%1)</translation>
+    </message>
+    <message>
+        <source>Polygon fill (%1)</source>
+        <translation>Polygon füllen (%1)</translation>
+    </message>
+    <message>
+        <source>Autosave failed: %1</source>
+        <translation>Automatisches Speichern fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Interpolation (%1)</source>
+        <translation>Interpolation (%1)</translation>
+    </message>
+    <message>
+        <source>Remove islands under %1 voxels (%2)</source>
+        <translation>Inseln unter %1 Voxeln entfernen (%2)</translation>
+    </message>
+    <message>
+        <source>Keep largest piece (%1)</source>
+        <translation>Größtes Stück behalten (%1)</translation>
+    </message>
+    <message>
+        <source>Delete voxels (%1)</source>
+        <translation>Voxel löschen (%1)</translation>
+    </message>
+    <message>
+        <source>Merge %1 into %2</source>
+        <translation>%1 mit %2 zusammenführen</translation>
+    </message>
+</context>
+<context>
+    <name>logonet::views::AnnotationPanel</name>
+    <message>
+        <source>Brush</source>
+        <translation>Pinsel</translation>
+    </message>
+    <message>
+        <source>Eraser</source>
+        <translation>Radierer</translation>
+    </message>
+    <message>
+        <source>Fill</source>
+        <translation>Füllen</translation>
+    </message>
+    <message>
+        <source>Polygon</source>
+        <translation>Polygon</translation>
+    </message>
+    <message>
+        <source>Active label</source>
+        <translation>Aktives Label</translation>
+    </message>
+    <message>
+        <source>Brush radius ([ smaller, ] larger)</source>
+        <translation>Pinselradius ([ kleiner, ] größer)</translation>
+    </message>
+    <message>
+        <source>voxels</source>
+        <translation>Voxel</translation>
+    </message>
+    <message>
+        <source>mm</source>
+        <translation>mm</translation>
+    </message>
+    <message>
+        <source>round</source>
+        <translation>rund</translation>
+    </message>
+    <message>
+        <source>square</source>
+        <translation>quadratisch</translation>
+    </message>
+    <message>
+        <source>2D (this slice)</source>
+        <translation>2D (diese Schicht)</translation>
+    </message>
+    <message>
+        <source>3D</source>
+        <translation>3D</translation>
+    </message>
+    <message>
+        <source>Radius</source>
+        <translation>Radius</translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>Extent</source>
+        <translation>Ausdehnung</translation>
+    </message>
+    <message>
+        <source>Smaller brush</source>
+        <translation>Kleinerer Pinsel</translation>
+    </message>
+    <message>
+        <source>Larger brush</source>
+        <translation>Größerer Pinsel</translation>
+    </message>
+    <message>
+        <source>Paint over</source>
+        <translation>Übermalen</translation>
+    </message>
+    <message>
+        <source>everything</source>
+        <translation>alles</translation>
+    </message>
+    <message>
+        <source>background only</source>
+        <translation>nur Hintergrund</translation>
+    </message>
+    <message>
+        <source>only label:</source>
+        <translation>nur Label:</translation>
+    </message>
+    <message>
+        <source>Draw over</source>
+        <translation>Übermalen</translation>
+    </message>
+    <message>
+        <source>Only intensities from</source>
+        <translation>Nur Intensitäten von</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>Fill in 3D</source>
+        <translation>In 3D füllen</translation>
+    </message>
+    <message>
+        <source>any intensity</source>
+        <translation>jede Intensität</translation>
+    </message>
+    <message>
+        <source>Polygon erases its inside</source>
+        <translation>Polygon löscht sein Inneres</translation>
+    </message>
+    <message>
+        <source>Label commands</source>
+        <translation>Label-Befehle</translation>
+    </message>
+    <message>
+        <source>sagittal</source>
+        <translation>sagittal</translation>
+    </message>
+    <message>
+        <source>coronal</source>
+        <translation>koronal</translation>
+    </message>
+    <message>
+        <source>axial</source>
+        <translation>axial</translation>
+    </message>
+    <message>
+        <source>Interpolate</source>
+        <translation>Interpolieren</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Übernehmen</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Between slices</source>
+        <translation>Zwischen Schichten</translation>
+    </message>
+    <message>
+        <source> voxels</source>
+        <translation> Voxel</translation>
+    </message>
+    <message>
+        <source>Remove smaller islands</source>
+        <translation>Kleinere Inseln entfernen</translation>
+    </message>
+    <message>
+        <source>Keep largest</source>
+        <translation>Größtes behalten</translation>
+    </message>
+    <message>
+        <source>Delete label's voxels</source>
+        <translation>Voxel des Labels löschen</translation>
+    </message>
+    <message>
+        <source>Islands under</source>
+        <translation>Inseln unter</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Zusammenführen</translation>
+    </message>
+    <message>
+        <source>Into label</source>
+        <translation>In Label</translation>
+    </message>
+    <message>
+        <source>%1 voxels, %2 ml</source>
+        <translation>%1 Voxel, %2 ml</translation>
+    </message>
+</context>
+<context>
     <name>logonet::views::ImportDialog</name>
     <message>
         <source>Unlabeled collection (ignore any label maps)</source>

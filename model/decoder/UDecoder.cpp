@@ -31,21 +31,23 @@ UDecoderImpl::UDecoderImpl(const UDecoderOptions& options) {
     merge = register_module("merge", torch::nn::ModuleList());
     int64_t c = dims.back();
     for (size_t i = 0; i < dims.size(); ++i) {
-        up->push_back(ConvBlock(c, c / 2, fast));
+        up->push_back(DecoderBlock(c, c / 2, fast));
         c /= 2;
         if (i + 1 < dims.size()) {
-            skip->push_back(ConvBlock(c, c, fast));
-            merge->push_back(ConvBlock(2 * c, c, fast));
+            skip->push_back(DecoderBlock(c, c, fast));
+            merge->push_back(DecoderBlock(2 * c, c, fast));
         }
     }
-    refine1 = register_module("refine1", ConvBlock(c, c, fast));
-    refine2 = register_module("refine2", ConvBlock(c, c, fast));
-    stem1 = register_module("stem1", ConvUnit(ConvUnitOptions(options.inChannels, c).fast(fast)));
-    stem2 = register_module("stem2", ConvUnit(ConvUnitOptions(c, dims[0]).fast(fast)));
-    out1 = register_module("out1",
-                           ConvUnit(ConvUnitOptions(c + dims[0], options.outChannels).fast(fast)));
+    refine1 = register_module("refine1", DecoderBlock(c, c, fast));
+    refine2 = register_module("refine2", DecoderBlock(c, c, fast));
+    stem1 =
+        register_module("stem1", DecoderUnit(DecoderUnitOptions(options.inChannels, c).fast(fast)));
+    stem2 = register_module("stem2", DecoderUnit(DecoderUnitOptions(c, dims[0]).fast(fast)));
+    out1 = register_module(
+        "out1", DecoderUnit(DecoderUnitOptions(c + dims[0], options.outChannels).fast(fast)));
     out2 = register_module(
-        "out2", ConvUnit(ConvUnitOptions(options.outChannels, options.outChannels).fast(fast)));
+        "out2",
+        DecoderUnit(DecoderUnitOptions(options.outChannels, options.outChannels).fast(fast)));
 }
 
 torch::Tensor UDecoderImpl::forward(const torch::Tensor& input,
@@ -57,11 +59,11 @@ torch::Tensor UDecoderImpl::forward(const torch::Tensor& input,
     }
     torch::Tensor x = features.back();
     for (size_t i = 0; i < stages; ++i) {
-        x = upsampleTwice(up[i]->as<ConvBlock>()->forward(x));
+        x = upsampleTwice(up[i]->as<DecoderBlock>()->forward(x));
         if (i + 1 < stages) {
             const torch::Tensor encoderMap = features[stages - 2 - i];
-            const torch::Tensor refined = skip[i]->as<ConvBlock>()->forward(encoderMap);
-            x = merge[i]->as<ConvBlock>()->forward(torch::cat({x, refined}, 1));
+            const torch::Tensor refined = skip[i]->as<DecoderBlock>()->forward(encoderMap);
+            x = merge[i]->as<DecoderBlock>()->forward(torch::cat({x, refined}, 1));
         }
     }
     x = upsampleTwice(refine2(refine1(x)));

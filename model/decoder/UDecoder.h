@@ -4,7 +4,7 @@
 
 #include <vector>
 
-#include "blocks/ConvUnit.h"
+#include "blocks/DecoderUnit.h"
 
 namespace logonet::model {
 
@@ -28,12 +28,12 @@ class UDecoderImpl : public torch::nn::Module {
     torch::nn::ModuleList up{nullptr};     // block(c -> c/2), one per stage
     torch::nn::ModuleList skip{nullptr};   // block(c -> c) on encoder maps
     torch::nn::ModuleList merge{nullptr};  // block(2c -> c) after concatenation
-    ConvBlock refine1{nullptr};
-    ConvBlock refine2{nullptr};
-    ConvUnit stem1{nullptr};
-    ConvUnit stem2{nullptr};
-    ConvUnit out1{nullptr};
-    ConvUnit out2{nullptr};
+    DecoderBlock refine1{nullptr};
+    DecoderBlock refine2{nullptr};
+    DecoderUnit stem1{nullptr};
+    DecoderUnit stem2{nullptr};
+    DecoderUnit out1{nullptr};
+    DecoderUnit out2{nullptr};
 };
 TORCH_MODULE(UDecoder);
 

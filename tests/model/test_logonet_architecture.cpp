@@ -110,8 +110,9 @@ class TestLoGoNetArchitecture : public QObject {
             const Network network = createNetwork(name, options);
             network->eval();
             torch::NoGradGuard noGrad;
+            const int64_t n = network->sizeDivisor();
             for (const auto& size :
-                 std::vector<std::vector<int64_t>>{{32, 32, 32}, {64, 32, 32}, {32, 64, 96}}) {
+                 std::vector<std::vector<int64_t>>{{n, n, n}, {2 * n, n, n}, {n, 2 * n, 3 * n}}) {
                 const torch::Tensor input = torch::randn({1, 2, size[0], size[1], size[2]});
                 const torch::Tensor output = network->forward(input);
                 QCOMPARE(output.sizes().vec(),

@@ -22,6 +22,16 @@ Network seededNetwork(const std::string& name, bool fast, uint64_t seed) {
     return createNetwork(name, tinyOptions(fast));
 }
 
+// A convolution bias right before a train-mode batch norm has an exact gradient of zero (the
+// norm subtracts the mean): only these may be zero.
+bool biasBeforeBatchNorm(const std::string& name) {
+    const auto endsWith = [&](const std::string& suffix) {
+        return name.size() >= suffix.size() &&
+               name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
+    };
+    return endsWith(".conv.bias") || name == "head.conv1.bias";
+}
+
 double maxRelativeDifference(const torch::Tensor& a, const torch::Tensor& b) {
     const double scale = std::max(1e-12, b.abs().max().item<double>());
     return (a - b).abs().max().item<double>() / scale;
@@ -49,8 +59,13 @@ class TestLoGoNetTraining : public QObject {
         for (const auto& item : network->named_parameters()) {
             const torch::Tensor& grad = item.value().grad();
             QVERIFY2(grad.defined(), item.key().c_str());
-            QVERIFY2(grad.abs().sum().item<double>() > 0.0, item.key().c_str());
-            ++checked;
+            QVERIFY2(torch::isfinite(grad).all().item<bool>(), item.key().c_str());
+            if (biasBeforeBatchNorm(item.key())) {
+                QVERIFY2(grad.abs().max().item<double>() < 1e-4, item.key().c_str());
+            } else {
+                QVERIFY2(grad.abs().sum().item<double>() > 0.0, item.key().c_str());
+                ++checked;
+            }
         }
         QVERIFY(checked > 100);
         const torch::Tensor before = network->named_parameters()["head.conv2.weight"].clone();
@@ -61,26 +76,33 @@ class TestLoGoNetTraining : public QObject {
     void fastAndPlainPathsAgree() {
         const Network fast = seededNetwork("logonet-tiny", true, 5);
         const Network plain = seededNetwork("logonet-tiny", false, 5);
-        const torch::Tensor input = torch::randn({2, 1, 32, 32, 32});
+        // Double precision: train-mode batch norm over the two values of a 1^3 map (batch 2)
+        // amplifies rounding differences far beyond single precision.
+        fast->to(torch::kDouble);
+        plain->to(torch::kDouble);
+        const torch::Tensor input = torch::randn({2, 1, 32, 32, 32}, torch::kDouble);
         // Train mode: values and gradients.
         fast->train();
         plain->train();
         const torch::Tensor a = fast->forward(input);
         const torch::Tensor b = plain->forward(input);
-        QVERIFY(maxRelativeDifference(a, b) < 1e-4);
+        QVERIFY(maxRelativeDifference(a, b) < 1e-9);
         a.square().mean().backward();
         b.square().mean().backward();
         const auto plainParameters = plain->named_parameters();
         for (const auto& item : fast->named_parameters()) {
+            if (biasBeforeBatchNorm(item.key())) {
+                continue;  // exact gradient zero: only rounding noise to compare
+            }
             const torch::Tensor& reference = plainParameters[item.key()].grad();
-            QVERIFY2(maxRelativeDifference(item.value().grad(), reference) < 1e-3,
+            QVERIFY2(maxRelativeDifference(item.value().grad(), reference) < 1e-6,
                      item.key().c_str());
         }
         // Eval mode: batch norm folding on the fast path.
         fast->eval();
         plain->eval();
         torch::NoGradGuard noGrad;
-        QVERIFY(maxRelativeDifference(fast->forward(input), plain->forward(input)) < 1e-4);
+        QVERIFY(maxRelativeDifference(fast->forward(input), plain->forward(input)) < 1e-9);
     }
 
     void seededInitialisationIsReproducible() {

@@ -159,6 +159,24 @@ class TestSliceView : public QObject {
         QCOMPARE(QColor(view_->grab().toImage().pixel(outside)).red(), 128);
     }
 
+    void aspectFollowsTheSpacing() {
+        // Coronal: x (1 mm) across, z (2.5 mm) up; a voxel step in z is 2.5 times as tall.
+        SliceView coronal(SliceOrientation::Coronal, &cursor_, &window_, &overlay_);
+        coronal.resize(300, 300);
+        coronal.setImage(&image_);
+        const QPointF a = coronal.widgetPosition({10, 15, 5});
+        const QPointF right = coronal.widgetPosition({11, 15, 5});
+        const QPointF up = coronal.widgetPosition({10, 15, 6});
+        const double dx = std::abs(right.x() - a.x());
+        const double dz = std::abs(up.y() - a.y());
+        QVERIFY(dx > 0.5);
+        QVERIFY(std::abs(dz / dx - 2.5) < 1e-6);
+        QVERIFY(up.y() < a.y());  // superior is up
+        // x is flipped in this scan: voxel x+1 (towards the patient's right) is drawn further left.
+        QVERIFY(right.x() < a.x());
+        coronal.setImage(nullptr);
+    }
+
     void editModeReportsVoxels() {
         view_->setInteractionMode(SliceView::InteractionMode::Edit);
         cursor_.setVoxel({20, 15, 10});

@@ -2,9 +2,12 @@
 // window/level, overlay toggle, the 3D view's surfaces and the mask export.
 #include <QCheckBox>
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProcess>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -107,6 +110,7 @@ class TestWorkstationWindow : public QObject {
 
     void opensAndFiltersTheProject() {
         QVERIFY(window_->openProject(projectDir_));
+        QVERIFY(window_->openProject(projectDir_));  // again (recent projects menu): no lock error
         ScanBrowser* browser = window_->browser();
         QCOMPARE(browser->visibleRowCount(), 3);
         QTest::keyClicks(browser->filterBox(), "test");
@@ -152,7 +156,10 @@ class TestWorkstationWindow : public QObject {
         on = QColor(axial->grab().toImage().pixel(at));
         QVERIFY(on.red() - on.blue() > 30);
         // The status bar names the label under the mouse.
-        QTest::mouseMove(axial, at);
+        // Sent directly: QTest::mouseMove goes through the X server and may arrive late.
+        QMouseEvent hover(QEvent::MouseMove, QPointF(at), axial->mapToGlobal(QPointF(at)),
+                          Qt::NoButton, Qt::NoButton, Qt::NoModifier);
+        QApplication::sendEvent(axial, &hover);
         QVERIFY2(window_->readout()->text().contains("liver"),
                  qPrintable(window_->readout()->text()));
     }
@@ -256,6 +263,25 @@ class TestWorkstationWindow : public QObject {
             expected += QString("%1:%2 ").arg(value).arg(count);
         }
         QCOMPARE(QString::fromUtf8(python.readAllStandardOutput()).trimmed(), expected.trimmed());
+    }
+
+    void unlabeledScanShowsNoLabels() {
+        const auto& scans = window_->browser()->model()->scans();
+        const auto unlabeled = std::find_if(scans.begin(), scans.end(),
+                                            [](const ScanRecord& s) { return !s.labeled; });
+        QVERIFY(unlabeled != scans.end());
+        QVERIFY(window_->showScan(unlabeled->id));
+        QVERIFY(window_->labels() == nullptr);
+        QCOMPARE(window_->volumeView()->meshCount(), 0);
+        QVERIFY(!window_->exportMask(dir_.filePath("none.nii.gz")));
+        QVERIFY(window_->lastError().contains("no label map"));
+        QVERIFY(!QFile::exists(dir_.filePath("none.nii.gz")));
+    }
+
+    void projectIsRemembered() {
+        const QStringList recent = QSettings().value("recentProjects").toStringList();
+        QVERIFY(!recent.isEmpty());
+        QCOMPARE(recent.front(), QFileInfo(projectDir_).absoluteFilePath());
     }
 
     void cleanupTestCase() { window_.reset(); }

@@ -21,7 +21,10 @@ AnnotationController::AnnotationController(AnnotationSettings* settings, QObject
     undo_ = new QAction(tr("Undo"), this);
     undo_->setShortcut(QKeySequence::Undo);
     redo_ = new QAction(tr("Redo"), this);
-    redo_->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo});
+    // Not QKeySequence::Redo: on Linux it already holds Ctrl+Shift+Z, and a key bound twice is
+    // ambiguous and triggers nothing.
+    redo_->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
     connect(undo_, &QAction::triggered, this, &AnnotationController::undo);
     connect(redo_, &QAction::triggered, this, &AnnotationController::redo);
     connect(this, &AnnotationController::historyChanged, this, [this] {
@@ -51,7 +54,6 @@ void AnnotationController::setVolumes(LabelVolume* labels, const ImageVolume* im
     history_.clear();
     preview_.reset();
     polygon_.clear();
-    polygonView_ = nullptr;
     updateBrushCircles();
     Q_EMIT historyChanged();
 }
@@ -60,6 +62,32 @@ void AnnotationController::setJournal(const QString& path) {
     journal_.reset();
     if (!path.isEmpty() && labels_ != nullptr) {
         journal_ = std::make_unique<EditJournal>(path.toStdString(), labels_->size());
+    }
+}
+
+int AnnotationController::recoverFromJournal(const QString& path) {
+    if (labels_ == nullptr) {
+        return 0;
+    }
+    journal_.reset();
+    const EditJournal::Contents contents = EditJournal::replay(path.toStdString(), *labels_);
+    setJournal(path);
+    if (!contents.entries.empty()) {
+        VoxelBox everything;
+        everything.lo = {0, 0, 0};
+        everything.hi = {labels_->size()[0] - 1, labels_->size()[1] - 1, labels_->size()[2] - 1};
+        Q_EMIT labelsChanged(everything);
+    }
+    return static_cast<int>(contents.entries.size());
+}
+
+void AnnotationController::labelsSaved() {
+    if (journal_) {
+        try {
+            journal_->clear();
+        } catch (const std::exception& error) {
+            Q_EMIT failed(QString::fromStdString(error.what()));
+        }
     }
 }
 
@@ -81,8 +109,7 @@ void AnnotationController::attachView(SliceView* view) {
     connect(this, &AnnotationController::labelsChanged, view, &SliceView::labelsChanged);
     connect(view, &QObject::destroyed, this, [this, view] {
         views_.erase(std::remove(views_.begin(), views_.end(), view), views_.end());
-        if (polygonView_ == view) {
-            polygonView_ = nullptr;
+        if (polygon_.belongsTo(view)) {
             polygon_.clear();
         }
     });
@@ -168,24 +195,9 @@ void AnnotationController::pressed(SliceView* view, const VoxelIndex& voxel,
                 closePolygon(view);
                 return;
             }
-            if (polygonView_ != view) {
-                polygon_.clear();
-                polygonView_ = view;
-            }
-            addPolygonPoint(voxel);
-            polygonDragged_ = false;
+            polygon_.add(view, axis, voxel, false);
             break;
     }
-}
-
-void AnnotationController::addPolygonPoint(const VoxelIndex& voxel) {
-    const logonet::SlicePlane plane{polygonView_->plane().normalAxis, 0};
-    const SlicePoint point{static_cast<double>(voxel[plane.uAxis()]),
-                           static_cast<double>(voxel[plane.vAxis()])};
-    if (polygon_.empty() || polygon_.back().u != point.u || polygon_.back().v != point.v) {
-        polygon_.push_back(point);
-    }
-    polygonSlice_ = voxel[plane.axis];
 }
 
 void AnnotationController::dragged(SliceView* view, const VoxelIndex& voxel) {
@@ -193,10 +205,8 @@ void AnnotationController::dragged(SliceView* view, const VoxelIndex& voxel) {
         brush_->drag(lastVoxel_, voxel);
         lastVoxel_ = voxel;
         announce();
-    } else if (settings_->tool() == AnnotationSettings::Tool::Polygon && polygonView_ == view &&
-               !polygon_.empty()) {
-        addPolygonPoint(voxel);
-        polygonDragged_ = true;
+    } else if (settings_->tool() == AnnotationSettings::Tool::Polygon && polygon_.belongsTo(view)) {
+        polygon_.add(view, view->plane().normalAxis, voxel, true);
     }
 }
 
@@ -205,23 +215,21 @@ void AnnotationController::released(SliceView* view, const VoxelIndex& voxel,
     if (brush_) {
         dragged(view, voxel);
         finishStroke();
-    } else if (settings_->tool() == AnnotationSettings::Tool::Polygon && polygonDragged_ &&
-               (buttons & Qt::LeftButton)) {
-        closePolygon(view);  // a lasso closes when the button comes up
+    } else if (settings_->tool() == AnnotationSettings::Tool::Polygon && polygon_.isLasso() &&
+               polygon_.points().size() >= 3 && (buttons & Qt::LeftButton)) {
+        // A lasso closes when the button comes up; a click that slipped a voxel stays a vertex.
+        closePolygon(view);
     }
 }
 
 void AnnotationController::closePolygon(SliceView* view) {
-    if (polygonView_ != view || polygon_.size() < 3) {
+    if (!polygon_.belongsTo(view) || polygon_.points().size() < 3) {
         polygon_.clear();
-        polygonView_ = nullptr;
         return;
     }
-    const logonet::SlicePlane plane{view->plane().normalAxis, polygonSlice_};
-    const std::vector<SlicePoint> outline = polygon_;
+    const logonet::SlicePlane plane = polygon_.plane();
+    const std::vector<SlicePoint> outline = polygon_.points();
     polygon_.clear();
-    polygonView_ = nullptr;
-    polygonDragged_ = false;
     const bool erase = settings_->polygonErases();
     const LabelValue active = settings_->activeLabel();
     runStep((erase ? tr("Polygon erase (%1)") : tr("Polygon fill (%1)")).arg(labelName(active)),
@@ -392,6 +400,13 @@ void AnnotationController::deleteActiveLabel() {
     const LabelValue active = settings_->activeLabel();
     runStep(tr("Delete voxels (%1)").arg(labelName(active)),
             [&] { LabelOperations::erase(*editor_, active); });
+}
+
+void AnnotationController::mergeActiveLabelInto(int value) {
+    const LabelValue active = settings_->activeLabel();
+    const LabelValue into = static_cast<LabelValue>(value);
+    runStep(tr("Merge %1 into %2").arg(labelName(active), labelName(into)),
+            [&] { LabelOperations::merge(*editor_, active, into); });
 }
 
 void AnnotationController::updateBrushCircles() {

@@ -7,6 +7,7 @@
 #include <optional>
 #include <vector>
 
+#include "annotation/PolygonOutline.h"
 #include "common/VoxelIndex.h"
 #include "editing/BrushTool.h"
 #include "editing/LabelEditHistory.h"
@@ -43,6 +44,12 @@ class AnnotationController : public QObject {
     // Journal every step to this file (see EditJournal); an empty path stops journaling.
     // Throws std::runtime_error when the journal cannot be opened.
     void setJournal(const QString& path);
+    // After a crash: applies every complete step journaled at `path` to the labels, then goes on
+    // journaling into the same file. Returns the number of steps restored (they are not in the
+    // undo history). Throws std::runtime_error naming the file when it cannot be used.
+    int recoverFromJournal(const QString& path);
+    // The labels were saved to the project: the journal's steps are no longer needed.
+    void labelsSaved();
     // Edit-mode mouse events of `view` drive the tools; its brush circle follows the settings.
     void attachView(SliceView* view);
     // Puts every attached view in edit mode (the tools act) or back in navigate mode.
@@ -65,6 +72,7 @@ class AnnotationController : public QObject {
     void removeIslands(qint64 minimumVoxels);
     void keepLargestComponent();
     void deleteActiveLabel();
+    void mergeActiveLabelInto(int value);
 
   Q_SIGNALS:
     void labelsChanged(const logonet::views::VoxelBox& region);
@@ -80,7 +88,6 @@ class AnnotationController : public QObject {
     void released(SliceView* view, const VoxelIndex& voxel, Qt::MouseButtons buttons);
     bool beginStroke(const QString& name);
     void finishStroke();
-    void addPolygonPoint(const VoxelIndex& voxel);
     void closePolygon(SliceView* view);
     // Runs a one-step edit; `edit` writes through the editor.
     template <typename Edit>
@@ -101,10 +108,7 @@ class AnnotationController : public QObject {
     std::vector<SliceView*> views_;
     QString strokeName_;
     VoxelIndex lastVoxel_{0, 0, 0};
-    std::vector<SlicePoint> polygon_;
-    SliceView* polygonView_ = nullptr;
-    int64_t polygonSlice_ = 0;
-    bool polygonDragged_ = false;
+    PolygonOutline polygon_;
     std::optional<LabelDelta> preview_;
     QString previewName_;
     QAction* undo_;

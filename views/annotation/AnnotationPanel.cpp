@@ -1,7 +1,7 @@
 #include "annotation/AnnotationPanel.h"
 
 #include <QAction>
-#include <QButtonGroup>
+#include <QActionGroup>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -22,37 +22,34 @@
 namespace logonet {
 namespace views {
 
-namespace {
-
-QToolButton* toolButton(const QString& text, const QString& key, QWidget* parent) {
-    auto* button = new QToolButton(parent);
-    button->setText(text);
-    button->setCheckable(true);
-    button->setShortcut(QKeySequence(key));
-    button->setToolTip(QStringLiteral("%1 (%2)").arg(text, key));
-    return button;
-}
-
-}  // namespace
-
 AnnotationPanel::AnnotationPanel(AnnotationSettings* settings, AnnotationController* controller,
                                  QWidget* parent)
     : QWidget(parent), settings_(settings), controller_(controller) {
     auto* layout = new QVBoxLayout(this);
 
+    // Tools are actions (a shortcut on a button would only click it 100 ms later).
     auto* toolRow = new QHBoxLayout;
-    tools_ = new QButtonGroup(this);
+    tools_ = new QActionGroup(this);
     const QString names[] = {tr("Brush"), tr("Eraser"), tr("Fill"), tr("Polygon")};
     const QString keys[] = {QStringLiteral("B"), QStringLiteral("E"), QStringLiteral("F"),
                             QStringLiteral("P")};
     for (int n = 0; n < 4; ++n) {
-        QToolButton* button = toolButton(names[n], keys[n], this);
-        tools_->addButton(button, n);
+        auto* action = new QAction(names[n], tools_);
+        action->setCheckable(true);
+        action->setShortcut(QKeySequence(keys[n]));
+        action->setToolTip(QStringLiteral("%1 (%2)").arg(names[n], keys[n]));
+        action->setData(n);
+        action->setChecked(n == static_cast<int>(settings_->tool()));
+        addAction(action);
+        auto* button = new QToolButton(this);
+        button->setDefaultAction(action);
         toolRow->addWidget(button);
     }
-    tools_->button(static_cast<int>(settings_->tool()))->setChecked(true);
-    connect(tools_, &QButtonGroup::idClicked, this,
-            [this](int id) { settings_->setTool(static_cast<AnnotationSettings::Tool>(id)); });
+    connect(tools_, &QActionGroup::triggered, this, [this](QAction* action) {
+        settings_->setTool(static_cast<AnnotationSettings::Tool>(action->data().toInt()));
+    });
+    connect(settings_, &AnnotationSettings::changed, this,
+            [this] { tools_->actions()[static_cast<int>(settings_->tool())]->setChecked(true); });
     layout->addLayout(toolRow);
 
     activeLabel_ = new QComboBox(this);
@@ -210,6 +207,16 @@ QWidget* AnnotationPanel::buildCommandControls() {
     cleanRow->addWidget(keepLargest);
     cleanRow->addWidget(deleteLabel);
     form->addRow(cleanRow);
+    mergeTarget_ = new QSpinBox(box);
+    mergeTarget_->setRange(0, 65535);
+    mergeTarget_->setValue(1);
+    auto* merge = new QPushButton(tr("Merge"), box);
+    auto* mergeRow = new QHBoxLayout;
+    mergeRow->addWidget(mergeTarget_);
+    mergeRow->addWidget(merge);
+    form->addRow(tr("Into label"), mergeRow);
+    connect(merge, &QPushButton::clicked, this,
+            [this] { controller_->mergeActiveLabelInto(mergeTarget_->value()); });
     connect(removeIslands, &QPushButton::clicked, this,
             [this] { controller_->removeIslands(islandSize_->value()); });
     connect(keepLargest, &QPushButton::clicked, controller_,

@@ -4,7 +4,7 @@
 
 #include "labels/LabelSet.h"
 
-class QButtonGroup;
+class QActionGroup;
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
@@ -31,7 +31,7 @@ class AnnotationPanel : public QWidget {
     void setLabelSet(const LabelSet& labels);
 
     // The parts, for tests.
-    QButtonGroup* toolButtons() const { return tools_; }
+    QActionGroup* toolActions() const { return tools_; }
     QDoubleSpinBox* brushSize() const { return size_; }
     QComboBox* activeLabelBox() const { return activeLabel_; }
     QListWidget* historyList() const { return history_; }
@@ -50,7 +50,7 @@ class AnnotationPanel : public QWidget {
     AnnotationSettings* settings_;
     AnnotationController* controller_;
     LabelSet labelSet_;
-    QButtonGroup* tools_;
+    QActionGroup* tools_;
     QDoubleSpinBox* size_;
     QComboBox* unit_;
     QComboBox* shape_;
@@ -69,6 +69,7 @@ class AnnotationPanel : public QWidget {
     QPushButton* accept_;
     QPushButton* discard_;
     QSpinBox* islandSize_;
+    QSpinBox* mergeTarget_;
     QLabel* statistics_;
 };
 

@@ -177,6 +177,11 @@ void MainWindow::showError(const QString& title, const QString& message) {
 }
 
 bool MainWindow::openProject(const QString& dir) {
+    // Opening the open project again would trip over our own project lock.
+    if (project_ && QFileInfo(QString::fromStdString(project_->path())).absoluteFilePath() ==
+                        QFileInfo(dir).absoluteFilePath()) {
+        return true;
+    }
     try {
         auto project = std::make_unique<Project>(Project::open(dir.toStdString()));
         // Release the old project (and its lock) only once the new one opened.

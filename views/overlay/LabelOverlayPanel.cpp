@@ -49,11 +49,7 @@ LabelOverlayPanel::LabelOverlayPanel(OverlaySettings* settings, QWidget* parent)
         const auto value = static_cast<LabelValue>(item->data(Qt::UserRole).toUInt());
         settings_->setVisible(value, item->checkState() == Qt::Checked);
     });
-    connect(settings_, &OverlaySettings::changed, this, [this] {
-        if (list_->count() != static_cast<int>(settings_->labelSet().size())) {
-            rebuildList();
-        }
-    });
+    connect(settings_, &OverlaySettings::labelSetChanged, this, &LabelOverlayPanel::rebuildList);
     rebuildList();
 }
 

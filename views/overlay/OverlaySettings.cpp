@@ -11,6 +11,7 @@ void OverlaySettings::setLabelSet(const LabelSet& labels) {
     labels_ = labels;
     hidden_.clear();
     rebuildColours();
+    Q_EMIT labelSetChanged();
     Q_EMIT changed();
 }
 

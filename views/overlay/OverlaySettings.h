@@ -32,6 +32,8 @@ class OverlaySettings : public QObject {
 
   Q_SIGNALS:
     void changed();
+    // A different label set (another project): lists of labels have to be rebuilt.
+    void labelSetChanged();
     // Only the per-label visibility changed (the 3D view shows or hides meshes).
     void visibilityChanged(logonet::LabelValue value, bool visible);
 

@@ -1,25 +1,21 @@
 // vtk_glew.h has to come before any header that pulls in GL/gl.h (Qt's OpenGL headers do).
 #include <vtk_glew.h>
 
+#include "render3d/ScanVolume.h"
 #include "render3d/VolumeView3D.h"
 
 #include <vtkActor.h>
 #include <vtkCamera.h>
 #include <vtkCellArray.h>
-#include <vtkColorTransferFunction.h>
 #include <vtkGenericOpenGLRenderWindow.h>
-#include <vtkImageData.h>
 #include <vtkMatrix4x4.h>
 #include <vtkOpenGLFramebufferObject.h>
 #include <vtkOpenGLState.h>
-#include <vtkPiecewiseFunction.h>
 #include <vtkPoints.h>
 #include <vtkPolyDataMapper.h>
 #include <vtkProperty.h>
 #include <vtkRenderer.h>
-#include <vtkSmartVolumeMapper.h>
 #include <vtkVolume.h>
-#include <vtkVolumeProperty.h>
 
 #include <QMouseEvent>
 #include <QSurfaceFormat>
@@ -28,7 +24,6 @@
 #include <map>
 
 #include "common/SliceCursor.h"
-#include "common/WindowLevel.h"
 #include "overlay/OverlaySettings.h"
 
 namespace logonet {
@@ -48,13 +43,21 @@ struct VolumeView3D::Pipeline {
     bool initialised = false;
 };
 
-void VolumeView3D::prepareSurfaceFormat() {
+namespace {
+
+QSurfaceFormat coreProfileFormat() {
     QSurfaceFormat format = QSurfaceFormat::defaultFormat();
     format.setVersion(3, 2);
     format.setProfile(QSurfaceFormat::CoreProfile);
     format.setDepthBufferSize(24);
     format.setStencilBufferSize(8);
-    QSurfaceFormat::setDefaultFormat(format);
+    return format;
+}
+
+}  // namespace
+
+void VolumeView3D::prepareSurfaceFormat() {
+    QSurfaceFormat::setDefaultFormat(coreProfileFormat());
 }
 
 VolumeView3D::VolumeView3D(SliceCursor* cursor, OverlaySettings* overlay, QWidget* parent)
@@ -63,6 +66,9 @@ VolumeView3D::VolumeView3D(SliceCursor* cursor, OverlaySettings* overlay, QWidge
       cursor_(cursor),
       overlay_(overlay) {
     setMinimumSize(160, 160);
+    // Also per widget, so that a program that forgot prepareSurfaceFormat() still gets a context
+    // VTK can render with.
+    setFormat(coreProfileFormat());
     auto& p = *pipeline_;
     p.window->SetOwnContext(false);
     p.window->SetFrameBlitModeToNoBlit();
@@ -87,7 +93,11 @@ VolumeView3D::VolumeView3D(SliceCursor* cursor, OverlaySettings* overlay, QWidge
 }
 
 VolumeView3D::~VolumeView3D() {
-    // VTK frees its OpenGL resources in this context, which must be current for that.
+    // VTK frees its OpenGL resources in this context, which must be current for that; a widget
+    // that was never shown has none.
+    if (!pipeline_->initialised) {
+        return;
+    }
     makeCurrent();
     pipeline_->renderer->RemoveAllViewProps();
     pipeline_->window->Finalize();
@@ -123,57 +133,6 @@ void VolumeView3D::paintGL() {
     p.window->GetState()->Pop();
 }
 
-namespace {
-
-vtkSmartPointer<vtkImageData> sampledImage(const ImageVolume& image, int step) {
-    const Size3& size = image.size();
-    const int nx = static_cast<int>((size[0] + step - 1) / step);
-    const int ny = static_cast<int>((size[1] + step - 1) / step);
-    const int nz = static_cast<int>((size[2] + step - 1) / step);
-    auto data = vtkSmartPointer<vtkImageData>::New();
-    data->SetDimensions(nx, ny, nz);
-    const auto& spacing = image.geometry().spacing;
-    data->SetSpacing(spacing[0] * step, spacing[1] * step, spacing[2] * step);
-    data->SetOrigin(0, 0, 0);
-    data->AllocateScalars(VTK_FLOAT, 1);
-    auto* out = static_cast<float*>(data->GetScalarPointer());
-    for (int k = 0; k < nz; ++k) {
-        for (int j = 0; j < ny; ++j) {
-            for (int i = 0; i < nx; ++i) {
-                *out++ = image.at(int64_t{i} * step, int64_t{j} * step, int64_t{k} * step);
-            }
-        }
-    }
-    return data;
-}
-
-// Soft tissue translucent and reddish, bone bright, air invisible: a classic CT preset. Other
-// modalities get the same shape stretched over their percentile window.
-void fillTransferFunctions(const ImageVolume& image, vtkColorTransferFunction* colour,
-                           vtkPiecewiseFunction* opacity) {
-    const WindowLevel initial = initialWindow(image);
-    const bool ct = initial == ctWindowPresets().front().value;
-    double lo = -200.0;
-    double hi = 1000.0;
-    if (!ct) {
-        lo = initial.low();
-        hi = initial.high();
-    }
-    auto at = [lo, hi](double t) { return lo + (hi - lo) * t; };
-    colour->AddRGBPoint(at(0.0), 0.0, 0.0, 0.0);
-    colour->AddRGBPoint(at(0.15), 0.62, 0.36, 0.18);
-    colour->AddRGBPoint(at(0.25), 0.88, 0.60, 0.50);
-    colour->AddRGBPoint(at(0.45), 1.0, 0.94, 0.85);
-    colour->AddRGBPoint(at(1.0), 1.0, 1.0, 1.0);
-    opacity->AddPoint(at(0.0), 0.0);
-    opacity->AddPoint(at(0.12), 0.0);
-    opacity->AddPoint(at(0.22), 0.08);
-    opacity->AddPoint(at(0.45), 0.35);
-    opacity->AddPoint(at(1.0), 0.8);
-}
-
-}  // namespace
-
 void VolumeView3D::setImage(const ImageVolume* image) {
     auto& p = *pipeline_;
     makeCurrent();
@@ -198,23 +157,7 @@ void VolumeView3D::setImage(const ImageVolume* image) {
         p.placement->SetElement(r, 3, p.geometry.origin[r]);
     }
 
-    auto mapper = vtkSmartPointer<vtkSmartVolumeMapper>::New();
-    mapper->SetInputData(sampledImage(*image, renderStep(image->size())));
-    mapper->SetBlendModeToComposite();
-    auto colour = vtkSmartPointer<vtkColorTransferFunction>::New();
-    auto opacity = vtkSmartPointer<vtkPiecewiseFunction>::New();
-    fillTransferFunctions(*image, colour, opacity);
-    auto property = vtkSmartPointer<vtkVolumeProperty>::New();
-    property->SetColor(colour);
-    property->SetScalarOpacity(opacity);
-    property->SetInterpolationTypeToLinear();
-    property->ShadeOn();
-    property->SetAmbient(0.3);
-    property->SetDiffuse(0.7);
-    property->SetSpecular(0.2);
-    p.volume = vtkSmartPointer<vtkVolume>::New();
-    p.volume->SetMapper(mapper);
-    p.volume->SetProperty(property);
+    p.volume = makeScanVolume(*image);
     p.volume->SetUserMatrix(p.placement);
     p.volume->SetVisibility(p.volumeVisible);
     p.renderer->AddVolume(p.volume);

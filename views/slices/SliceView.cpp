@@ -231,7 +231,6 @@ void SliceView::emitEditSignal(QMouseEvent* event, int kind) {
 
 void SliceView::mousePressEvent(QMouseEvent* event) {
     lastMouse_ = event->position();
-    dragButton_ = event->button();
     if (!image_) {
         return;
     }
@@ -288,7 +287,6 @@ void SliceView::mouseReleaseEvent(QMouseEvent* event) {
     if (image_ && mode_ == InteractionMode::Edit && event->button() != Qt::MiddleButton) {
         emitEditSignal(event, kReleased);
     }
-    dragButton_ = Qt::NoButton;
 }
 
 void SliceView::wheelEvent(QWheelEvent* event) {

@@ -105,7 +105,6 @@ class SliceView : public QWidget {
     QPointF pan_{0, 0};
     QPointF lastMouse_;
     QPointF hoverPosition_{-1, -1};
-    Qt::MouseButton dragButton_ = Qt::NoButton;
 };
 
 }  // namespace views

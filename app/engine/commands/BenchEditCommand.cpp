@@ -2,6 +2,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <fstream>
 #include <iostream>
 #include <random>
 #include <string>
@@ -126,7 +127,24 @@ StrokeTimes measureUndo(LabelVolume& labels, int dabs, std::mt19937& random) {
     return times;
 }
 
+// Resident memory of this process in MB from /proc (0 where there is none): a cross-check of the
+// history's own accounting.
+double residentMegabytes() {
+    std::ifstream status("/proc/self/status");
+    std::string key;
+    while (status >> key) {
+        if (key == "VmRSS:") {
+            double kilobytes = 0.0;
+            status >> kilobytes;
+            return kilobytes / 1024.0;
+        }
+        status.ignore(1 << 20, '\n');
+    }
+    return 0.0;
+}
+
 struct HistoryFigures {
+    double residentMegabytes = 0.0;
     double megabytes = 0.0;
     size_t steps = 0;
     double seconds = 0.0;
@@ -137,6 +155,10 @@ HistoryFigures measureHistory(LabelVolume& labels, int strokes, int dabs, std::m
     LabelEditHistory::Options options;
     options.memoryCapBytes = size_t{16} << 30;  // no cap: measure what the history would hold
     LabelEditHistory history(options);
+    // The editor's one-bit-per-voxel stroke marks are allocated before the resident baseline.
+    editor.beginStroke();
+    editor.cancelStroke();
+    const double residentBefore = residentMegabytes();
     const auto start = Clock::now();
     for (int n = 0; n < strokes; ++n) {
         BrushTool brush(editor, sphereRadius10(), static_cast<LabelValue>(1 + n % 13));
@@ -149,6 +171,7 @@ HistoryFigures measureHistory(LabelVolume& labels, int strokes, int dabs, std::m
     HistoryFigures figures;
     figures.seconds = millisecondsSince(start) / 1000.0;
     figures.megabytes = static_cast<double>(history.memoryBytes()) / (1024.0 * 1024.0);
+    figures.residentMegabytes = residentMegabytes() - residentBefore;
     figures.steps = history.size();
     while (history.undo(labels)) {
     }
@@ -250,6 +273,7 @@ int runBenchEdit(const CommandLine& line) {
     result["stroke_kb"] = static_cast<double>(stroke.strokeBytes) / 1024.0;
     result["history_mb"] = history.megabytes;
     result["history_strokes"] = history.steps;
+    result["history_resident_mb"] = history.residentMegabytes;
     result["history_build_s"] = history.seconds;
     result["fill_ms"] = fill.ms;
     result["fill_voxels"] = fill.voxels;
@@ -269,6 +293,7 @@ int runBenchEdit(const CommandLine& line) {
                 static_cast<long long>(stroke.strokeVoxels), stroke.strokeBytes / 1024.0);
     std::printf("  history of %zu strokes of %d dabs  %8.1f MB (goal < 100), built in %.1f s\n",
                 history.steps, dabs, history.megabytes, history.seconds);
+    std::printf("    process memory grew by %.1f MB meanwhile\n", history.residentMegabytes);
     std::printf("  3D fill of %lld voxels            %8.1f ms (goal < 1000)\n",
                 static_cast<long long>(fill.voxels), fill.ms);
     std::printf("  interpolation of %lld voxels      %8.1f ms (goal < 1000)\n",

@@ -62,20 +62,26 @@ int runImport(const CommandLine& line) {
             return true;
         });
     for (const auto& duplicate : report.duplicates) {
-        std::cerr << duplicate.source << ": already in the project as scan "
+        std::cout << duplicate.source << ": already in the project as scan "
                   << duplicate.existingScanId << " (same content); not imported again\n";
-    }
-    for (const auto& failure : report.failures) {
-        std::cerr << failure.message << "\n";
     }
     std::cout << "imported " << report.imported.size() << " scan(s), " << report.duplicates.size()
               << " duplicate(s), " << report.failures.size() << " failure(s)\n";
     if (!report.failures.empty()) {
-        throw std::runtime_error(
-            std::to_string(report.failures.size()) + " of " +
-            std::to_string(report.imported.size() + report.duplicates.size() +
-                           report.failures.size()) +
-            " scan(s) could not be imported: " + report.failures.front().message);
+        // One line per failed scan; the last one (printed by main) says how many failed.
+        for (size_t n = 1; n < report.failures.size(); ++n) {
+            std::cerr << report.failures[n].message << "\n";
+        }
+        const size_t total =
+            report.imported.size() + report.duplicates.size() + report.failures.size();
+        throw std::runtime_error(report.failures.front().message +
+                                 (report.failures.size() > 1
+                                      ? " (and " + std::to_string(report.failures.size() - 1) +
+                                            " more of " + std::to_string(total) + " scans failed)"
+                                      : std::string()));
+    }
+    if (report.cancelled) {
+        throw std::runtime_error("import cancelled");
     }
     return 0;
 }

@@ -6,8 +6,8 @@
 
 namespace logonet::model {
 
-struct ConvUnitOptions {
-    ConvUnitOptions(int64_t inChannels, int64_t outChannels)
+struct DecoderUnitOptions {
+    DecoderUnitOptions(int64_t inChannels, int64_t outChannels)
         : inChannels_(inChannels), outChannels_(outChannels) {}
     TORCH_ARG(int64_t, inChannels);
     TORCH_ARG(int64_t, outChannels);
@@ -17,28 +17,28 @@ struct ConvUnitOptions {
 };
 
 // The decoder's unit: Conv3d(k, pad k/2, bias) -> BatchNorm3d -> LeakyReLU.
-class ConvUnitImpl : public torch::nn::Module {
+class DecoderUnitImpl : public torch::nn::Module {
   public:
-    explicit ConvUnitImpl(const ConvUnitOptions& options);
+    explicit DecoderUnitImpl(const DecoderUnitOptions& options);
     torch::Tensor forward(const torch::Tensor& input);
 
     Conv3dLayer conv{nullptr};
     torch::nn::BatchNorm3d norm{nullptr};
 
   private:
-    ConvUnitOptions options_;
+    DecoderUnitOptions options_;
 };
-TORCH_MODULE(ConvUnit);
+TORCH_MODULE(DecoderUnit);
 
 // The decoder's block: unit(in -> out) then unit(out -> out).
-class ConvBlockImpl : public torch::nn::Module {
+class DecoderBlockImpl : public torch::nn::Module {
   public:
-    ConvBlockImpl(int64_t inChannels, int64_t outChannels, bool fast);
+    DecoderBlockImpl(int64_t inChannels, int64_t outChannels, bool fast);
     torch::Tensor forward(const torch::Tensor& input);
 
-    ConvUnit first{nullptr};
-    ConvUnit second{nullptr};
+    DecoderUnit first{nullptr};
+    DecoderUnit second{nullptr};
 };
-TORCH_MODULE(ConvBlock);
+TORCH_MODULE(DecoderBlock);
 
 }  // namespace logonet::model

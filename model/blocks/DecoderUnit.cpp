@@ -1,10 +1,10 @@
-#include "blocks/ConvUnit.h"
+#include "blocks/DecoderUnit.h"
 
 #include "blocks/BatchNormFolding.h"
 
 namespace logonet::model {
 
-ConvUnitImpl::ConvUnitImpl(const ConvUnitOptions& options) : options_(options) {
+DecoderUnitImpl::DecoderUnitImpl(const DecoderUnitOptions& options) : options_(options) {
     conv = register_module(
         "conv", Conv3dLayer(torch::nn::Conv3dOptions(options.inChannels(), options.outChannels(),
                                                      options.kernel())
@@ -12,7 +12,7 @@ ConvUnitImpl::ConvUnitImpl(const ConvUnitOptions& options) : options_(options) {
     norm = register_module("norm", torch::nn::BatchNorm3d(options.outChannels()));
 }
 
-torch::Tensor ConvUnitImpl::forward(const torch::Tensor& input) {
+torch::Tensor DecoderUnitImpl::forward(const torch::Tensor& input) {
     torch::Tensor x;
     if (options_.fast() && batchNormIsFoldable(norm)) {
         x = convWithFoldedBatchNorm(input, *conv, norm, options_.kernel() / 2);
@@ -23,13 +23,14 @@ torch::Tensor ConvUnitImpl::forward(const torch::Tensor& input) {
     return torch::leaky_relu_(x, 0.01);
 }
 
-ConvBlockImpl::ConvBlockImpl(int64_t inChannels, int64_t outChannels, bool fast) {
-    first = register_module("first", ConvUnit(ConvUnitOptions(inChannels, outChannels).fast(fast)));
-    second =
-        register_module("second", ConvUnit(ConvUnitOptions(outChannels, outChannels).fast(fast)));
+DecoderBlockImpl::DecoderBlockImpl(int64_t inChannels, int64_t outChannels, bool fast) {
+    first = register_module("first",
+                            DecoderUnit(DecoderUnitOptions(inChannels, outChannels).fast(fast)));
+    second = register_module("second",
+                             DecoderUnit(DecoderUnitOptions(outChannels, outChannels).fast(fast)));
 }
 
-torch::Tensor ConvBlockImpl::forward(const torch::Tensor& input) {
+torch::Tensor DecoderBlockImpl::forward(const torch::Tensor& input) {
     return second(first(input));
 }
 

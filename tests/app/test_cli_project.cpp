@@ -1,0 +1,156 @@
+// `logonet` project commands end to end: demo-data, project create, import, list --json, export,
+// with an independent reader (nibabel) checking that the exported mask lines up with its scan;
+// and every failure exits non-zero with one line on stderr.
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+
+struct Result {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Result runLogonet(const QStringList& arguments) {
+    QProcess process;
+    process.start(LOGONET_EXECUTABLE, arguments);
+    process.waitForFinished(60000);
+    Result result;
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    result.out = QString::fromUtf8(process.readAllStandardOutput());
+    result.err = QString::fromUtf8(process.readAllStandardError());
+    return result;
+}
+
+// The command failed cleanly: non-zero exit, exactly one line on stderr that contains `part`.
+bool failedWithOneLine(const Result& result, const QString& part) {
+    const QStringList lines = result.err.trimmed().split('\n');
+    return result.exitCode != 0 && lines.size() == 1 && lines[0].contains(part);
+}
+
+}  // namespace
+
+class TestCliProject : public QObject {
+    Q_OBJECT
+
+  private Q_SLOTS:
+    void wholeRoundTrip() {
+        QTemporaryDir dir;
+        const QString data = dir.filePath("demo");
+        const QString project = dir.filePath("project");
+
+        Result r = runLogonet(
+            {"demo-data", "--out", data, "--cases", "2", "--seed", "3", "--size", "24,24,16"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(QFile::exists(data + "/imagesTr/case_000.nii.gz"));
+        QVERIFY(QFile::exists(data + "/labelsTr/case_001.nii.gz"));
+        QVERIFY(QFile::exists(data + "/dataset.json"));
+
+        r = runLogonet({"project", "create", project, "--labels", "btcv"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = runLogonet({"project", "create", project});
+        QVERIFY2(failedWithOneLine(r, "not empty"), qPrintable(r.err));
+
+        r = runLogonet({"import", data, "--project", project});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains("imported 2 scan(s)"), qPrintable(r.out));
+        r = runLogonet({"import", data, "--project", project});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains("imported 0 scan(s), 2 duplicate(s)"), qPrintable(r.out));
+
+        r = runLogonet({"list", "--project", project, "--json"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QStringList lines = r.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 2);
+        for (int n = 0; n < 2; ++n) {
+            const QJsonObject scan = QJsonDocument::fromJson(lines[n].toUtf8()).object();
+            QCOMPARE(scan["id"].toInt(), n + 1);
+            QCOMPARE(scan["name"].toString(), QString("case_00%1").arg(n));
+            QCOMPARE(scan["labeled"].toBool(), true);
+            QCOMPARE(scan["split"].toString(), QString("train"));
+            QCOMPARE(scan["size"].toArray(), (QJsonArray{24, 24, 16}));
+            QCOMPARE(scan["spacing"].toArray(), (QJsonArray{1.5, 1.5, 2.0}));
+        }
+
+        const QString mask = dir.filePath("out/mask.nii.gz");
+        QDir().mkpath(dir.filePath("out"));
+        r = runLogonet({"export", "--project", project, "--scan", "2", "--out", mask});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+
+        // nibabel: the same affine as the source image and the same voxel count per label.
+        const QString script = QStringLiteral(
+            "import sys, numpy as np, nibabel as nib\n"
+            "mask, image, labels = (nib.load(p) for p in sys.argv[1:4])\n"
+            "assert np.allclose(mask.affine, image.affine, atol=1e-4), (mask.affine, "
+            "image.affine)\n"
+            "assert int(mask.header['sform_code']) > 0 and int(mask.header['qform_code']) > 0\n"
+            "m = np.asarray(mask.dataobj); l = np.asarray(labels.dataobj)\n"
+            "assert m.shape == l.shape, (m.shape, l.shape)\n"
+            "a = dict(zip(*np.unique(m, return_counts=True)))\n"
+            "b = dict(zip(*np.unique(l, return_counts=True)))\n"
+            "assert a == b, (a, b)\n"
+            "assert len(a) >= 6, a\n"
+            "print('ok', len(a))\n");
+        QProcess python;
+        python.start(LOGONET_PYTHON_EXECUTABLE,
+                     {"-c", script, mask, data + "/imagesTr/case_001.nii.gz",
+                      data + "/labelsTr/case_001.nii.gz"});
+        python.waitForFinished(60000);
+        QVERIFY2(python.exitCode() == 0, python.readAllStandardError().constData());
+        QVERIFY(python.readAllStandardOutput().startsWith("ok"));
+    }
+
+    void failuresExitNonZeroWithOneLine() {
+        QTemporaryDir dir;
+        const QString project = dir.filePath("project");
+        QCOMPARE(runLogonet({"project", "create", project}).exitCode, 0);
+
+        Result r = runLogonet({"import", dir.filePath("absent.nii.gz"), "--project", project});
+        QVERIFY2(failedWithOneLine(r, "absent.nii.gz: no such file or folder"), qPrintable(r.err));
+
+        const QString cut = dir.filePath("cut.nii.gz");
+        QCOMPARE(runLogonet(
+                     {"demo-data", "--out", dir.filePath("d"), "--cases", "1", "--size", "16,16,8"})
+                     .exitCode,
+                 0);
+        QFile::copy(dir.filePath("d/imagesTr/case_000.nii.gz"), cut);
+        QFile file(cut);
+        QVERIFY(file.resize(file.size() / 2));
+        r = runLogonet({"import", cut, "--project", project});
+        QVERIFY(r.exitCode != 0);
+        QVERIFY2(r.err.contains(cut + ": truncated or corrupted gzip data"), qPrintable(r.err));
+
+        r = runLogonet({"list"});
+        QVERIFY2(failedWithOneLine(r, "--project"), qPrintable(r.err));
+        QCOMPARE(r.exitCode, 2);
+        r = runLogonet(
+            {"export", "--project", project, "--scan", "99", "--out", dir.filePath("x.nii.gz")});
+        QVERIFY2(failedWithOneLine(r, "no scan with id 99"), qPrintable(r.err));
+        r = runLogonet({"list", "--project", dir.filePath("nothing")});
+        QVERIFY2(failedWithOneLine(r, "is not a project"), qPrintable(r.err));
+        r = runLogonet({"import", project, "--project", project, "--split", "holdout"});
+        QVERIFY2(failedWithOneLine(r, "--split"), qPrintable(r.err));
+    }
+
+    void everyCommandHasHelp() {
+        const QList<QStringList> commands = {
+            {"demo-data"},       {"project", "create"},    {"import"}, {"list"}, {"export"},
+            {"bench", "import"}, {"bench", "project-open"}};
+        for (QStringList command : commands) {
+            command << "--help";
+            const Result r = runLogonet(command);
+            QVERIFY2(r.exitCode == 0, qPrintable(command.join(' ')));
+            QVERIFY2(
+                r.out.startsWith("usage: logonet " + command.mid(0, command.size() - 1).join(' ')),
+                qPrintable(r.out));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliProject)
+#include "test_cli_project.moc"

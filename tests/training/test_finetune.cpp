@@ -1,0 +1,287 @@
+#include <QtTest/QtTest>
+
+#include <filesystem>
+#include <fstream>
+
+#include "TinyTestNetwork.h"
+#include "cache/CaseCache.h"
+#include "cache/CasePreparation.h"
+#include "data/CropSampler.h"
+#include "finetune/FineTuner.h"
+#include "run/Checkpoint.h"
+
+using namespace logonet;
+using namespace logonet::training;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A body box with two labelled blocks (values 2 and 6), shifted by `seed`.
+CachedCase syntheticCase(const std::string& id, int seed) {
+    ImageGeometry g;
+    g.size = {40, 36, 24};
+    g.spacing = {1.5, 1.5, 2.0};
+    ImageVolume image(g, -1000.0f);
+    LabelVolume labels(g, 0);
+    for (int64_t k = 2; k < 22; ++k) {
+        for (int64_t j = 3; j < 33; ++j) {
+            for (int64_t i = 3; i < 37; ++i) {
+                image.at(i, j, k) = 0.0f;
+                if (i >= 8 + seed && i < 16 + seed && j >= 8 && j < 18 && k >= 6 && k < 14) {
+                    labels.at(i, j, k) = 2;
+                    image.at(i, j, k) = 150.0f;
+                }
+                if (i >= 22 && i < 30 && j >= 20 - seed && j < 28 - seed && k >= 8 && k < 16) {
+                    labels.at(i, j, k) = 6;
+                    image.at(i, j, k) = -100.0f;
+                }
+            }
+        }
+    }
+    return prepareCase(id, image, labels, PreprocessSettings{});
+}
+
+FineTuneConfig tinyConfig(const std::string& cacheDir) {
+    FineTuneConfig config;
+    config.architecture = "tiny-test";
+    config.crop = {16, 16, 16};
+    config.batch = 2;
+    config.iterations = 30;
+    config.learningRate = 1e-2;
+    config.warmupSteps = 2;
+    config.checkpointEvery = 5;
+    config.augment = false;
+    config.seed = 7;
+    config.cacheDirectory = cacheDir;
+    config.classValues = {0, 2, 6};
+    config.classNames = {"background", "kidney", "liver"};
+    config.trainCases = {"a", "b"};
+    return config;
+}
+
+std::vector<double> lossesOf(const std::string& eventsPath) {
+    std::vector<double> losses;
+    std::ifstream in(eventsPath);
+    std::string line;
+    while (std::getline(in, line)) {
+        const Json event = Json::parse(line);
+        if (event.value("event", std::string()) == "step") {
+            losses.push_back(event.at("loss").asNumber());
+        }
+    }
+    return losses;
+}
+
+model::Network tinyFactory(const FineTuneConfig& config) {
+    return std::make_shared<TinyTestNetworkImpl>(static_cast<int64_t>(config.classValues.size()));
+}
+
+std::vector<torch::Tensor> weightsOf(const std::string& checkpoint, int64_t classes) {
+    auto network = std::make_shared<TinyTestNetworkImpl>(classes);
+    loadCheckpoint(checkpoint, *network, nullptr);
+    std::vector<torch::Tensor> out;
+    for (const auto& p : network->parameters()) {
+        out.push_back(p.detach().clone());
+    }
+    return out;
+}
+
+}  // namespace
+
+class FineTuneTest : public QObject {
+    Q_OBJECT
+  private:
+    QTemporaryDir dir_;
+    std::string cache_;
+
+  private Q_SLOTS:
+    void initTestCase() {
+        torch::set_num_threads(2);
+        cache_ = dir_.path().toStdString() + "/cache";
+        const CaseCache cache(cache_);
+        cache.write(syntheticCase("a", 0));
+        cache.write(syntheticCase("b", 3));
+    }
+
+    void cropsContainForegroundAtTheConfiguredRatio_data() {
+        QTest::addColumn<double>("fraction");
+        QTest::newRow("1:1") << 0.5;
+        QTest::newRow("1:3") << 0.25;
+        QTest::newRow("all positive") << 1.0;
+    }
+
+    void cropsContainForegroundAtTheConfiguredRatio() {
+        QFETCH(double, fraction);
+        const CaseCache cache(cache_);
+        std::vector<std::shared_ptr<const TrainingCase>> cases;
+        for (const auto& id : {"a", "b"}) {
+            cases.push_back(
+                std::make_shared<const TrainingCase>(makeTrainingCase(cache.read(id), {0, 2, 6})));
+        }
+        CropSamplerOptions options;
+        options.crop = {16, 16, 16};
+        options.positiveFraction = fraction;
+        options.seed = 3;
+        const CropSampler sampler(cases, options);
+        const int count = 40;
+        int positive = 0;
+        for (int n = 0; n < count; ++n) {
+            const CropSample sample = sampler.sample(n);
+            QCOMPARE(sample.image.sizes(), (torch::IntArrayRef{1, 16, 16, 16}));
+            if (sample.positive) {
+                ++positive;
+                // Centred on a labelled voxel: the crop holds foreground.
+                const TrainingCase& entry = *cases[static_cast<size_t>(sample.caseIndex)];
+                QVERIFY(entry.classes.at(sample.centre[0], sample.centre[1], sample.centre[2]) !=
+                        0);
+                QVERIFY(sample.labels.gt(0).any().item<bool>());
+            }
+        }
+        QCOMPARE(positive, static_cast<int>(std::lround(count * fraction)));
+        // A pure function of the index: the same crop twice.
+        QVERIFY(torch::equal(sampler.sample(11).image, sampler.sample(11).image));
+    }
+
+    void cropLargerThanEveryCaseIsAnError() {
+        const CaseCache cache(cache_);
+        std::vector<std::shared_ptr<const TrainingCase>> cases{
+            std::make_shared<const TrainingCase>(makeTrainingCase(cache.read("a"), {0, 2, 6}))};
+        CropSamplerOptions options;
+        options.crop = {16, 16, 512};
+        try {
+            CropSampler sampler(cases, options);
+            QFAIL("accepted a crop larger than every case");
+        } catch (const std::invalid_argument& error) {
+            QVERIFY(std::string(error.what()).find("larger than every") != std::string::npos);
+        }
+    }
+
+    void labelsOutsideTheLabelSetAreAnError() {
+        const CaseCache cache(cache_);
+        try {
+            makeTrainingCase(cache.read("a"), {0, 2});
+            QFAIL("accepted label value 6");
+        } catch (const std::invalid_argument& error) {
+            QVERIFY(std::string(error.what()).find("label value 6") != std::string::npos);
+        }
+    }
+
+    void lossDecreasesOnATinyOverfitCase() {
+        const std::string run = dir_.path().toStdString() + "/overfit";
+        FineTuner tuner(tinyConfig(cache_), run);
+        tuner.setNetworkFactory(tinyFactory);
+        const FineTuneResult result = tuner.run(false, {}, nullptr);
+        QCOMPARE(result.steps, int64_t{30});
+        const std::vector<double> losses = lossesOf(run + "/events.jsonl");
+        QCOMPARE(losses.size(), size_t{30});
+        const double first = (losses[0] + losses[1] + losses[2]) / 3.0;
+        const double last = (losses[27] + losses[28] + losses[29]) / 3.0;
+        QVERIFY2(last < 0.7 * first, qPrintable(QString("loss %1 -> %2").arg(first).arg(last)));
+        QVERIFY(fs::exists(run + "/checkpoints/last.pt"));
+        QVERIFY(fs::exists(run + "/checkpoints/best.pt"));
+        QCOMPARE(readCheckpointInfo(run + "/checkpoints/last.pt").step, int64_t{30});
+    }
+
+    void stoppedAndResumedRunEqualsUninterruptedRun() {
+        FineTuneConfig config = tinyConfig(cache_);
+        config.iterations = 12;
+        config.augment = true;
+        const std::string straight = dir_.path().toStdString() + "/straight";
+        FineTuner a(config, straight);
+        a.setNetworkFactory(tinyFactory);
+        a.run(false, {}, nullptr);
+
+        const std::string interrupted = dir_.path().toStdString() + "/interrupted";
+        std::atomic<bool> stop{false};
+        FineTuner b(config, interrupted);
+        b.setNetworkFactory(tinyFactory);
+        const FineTuneResult partial = b.run(
+            false,
+            [&](const Json& e) {
+                if (e.value("step", int64_t{0}) == 7) {
+                    stop = true;
+                }
+            },
+            &stop);
+        QVERIFY(partial.stopped);
+        QCOMPARE(readCheckpointInfo(interrupted + "/checkpoints/last.pt").step, int64_t{7});
+        FineTuner c(config, interrupted);
+        c.setNetworkFactory(tinyFactory);
+        const FineTuneResult rest = c.run(true, {}, nullptr);
+        QCOMPARE(rest.steps, int64_t{12});
+        const auto expected = weightsOf(straight + "/checkpoints/last.pt", 3);
+        const auto actual = weightsOf(interrupted + "/checkpoints/last.pt", 3);
+        QCOMPARE(actual.size(), expected.size());
+        for (size_t n = 0; n < expected.size(); ++n) {
+            QVERIFY(torch::equal(actual[n], expected[n]));
+        }
+        QCOMPARE(lossesOf(interrupted + "/events.jsonl"), lossesOf(straight + "/events.jsonl"));
+    }
+
+    void checkpointErrors() {
+        const std::string run = dir_.path().toStdString() + "/overfit";
+        const std::string last = run + "/checkpoints/last.pt";
+        // Another architecture.
+        TinyTestNetworkImpl other(3, "other-arch");
+        try {
+            loadCheckpoint(last, other, nullptr);
+            QFAIL("loaded a checkpoint of another architecture");
+        } catch (const std::runtime_error& error) {
+            QVERIFY(std::string(error.what()).find("architecture 'tiny-test'") !=
+                    std::string::npos);
+        }
+        // Partial loading: the class layer has another shape (5 classes instead of 3).
+        TinyTestNetworkImpl wider(5);
+        const PartialLoadReport report = loadWeightsPartially(last, wider);
+        QCOMPARE(report.loaded.size(), size_t{2});   // first.weight, first.bias
+        QCOMPARE(report.skipped.size(), size_t{2});  // second.weight, second.bias
+        QCOMPARE(report.missing.size(), size_t{0});
+        // A corrupted file.
+        const std::string corrupted = dir_.path().toStdString() + "/corrupted.pt";
+        fs::copy_file(last, corrupted);
+        fs::resize_file(corrupted, fs::file_size(corrupted) / 2);
+        TinyTestNetworkImpl same(3);
+        try {
+            loadCheckpoint(corrupted, same, nullptr);
+            QFAIL("loaded a corrupted checkpoint");
+        } catch (const std::runtime_error& error) {
+            QVERIFY(std::string(error.what()).find("corrupted.pt") != std::string::npos);
+        }
+    }
+
+    void runErrors() {
+        const std::string run = dir_.path().toStdString() + "/errors";
+        auto expectError = [&](FineTuneConfig config, const std::string& fragment) {
+            FineTuner tuner(config, run);
+            tuner.setNetworkFactory(tinyFactory);
+            try {
+                tuner.run(false, {}, nullptr);
+                QFAIL(qPrintable(QString::fromStdString("no error: " + fragment)));
+            } catch (const std::exception& error) {
+                QVERIFY2(std::string(error.what()).find(fragment) != std::string::npos,
+                         error.what());
+            }
+        };
+        FineTuneConfig config = tinyConfig(cache_);
+        config.trainCases.clear();
+        expectError(config, "no labeled scans");
+        config = tinyConfig(cache_);
+        config.preprocessing.spacing = {2.0, 2.0, 2.0};
+        expectError(config, "other settings");
+        config = tinyConfig(cache_);
+        config.classValues = {0, 6};
+        config.classNames = {"background", "liver"};
+        expectError(config, "label value 2");
+        config = tinyConfig(cache_);
+        config.crop = {64, 64, 64};
+        expectError(config, "larger than every");
+        if (!torch::cuda::is_available()) {
+            config = tinyConfig(cache_);
+            config.device = "cuda";
+            expectError(config, "--device cuda");
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(FineTuneTest)
+#include "test_finetune.moc"

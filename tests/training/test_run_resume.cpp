@@ -1,0 +1,106 @@
+#include <QtTest/QtTest>
+
+#include <signal.h>
+
+#include <filesystem>
+
+#include "EngineProcess.h"
+#include "registry/ModelRegistry.h"
+#include "run/Checkpoint.h"
+
+using namespace logonet;
+using namespace logonet::training;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<torch::Tensor> stateOf(const std::string& checkpoint) {
+    const CheckpointInfo info = readCheckpointInfo(checkpoint);
+    model::Network network = model::createNetwork(info.architecture, info.networkOptions);
+    loadCheckpoint(checkpoint, *network, nullptr);
+    std::vector<torch::Tensor> state;
+    for (const auto& p : network->parameters()) {
+        state.push_back(p.detach().clone());
+    }
+    for (const auto& b : network->buffers()) {
+        state.push_back(b.detach().clone());
+    }
+    return state;
+}
+
+}  // namespace
+
+// A run killed with SIGKILL after a checkpoint and resumed ends with exactly the weights of an
+// uninterrupted run with the same seed (CPU).
+class RunResumeTest : public QObject {
+    Q_OBJECT
+  private Q_SLOTS:
+    void killedAndResumedRunMatchesUninterruptedRun() {
+        QTemporaryDir dir;
+        const QString data = dir.path() + "/data";
+        const QString project = dir.path() + "/project";
+        QCOMPARE(
+            runEngine({"demo-data", "--out", data, "--cases", "2", "--size", "48,48,32"}).exitCode,
+            0);
+        QCOMPARE(runEngine({"project", "create", project, "--labels", "btcv"}).exitCode, 0);
+        QCOMPARE(runEngine({"import", data + "/imagesTr", "--labels", data + "/labelsTr",
+                            "--project", project})
+                     .exitCode,
+                 0);
+        QCOMPARE(runEngine({"prepare", "--project", project}).exitCode, 0);
+        const int iterations = 16;
+        auto trainArguments = [&](const QString& run) {
+            return QStringList{"train",
+                               "--project",
+                               project,
+                               "--run",
+                               run,
+                               "--arch",
+                               "logonet-tiny",
+                               "--iters",
+                               QString::number(iterations),
+                               "--crop",
+                               "32",
+                               "--batch",
+                               "1",
+                               "--threads",
+                               "1",
+                               "--seed",
+                               "11",
+                               "--checkpoint-every",
+                               "2",
+                               "--progress",
+                               "json"};
+        };
+        const EngineResult straight = runEngine(trainArguments("straight"));
+        QVERIFY2(straight.exitCode == 0, qPrintable(straight.err));
+
+        const std::string killedRun = project.toStdString() + "/runs/killed";
+        QProcess child;
+        child.start(enginePath(), trainArguments("killed"));
+        QVERIFY(child.waitForStarted());
+        const std::string last = killedRun + "/checkpoints/last.pt";
+        QTRY_VERIFY_WITH_TIMEOUT(fs::exists(last) && readCheckpointInfo(last).step >= 4, 40000);
+        ::kill(static_cast<pid_t>(child.processId()), SIGKILL);
+        QVERIFY(child.waitForFinished(10000));
+        QCOMPARE(child.exitStatus(), QProcess::CrashExit);
+        const int64_t stoppedAt = readCheckpointInfo(last).step;
+        QVERIFY2(stoppedAt < iterations, "the run finished before it could be killed");
+
+        const EngineResult resumed = runEngine({"train", "--run", QString::fromStdString(killedRun),
+                                                "--resume", "--progress", "json"});
+        QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.err));
+        QVERIFY(resumed.out.contains("\"resumed\""));
+        QCOMPARE(readCheckpointInfo(last).step, int64_t{iterations});
+
+        const auto expected = stateOf(project.toStdString() + "/runs/straight/checkpoints/last.pt");
+        const auto actual = stateOf(last);
+        QCOMPARE(actual.size(), expected.size());
+        for (size_t n = 0; n < expected.size(); ++n) {
+            QVERIFY2(torch::equal(actual[n], expected[n]), qPrintable(QString::number(n)));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(RunResumeTest)
+#include "test_run_resume.moc"
