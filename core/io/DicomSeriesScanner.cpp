@@ -16,6 +16,7 @@
 
 #include "io/ImageReader.h"
 #include "io/ItkFactories.h"
+#include "io/ItkMessage.h"
 
 namespace logonet {
 
@@ -242,7 +243,8 @@ ImageVolume DicomSeriesScanner::read(const DicomSeriesInfo& series) const {
     try {
         reader->Update();
     } catch (const itk::ExceptionObject& error) {
-        throw ImageReadError(name + ": cannot be read: " + error.GetDescription());
+        throw ImageReadError(name +
+                             ": cannot be read: " + oneLineItkMessage(error.GetDescription()));
     }
     Image::Pointer image = reader->GetOutput();
     ImageGeometry geometry;

@@ -11,6 +11,7 @@
 
 #include "io/ImageWriter.h"
 #include "io/ItkFactories.h"
+#include "io/ItkMessage.h"
 
 namespace logonet {
 
@@ -78,7 +79,8 @@ void writeDicomSeries(const ImageVolume& image, const std::string& folder,
         try {
             writer->Update();
         } catch (const itk::ExceptionObject& error) {
-            throw ImageWriteError(path + ": cannot be written: " + error.GetDescription());
+            throw ImageWriteError(
+                path + ": cannot be written: " + oneLineItkMessage(error.GetDescription()));
         }
     }
 }

@@ -17,6 +17,7 @@
 
 #include "io/DicomSeriesScanner.h"
 #include "io/ItkFactories.h"
+#include "io/ItkMessage.h"
 
 namespace logonet {
 
@@ -95,14 +96,8 @@ std::string pictureFormat(const std::string& path) {
     fail(path, "cannot be read: " + itkDetail);
 }
 
-// The last line of an ITK exception's description, without ITK's file/line preamble.
 std::string itkProblem(const itk::ExceptionObject& error) {
-    std::string text = error.GetDescription();
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) {
-        text.pop_back();
-    }
-    const auto newline = text.find_last_of('\n');
-    return newline == std::string::npos ? text : text.substr(newline + 1);
+    return oneLineItkMessage(error.GetDescription());
 }
 
 itk::ImageIOBase::Pointer openImageIo(const std::string& path) {

@@ -15,6 +15,7 @@
 #include <itkImageIOFactory.h>
 
 #include "io/ItkFactories.h"
+#include "io/ItkMessage.h"
 
 namespace logonet {
 
@@ -42,6 +43,12 @@ std::string temporaryPathFor(const std::string& path) {
 template <typename T>
 void writeVoxels(const ImageGeometry& geometry, const T* voxels, const std::string& path) {
     registerImageIoFactories();
+    const fs::path folder = fs::absolute(path).parent_path();
+    std::error_code missing;
+    if (!fs::is_directory(folder, missing)) {
+        throw ImageWriteError(path + ": cannot be written: folder " + folder.string() +
+                              " does not exist");
+    }
     using Image = itk::Image<T, 3>;
     auto image = Image::New();
     typename Image::RegionType region;
@@ -82,7 +89,7 @@ void writeVoxels(const ImageGeometry& geometry, const T* voxels, const std::stri
     } catch (const itk::ExceptionObject& error) {
         std::error_code ignored;
         fs::remove(target, ignored);
-        std::string detail = error.GetDescription();
+        const std::string detail = oneLineItkMessage(error.GetDescription());
         const bool full = std::errc::no_space_on_device == std::errc(errno);
         throw ImageWriteError(path + ": cannot be written" +
                               (full ? std::string(" (the disk is full)") : ": " + detail));

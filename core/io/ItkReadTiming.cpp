@@ -8,6 +8,7 @@
 
 #include "io/ImageReader.h"
 #include "io/ItkFactories.h"
+#include "io/ItkMessage.h"
 
 namespace logonet {
 
@@ -50,7 +51,7 @@ double timeItkRead(const std::string& path) {
                 return timeRead<float>(path);
         }
     } catch (const itk::ExceptionObject& error) {
-        throw ImageReadError(path + ": " + error.GetDescription());
+        throw ImageReadError(path + ": " + oneLineItkMessage(error.GetDescription()));
     }
 }
 

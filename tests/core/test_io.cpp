@@ -222,6 +222,20 @@ class TestIo : public QObject {
                  message.c_str());
     }
 
+    void writingToAMissingFolderIsNamed() {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("absent/out.nii.gz").toStdString();
+        try {
+            writeLabelMap(LabelVolume(geometryWith({1, 0, 0, 0, 1, 0, 0, 0, 1}), 1), path);
+            QFAIL("no error");
+        } catch (const ImageWriteError& error) {
+            const std::string message = error.what();
+            QVERIFY2(message.rfind(path + ": cannot be written: folder ", 0) == 0 &&
+                         message.find("does not exist") != std::string::npos,
+                     message.c_str());
+        }
+    }
+
     void stemsMatchImagesToLabels() {
         QCOMPARE(imageStem("/data/case_001.nii.gz"), std::string("case_001"));
         QCOMPARE(imageStem("scan.v2.NRRD"), std::string("scan.v2"));

@@ -76,6 +76,10 @@ class TestLoGoNetTraining : public QObject {
     void fastAndPlainPathsAgree() {
         const Network fast = seededNetwork("logonet-tiny", true, 5);
         const Network plain = seededNetwork("logonet-tiny", false, 5);
+        // LibTorch's double-precision reference convolutions slow down badly with several threads
+        // on a busy machine; the kernel's threading is tested in test_depthwise_conv.
+        const int threads = at::get_num_threads();
+        at::set_num_threads(1);
         // Double precision: train-mode batch norm over the two values of a 1^3 map (batch 2)
         // amplifies rounding differences far beyond single precision.
         fast->to(torch::kDouble);
@@ -103,6 +107,7 @@ class TestLoGoNetTraining : public QObject {
         plain->eval();
         torch::NoGradGuard noGrad;
         QVERIFY(maxRelativeDifference(fast->forward(input), plain->forward(input)) < 1e-9);
+        at::set_num_threads(threads);
     }
 
     void seededInitialisationIsReproducible() {

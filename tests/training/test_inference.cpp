@@ -58,7 +58,7 @@ class InferenceTest : public QObject {
         options.roi = {1, 1, 8};
         options.overlap = 0.5;
         options.blend = BlendMode::Constant;
-        const torch::Tensor input = torch::zeros({1, 1, 1, 1, 12});
+        torch::Tensor input = torch::zeros({1, 1, 1, 1, 12});
         input.index_put_({0, 0, 0, 0, torch::indexing::Slice(4, 12)}, 1.0);
         // Windows start at 0 and 4: the first sees 0 at its start, the second 1.
         auto firstVoxel = [](const torch::Tensor& w) {

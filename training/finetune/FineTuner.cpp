@@ -132,6 +132,21 @@ model::Network FineTuner::buildNetwork() const {
 }
 
 FineTuneResult FineTuner::run(bool resume, const EventSink& sink, const std::atomic<bool>* stop) {
+    try {
+        return runLoop(resume, sink, stop);
+    } catch (const c10::Error& error) {
+        // LibTorch's messages carry a C++ backtrace; a user needs the first line only.
+        std::string message = error.what_without_backtrace();
+        message = message.substr(0, message.find('\n'));
+        throw std::runtime_error("training failed in LibTorch: " + message +
+                                 (message.find("more than 1 value per channel") != std::string::npos
+                                      ? " (use --batch 2 or a larger --crop)"
+                                      : ""));
+    }
+}
+
+FineTuneResult FineTuner::runLoop(bool resume, const EventSink& sink,
+                                  const std::atomic<bool>* stop) {
     const Clock::time_point started = Clock::now();
     const bool writer = parallel_.rank == 0;
     RunFolder folder(runDirectory_);
@@ -213,6 +228,10 @@ FineTuneResult FineTuner::run(bool resume, const EventSink& sink, const std::ato
                                {"message",
                                 "activation checkpointing is not available in LibTorch's C++ API; "
                                 "training without it"}}));
+    }
+
+    if (parallel_.synchronizeState) {
+        parallel_.synchronizeState(*network);
     }
 
     CheckpointInfo info;

@@ -18,6 +18,8 @@ struct ParallelContext {
     int rank = 0;
     int worldSize = 1;
     std::function<void(model::NetworkImpl&)> averageGradients;
+    // Makes every rank start from rank 0's weights (called once, before the first step).
+    std::function<void(model::NetworkImpl&)> synchronizeState;
 };
 
 struct FineTuneResult {
@@ -55,6 +57,8 @@ class FineTuner {
     model::Network buildNetwork() const;
 
   private:
+    FineTuneResult runLoop(bool resume, const EventSink& sink, const std::atomic<bool>* stop);
+
     FineTuneConfig config_;
     std::string runDirectory_;
     NetworkFactory factory_;

@@ -1,13 +1,71 @@
+#include <torch/torch.h>
+
+#include <iostream>
+
 #include "commands/PretrainCommandSet.h"
+#include "commands/PretrainProjectData.h"
+#include "commands/TrainingCommandSet.h"
 
 namespace logonet::cli {
+
+namespace {
+
+#ifdef LOGONET_HAVE_STORAGE
+int runCluster(const CommandLine& line) {
+    line.rejectUnknown({"project", "clusterers", "k-min", "k-max", "subset", "iters", "batch",
+                        "axis", "crop", "seed", "device", "include-labeled", "progress",
+                        "threads"});
+    ClusterSettings settings;
+    settings.clusterers = line.integer("clusterers", 10);
+    settings.kMin = line.integer("k-min", 80);
+    settings.kMax = line.integer("k-max", 500);
+    settings.subset = line.number("subset", 0.1);
+    settings.iterations = line.integer("iters", 350);
+    settings.batchRows = line.integer("batch", 1024);
+    settings.axis = training::parseSliceAxis(line.option("axis", "axial"));
+    settings.crop = line.integer("crop", 96);
+    settings.seed = static_cast<uint64_t>(line.integer("seed", 0));
+    settings.device = line.option("device", "cpu");
+    settings.includeLabeled = line.flag("include-labeled");
+    if (settings.crop < 2 || settings.iterations < 1 || settings.batchRows < 1) {
+        throw UsageError("--crop, --iters and --batch must be positive");
+    }
+    at::set_num_threads(static_cast<int>(line.integer("threads", 2)));
+    catchStopSignals();
+    TrainingProgress show(line.option("progress", "bar") == "json");
+    Project project = Project::open(line.required("project"), Project::Access::Shared);
+    const Json summary = clusterProject(project, settings, [&](const Json& e) { show(e); });
+    show.finish();
+    std::cout << summary.dump() << "\n";
+    return 0;
+}
+#endif
+
+}  // namespace
 
 Command clusterCommand() {
     Command command;
     command.name = "cluster";
     command.summary = "fit the k-means pseudo-label clusterers on a project's slices";
-    command.usage = "usage: logonet cluster --project DIR (not yet available)";
-    command.run = [](const CommandLine&) -> int { throw std::runtime_error("not yet available"); };
+    command.usage =
+        "usage: logonet cluster --project DIR [--clusterers 10] [--k-min 80] [--k-max 500]\n"
+        "                       [--subset 0.1] [--iters 350] [--batch 1024]\n"
+        "                       [--axis axial|coronal|sagittal] [--crop 96] [--seed S]\n"
+        "                       [--device cpu|cuda] [--include-labeled] [--progress json]\n\n"
+        "Each scan is windowed ([-1000, 1000] -> [0, 1] for CT) and resampled to crop^3; its\n"
+        "slices along --axis are the samples. Each clusterer draws its K from [k-min, k-max],\n"
+        "is seeded with k-means++ and takes --iters mini-batch steps, each on a fresh random\n"
+        "subset of --subset of all slices (at most --batch). Every slice is then labelled by\n"
+        "every clusterer and the clustering replaces the project's previous one in one\n"
+        "transaction: an interrupted run (Ctrl-C) leaves the previous clustering intact.";
+    command.flags = {"include-labeled"};
+#ifdef LOGONET_HAVE_STORAGE
+    command.run = runCluster;
+#else
+    command.run = [](const CommandLine&) -> int {
+        throw std::runtime_error("this build has no project layer (ITK and SQLite)");
+    };
+#endif
     return command;
 }
 

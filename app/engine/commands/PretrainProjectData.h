@@ -1,0 +1,77 @@
+#pragma once
+
+#ifdef LOGONET_HAVE_STORAGE
+
+#include <torch/torch.h>
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "json/Json.h"
+#include "masking/SliceAxis.h"
+#include "project/Project.h"
+
+namespace logonet::cli {
+
+// A scan as pre-training sees it: CT windowed [-1000, 1000] -> [0, 1] (other modalities min-max
+// scaled), resampled to crop^3: (X, Y, Z) float32, plus the geometry of that grid.
+struct PretrainCrop {
+    int64_t scanId = 0;
+    torch::Tensor volume;
+    ImageGeometry geometry;
+};
+PretrainCrop loadPretrainCrop(Project& project, const ScanRecord& scan, int64_t crop);
+
+// The crop's slices along `axis` as rows: (crop, crop * crop).
+torch::Tensor cropSlices(const torch::Tensor& volume, training::SliceAxis axis);
+
+// Scans to pre-train on: the unlabeled ones, plus the labeled ones when asked.
+std::vector<ScanRecord> pretrainScans(Project& project, bool includeLabeled);
+
+struct ClusterSettings {
+    int64_t clusterers = 10;
+    int64_t kMin = 80;
+    int64_t kMax = 500;
+    double subset = 0.1;
+    int64_t iterations = 350;
+    int64_t batchRows = 1024;
+    training::SliceAxis axis = training::SliceAxis::Axial;
+    int64_t crop = 96;
+    uint64_t seed = 0;
+    std::string device = "cpu";
+    bool includeLabeled = false;
+};
+// Fits, assigns and stores a clustering (spec section 6) in the project; `show` gets progress
+// events. Returns a summary event. Ctrl-C leaves the previous clustering intact.
+Json clusterProject(Project& project, const ClusterSettings& settings,
+                    const std::function<void(const Json&)>& show);
+
+struct PretrainSettings {
+    std::string run;  // run name (folder under runs/) or a path
+    std::string architecture = "logonet";
+    int64_t outChannels = 0;  // 0: the project's classes + background, so fine-tuning loads all
+    int64_t clusterers = 0;   // 0: every stored clusterer
+    double tau = 0.1;
+    bool mask = true;
+    int64_t iterations = 100;
+    int64_t batch = 1;
+    std::string device = "cpu";
+    bool resume = false;
+    uint64_t seed = 0;
+};
+// Pre-trains on the project's stored clustering; returns the run folder.
+std::string pretrainProject(Project& project, const PretrainSettings& settings,
+                            const std::function<void(const Json&)>& show);
+
+// For `logonet demo --pretrain`: clusters the project's unlabeled scans (small settings fitting
+// a CPU) and pre-trains `iterations` steps of `architecture` into runs/<run>; returns the run
+// folder, whose checkpoint `train --init DIR` loads.
+std::string runPretrainingDemo(const std::string& projectDir, const std::string& architecture,
+                               int64_t crop, int64_t iterations, const std::string& run,
+                               const std::function<void(const Json&)>& show);
+
+}  // namespace logonet::cli
+
+#endif

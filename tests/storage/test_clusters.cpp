@@ -1,0 +1,124 @@
+#include <QtTest/QtTest>
+
+#include <filesystem>
+#include <stdexcept>
+
+#include "clusters/ClusterStore.h"
+#include "labels/LabelSet.h"
+#include "project/Project.h"
+
+using namespace logonet;
+
+namespace {
+
+// A scan row for the assignments to refer to (the importer is tested elsewhere).
+int64_t addScanRow(Database& database, const std::string& name) {
+    auto insert = database.prepare(
+        "INSERT INTO scans (name, path, content_hash, size_x, size_y, size_z, spacing_x, "
+        "spacing_y, spacing_z, imported_at) VALUES (?, ?, ?, 8, 8, 4, 1, 1, 1, 'now')");
+    insert.bind(1, name).bind(2, "scans/" + name + ".nii.gz").bind(3, "hash-" + name);
+    insert.run();
+    return database.lastInsertId();
+}
+
+Clustering makeClustering(int64_t scanA, int64_t scanB, int64_t k, int firstCluster) {
+    Clustering clustering;
+    for (int member = 0; member < 2; ++member) {
+        Clustering::Member m;
+        m.name = "c" + std::to_string(member);
+        m.k = k;
+        m.columns = 3;
+        m.inertia = 12.5 + member;
+        m.settings["axis"] = "axial";
+        for (int64_t i = 0; i < k * 3; ++i) {
+            m.centroids.push_back(static_cast<float>(i) + 0.5f * member);
+        }
+        for (int64_t slice = 0; slice < 4; ++slice) {
+            m.assignments.push_back({scanA, 2, slice, (firstCluster + slice) % k, 0.25 * slice});
+            m.assignments.push_back({scanB, 2, slice, (firstCluster + 2 * slice) % k, 1.0});
+        }
+        clustering.members.push_back(std::move(m));
+    }
+    return clustering;
+}
+
+}  // namespace
+
+class ClusterStoreTest : public QObject {
+    Q_OBJECT
+  private Q_SLOTS:
+    void assignmentsAreStoredAndReadBack() {
+        QTemporaryDir folder;
+        const std::string dir = folder.filePath("p").toStdString();
+        Project project = Project::create(dir, LabelSet::btcv());
+        const int64_t a = addScanRow(project.database(), "a");
+        const int64_t b = addScanRow(project.database(), "b");
+        ClusterStore store(project.database(), dir);
+        store.replace(makeClustering(a, b, 5, 1));
+
+        const auto clusterers = store.clusterers();
+        QCOMPARE(clusterers.size(), size_t{2});
+        QCOMPARE(clusterers[1].name, std::string("c1"));
+        QCOMPARE(clusterers[1].k, int64_t{5});
+        QCOMPARE(clusterers[1].inertia, 13.5);
+        QCOMPARE(clusterers[1].settings.value("axis", ""), std::string("axial"));
+        const auto centroids = store.readCentroids(clusterers[1]);
+        QCOMPARE(centroids.size(), size_t{15});
+        QCOMPARE(centroids[4], 4.5f);
+        const auto slices = store.assignments(clusterers[0].id, b, 2);
+        QCOMPARE(slices.size(), size_t{4});
+        QCOMPARE(slices[3].sliceIndex, int64_t{3});
+        QCOMPARE(slices[3].cluster, int64_t{(1 + 6) % 5});
+        QCOMPARE(store.assignments(clusterers[0].id, a, 2)[2].distance, 0.5);
+        QCOMPARE(store.assignmentCount(), int64_t{16});
+
+        // A second clustering replaces the first, files included.
+        const std::string oldFile = dir + "/" + clusterers[0].centroidsPath;
+        store.replace(makeClustering(a, b, 3, 0));
+        QVERIFY(!std::filesystem::exists(oldFile));
+        QCOMPARE(store.clusterers().front().k, int64_t{3});
+        QCOMPARE(store.assignmentCount(), int64_t{16});
+    }
+
+    void anInterruptedClusteringKeepsThePreviousOne() {
+        QTemporaryDir folder;
+        const std::string dir = folder.filePath("p").toStdString();
+        Project project = Project::create(dir, LabelSet::btcv());
+        const int64_t a = addScanRow(project.database(), "a");
+        const int64_t b = addScanRow(project.database(), "b");
+        ClusterStore store(project.database(), dir);
+        store.replace(makeClustering(a, b, 5, 1));
+        const auto before = store.clusterers();
+
+        // Cancelled after the first of two clusterers was written.
+        QVERIFY_THROWS_EXCEPTION(
+            std::runtime_error,
+            store.replace(makeClustering(a, b, 3, 0), [](int64_t done, int64_t) {
+                if (done == 1) {
+                    throw std::runtime_error("cancelled");
+                }
+            }));
+        const auto after = store.clusterers();
+        QCOMPARE(after.size(), before.size());
+        QCOMPARE(after[0].id, before[0].id);
+        QCOMPARE(after[0].k, int64_t{5});
+        QCOMPARE(store.readCentroids(after[0]).size(), size_t{15});
+        QCOMPARE(store.assignments(after[0].id, b, 2)[3].cluster, int64_t{(1 + 6) % 5});
+        // No centroid file of the cancelled run is left behind.
+        int files = 0;
+        for (const auto& entry : std::filesystem::directory_iterator(dir + "/clusters")) {
+            (void)entry;
+            ++files;
+        }
+        QCOMPARE(files, 2);
+
+        // A clusterer whose centroids do not match K is refused, also without damage.
+        Clustering broken = makeClustering(a, b, 3, 0);
+        broken.members[1].centroids.pop_back();
+        QVERIFY_THROWS_EXCEPTION(StorageError, store.replace(broken));
+        QCOMPARE(store.clusterers()[0].id, before[0].id);
+    }
+};
+
+QTEST_GUILESS_MAIN(ClusterStoreTest)
+#include "test_clusters.moc"

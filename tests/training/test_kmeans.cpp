@@ -1,0 +1,196 @@
+#include <QtTest/QtTest>
+
+#include <cmath>
+#include <random>
+#include <set>
+
+#include "kmeans/KMeansPlusPlus.h"
+#include "kmeans/MiniBatchKMeans.h"
+#include "kmeans/MultiClusterer.h"
+#include "kmeans/NpyMatrix.h"
+#include "kmeans/RowSampler.h"
+
+using namespace logonet::training;
+
+namespace {
+
+// `groups` Gaussian blobs of `perGroup` rows in `dims` dimensions, centres far apart.
+torch::Tensor blobs(int64_t groups, int64_t perGroup, int64_t dims, uint64_t seed) {
+    torch::manual_seed(seed);
+    const auto centres = torch::randn({groups, dims}) * 20.0;
+    return (centres.repeat_interleave(perGroup, 0) + torch::randn({groups * perGroup, dims}))
+        .contiguous();
+}
+
+}  // namespace
+
+class KMeansTest : public QObject {
+    Q_OBJECT
+  private Q_SLOTS:
+    void sampledRowsAreDistinctAndSorted() {
+        std::mt19937_64 random(3);
+        const auto rows = sampleRows(1000, 100, random);
+        QCOMPARE(rows.size(), size_t{100});
+        QVERIFY(std::is_sorted(rows.begin(), rows.end()));
+        QCOMPARE(std::set<int64_t>(rows.begin(), rows.end()).size(), size_t{100});
+        QVERIFY(rows.front() >= 0 && rows.back() < 1000);
+        QCOMPARE(sampleRows(5, 9, random).size(), size_t{5});
+    }
+
+    void plusPlusSeedsLandInSeparateGroups() {
+        // Two tight groups 10 apart: the second seed is drawn proportional to squared distance,
+        // so it falls into the other group (the chance of not doing so is about 1e-4).
+        const auto points = torch::tensor({0.0f, 0.1f, 0.2f, 10.0f, 10.1f, 10.2f}).view({6, 1});
+        for (uint64_t seed = 0; seed < 20; ++seed) {
+            std::mt19937_64 random(seed);
+            const auto centres = seedKMeansPlusPlus(points, 2, random);
+            QCOMPARE(centres.size(0), int64_t{2});
+            const float a = centres[0][0].item<float>();
+            const float b = centres[1][0].item<float>();
+            QVERIFY2((a < 5.0f) != (b < 5.0f), "both seeds fell into one group");
+        }
+        std::mt19937_64 random(0);
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, seedKMeansPlusPlus(points, 7, random));
+    }
+
+    void miniBatchStepByHand() {
+        KMeansOptions options;
+        options.clusters = 2;
+        options.reassignmentRatio = 0.0;
+        MiniBatchKMeans kmeans(options);
+        kmeans.setState(torch::tensor({0.0f, 10.0f}).view({2, 1}), torch::tensor({1.0f, 1.0f}));
+        // 2 and 4 go to centre 0: (0*1 + 2 + 4) / 3 = 2; 12 goes to centre 1: (10 + 12) / 2 = 11.
+        kmeans.step(torch::tensor({2.0f, 4.0f, 12.0f}).view({3, 1}));
+        QVERIFY(torch::allclose(kmeans.centroids().view({2}), torch::tensor({2.0f, 11.0f})));
+        QVERIFY(torch::allclose(kmeans.counts(), torch::tensor({3.0f, 2.0f})));
+        // 8 is nearer 11 than 2: centre 1 becomes (11 * 2 + 8) / 3 = 10; centre 0 stays.
+        kmeans.step(torch::tensor({8.0f}).view({1, 1}));
+        QVERIFY(torch::allclose(kmeans.centroids().view({2}), torch::tensor({2.0f, 10.0f})));
+        QVERIFY(torch::allclose(kmeans.counts(), torch::tensor({3.0f, 3.0f})));
+    }
+
+    void lloydPassMovesCentresToMeans() {
+        KMeansOptions options;
+        options.clusters = 2;
+        options.chunkRows = 2;  // several chunks must add up like one
+        MiniBatchKMeans kmeans(options);
+        kmeans.setState(torch::tensor({0.0f, 10.0f}).view({2, 1}), torch::zeros({2}));
+        const TensorRowSource source(torch::tensor({1.0f, 2.0f, 3.0f, 9.0f, 13.0f}).view({5, 1}));
+        kmeans.lloydPass(source);
+        QVERIFY(torch::allclose(kmeans.centroids().view({2}), torch::tensor({2.0f, 11.0f})));
+        const auto assignment = kmeans.assign(source);
+        // (1 + 0 + 1) + (4 + 4)
+        QVERIFY(std::abs(assignment.inertia - 10.0) < 1e-5);
+        QCOMPARE(assignment.cluster[3].item<int64_t>(), int64_t{1});
+        QVERIFY(std::abs(assignment.distance[4].item<float>() - 4.0f) < 1e-5f);
+    }
+
+    void fittingNeverWorsensTheSeeding() {
+        const TensorRowSource source(blobs(6, 50, 8, 1));
+        for (uint64_t seed = 0; seed < 3; ++seed) {
+            KMeansOptions options;
+            options.clusters = 6;
+            options.batchRows = 64;
+            options.iterations = 30;
+            options.lloydPasses = 1;
+            options.seed = seed;
+            MiniBatchKMeans seeded(options);
+            seeded.seed(source);
+            const double seedInertia = seeded.assign(source).inertia;
+            MiniBatchKMeans fitted(options);
+            fitted.fit(source);
+            const double fitInertia = fitted.assign(source).inertia;
+            QVERIFY2(
+                fitInertia <= seedInertia * (1.0 + 1e-6),
+                qPrintable(QString("seed %1: %2 > %3").arg(seed).arg(fitInertia).arg(seedInertia)));
+        }
+    }
+
+    void wellSeparatedBlobsAreFound() {
+        const int64_t groups = 4;
+        const int64_t perGroup = 60;
+        const TensorRowSource source(blobs(groups, perGroup, 16, 7));
+        KMeansOptions options;
+        options.clusters = groups;
+        options.batchRows = 32;
+        options.iterations = 40;
+        options.seed = 5;
+        MiniBatchKMeans kmeans(options);
+        kmeans.fit(source);
+        const auto assignment = kmeans.assign(source);
+        std::set<int64_t> used;
+        for (int64_t g = 0; g < groups; ++g) {
+            const auto labels = assignment.cluster.slice(0, g * perGroup, (g + 1) * perGroup);
+            const int64_t first = labels[0].item<int64_t>();
+            QVERIFY2((labels == first).all().item<bool>(), "a blob was split");
+            used.insert(first);
+        }
+        QCOMPARE(used.size(), size_t{groups});
+        // Unit-variance noise in 16 dimensions: about 16 per row once the blobs are found.
+        QVERIFY(assignment.inertia / (groups * perGroup) < 20.0);
+    }
+
+    void assignmentDoesNotDependOnTheChunkSize() {
+        const TensorRowSource source(blobs(3, 40, 5, 2));
+        const auto centroids = torch::randn({7, 5});
+        const auto whole = assignRows(source, centroids, 4096);
+        const auto chunked = assignRows(source, centroids, 7);
+        QVERIFY(torch::equal(whole.cluster, chunked.cluster));
+        QVERIFY(torch::allclose(whole.distance, chunked.distance, 1e-4, 1e-3));
+        // Against the direct definition.
+        const auto direct = torch::cdist(source.matrix(), centroids).pow(2).min(1);
+        QVERIFY(torch::equal(std::get<1>(direct), whole.cluster));
+        QVERIFY(torch::allclose(std::get<0>(direct), whole.distance, 1e-3, 1e-2));
+    }
+
+    void cancellingStopsTheFit() {
+        const TensorRowSource source(blobs(2, 20, 3, 3));
+        KMeansOptions options;
+        options.clusters = 2;
+        options.iterations = 100;
+        MiniBatchKMeans kmeans(options);
+        int64_t calls = 0;
+        QVERIFY_THROWS_EXCEPTION(ClusteringCancelled,
+                                 kmeans.fit(source, [&](int64_t, int64_t) { return ++calls < 5; }));
+        QCOMPARE(calls, int64_t{5});
+    }
+
+    void multiClustererDrawsKAndLabelsEveryRow() {
+        const TensorRowSource source(blobs(5, 30, 6, 4));
+        MultiClustererOptions options;
+        options.clusterers = 3;
+        options.kMin = 4;
+        options.kMax = 9;
+        options.iterations = 20;
+        options.batchRows = 64;
+        options.seed = 11;
+        const auto fitted = MultiClusterer(options).fit(source);
+        QCOMPARE(fitted.size(), size_t{3});
+        for (const auto& clusterer : fitted) {
+            QVERIFY(clusterer.k >= 4 && clusterer.k <= 9);
+            QCOMPARE(clusterer.centroids.size(0), clusterer.k);
+            // A 10% subset of 150 rows: 15 rows per step.
+            QCOMPARE(clusterer.batchRows, int64_t{15});
+            const auto assignment = MultiClusterer::assign(source, clusterer, torch::kCPU);
+            QCOMPARE(assignment.cluster.size(0), source.rows());
+            QVERIFY(assignment.cluster.max().item<int64_t>() < clusterer.k);
+            QVERIFY(std::abs(assignment.inertia - clusterer.inertia) < 1e-3 * clusterer.inertia);
+        }
+        // Different seeds per clusterer: not all clusterers are the same.
+        QVERIFY(fitted[0].k != fitted[1].k || fitted[1].k != fitted[2].k ||
+                !torch::equal(fitted[0].centroids, fitted[1].centroids));
+    }
+
+    void npyRoundTrip() {
+        QTemporaryDir folder;
+        const std::string path = folder.filePath("m.npy").toStdString();
+        const auto matrix = torch::randn({5, 3});
+        writeNpyMatrix(path, matrix);
+        QVERIFY(torch::equal(readNpyMatrix(path), matrix));
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error,
+                                 readNpyMatrix(folder.filePath("missing.npy").toStdString()));
+    }
+};
+
+QTEST_GUILESS_MAIN(KMeansTest)
+#include "test_kmeans.moc"

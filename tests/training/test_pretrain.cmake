@@ -1,0 +1,4 @@
+# Masked multi-clusterer pre-training: k-means, masking, the head, the loss and transfer.
+logonet_add_test(test_kmeans SOURCES test_kmeans.cpp LIBS logonet_training QT TORCH TIMEOUT 60)
+logonet_add_test(test_masking SOURCES test_masking.cpp LIBS logonet_training QT TORCH TIMEOUT 60)
+logonet_add_test(test_pretrain SOURCES test_pretrain.cpp LIBS logonet_training QT TORCH TIMEOUT 60)

@@ -1,0 +1,269 @@
+// The Runs panel: the form's command line, the events of a child process turned into status,
+// progress and curves, Cancel (SIGTERM => stopped, exit code 3) and Resume, and the project's
+// runs listed with how they ended. A small shell script stands in for the engine in the process
+// tests so that they run in a second; a real tiny engine run is checked when the engine is built.
+#include <qcustomplot.h>
+#include <QCheckBox>
+#include <QDir>
+#include <QFile>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <cmath>
+
+#include "plots/TrainingCurves.h"
+#include "runs/RunEventLog.h"
+#include "runs/RunHistory.h"
+#include "runs/RunProcess.h"
+#include "runs/RunRequest.h"
+#include "runs/RunsPanel.h"
+
+using namespace logonet::views;
+
+namespace {
+
+// A copy of the engine's stand-in (fake_logonet.sh), executable, in `dir`.
+QString writeFakeEngine(const QTemporaryDir& dir) {
+    const QString path = dir.filePath(QStringLiteral("fake-logonet"));
+    if (!QFile::copy(QStringLiteral(LOGONET_SOURCE_DIR "/tests/views/fake_logonet.sh"), path)) {
+        return {};
+    }
+    QFile(path).setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                               QFileDevice::ExeOwner);
+    return path;
+}
+
+}  // namespace
+
+class TestRuns : public QObject {
+    Q_OBJECT
+  private Q_SLOTS:
+    void fineTuningArguments() {
+        RunRequest r;
+        r.project = QStringLiteral("/data/proj");
+        r.name = QStringLiteral("tiny");
+        r.iterations = 3;
+        r.batch = 1;
+        r.crop = QStringLiteral("32");
+        r.learningRate = 0.003;
+        r.initFrom = QStringLiteral("/data/proj/runs/pre");
+        r.amp = true;
+        const QStringList expected = {"train",
+                                      "--project",
+                                      "/data/proj",
+                                      "--run",
+                                      "tiny",
+                                      "--arch",
+                                      "logonet-tiny",
+                                      "--init",
+                                      "/data/proj/runs/pre",
+                                      "--iters",
+                                      "3",
+                                      "--batch",
+                                      "1",
+                                      "--crop",
+                                      "32",
+                                      "--lr",
+                                      "0.003",
+                                      "--device",
+                                      "cpu",
+                                      "--amp",
+                                      "--progress",
+                                      "json"};
+        QCOMPARE(r.arguments(), expected);
+        r.resume = true;
+        QCOMPARE(r.arguments(), QStringList({"train", "--project", "/data/proj", "--run", "tiny",
+                                             "--resume", "--progress", "json"}));
+        QCOMPARE(r.runDirectory(), QStringLiteral("/data/proj/runs/tiny"));
+    }
+
+    void otherKindsArguments() {
+        RunRequest r;
+        r.project = QStringLiteral("/p");
+        r.name = QStringLiteral("pre");
+        r.kind = RunRequest::Kind::PreTraining;
+        r.iterations = 50;
+        r.clusterers = 4;
+        r.phi2 = 0.5;
+        QCOMPARE(r.arguments(),
+                 QStringList({"pretrain", "--project", "/p", "--run", "pre", "--arch",
+                              "logonet-tiny", "--clusterers", "4", "--iters", "50", "--batch", "2",
+                              "--device", "cpu", "--phi2", "0.5", "--progress", "json"}));
+        r.kind = RunRequest::Kind::Clustering;
+        r.crop = QStringLiteral("64,64,32");
+        QCOMPARE(r.arguments(), QStringList({"cluster", "--project", "/p", "--clusterers", "4",
+                                             "--crop", "64,64,32", "--device", "cpu"}));
+        r.kind = RunRequest::Kind::Inference;
+        QCOMPARE(r.arguments(), QStringList({"evaluate", "--run", "/p/runs/pre", "--project", "/p",
+                                             "--split", "test", "--json"}));
+    }
+
+    void incompleteFormsAreRefused() {
+        RunRequest r;
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, r.arguments());  // no project
+        r.project = QStringLiteral("/p");
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, r.arguments());  // no name
+        r.name = QStringLiteral("a/b");
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, r.arguments());
+        r.name = QStringLiteral("ok");
+        r.crop = QStringLiteral("32,32");
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, r.arguments());
+    }
+
+    void commandLineIsQuotedForAShell() {
+        QCOMPARE(commandLineText("logonet", {"train", "--project", "/my data/it's"}),
+                 QStringLiteral("logonet train --project '/my data/it'\\''s'"));
+    }
+
+    void panelShowsTheFormsCommandLine() {
+        RunsPanel panel;
+        panel.setEngine(QStringLiteral("logonet"));
+        panel.setProject(QStringLiteral("/p"));
+        RunRequest r;
+        r.name = QStringLiteral("tiny");
+        r.iterations = 7;
+        r.crop = QStringLiteral("32");
+        panel.setRequest(r);
+        QCOMPARE(panel.commandLineShown(),
+                 QStringLiteral("logonet train --project /p --run tiny --arch logonet-tiny "
+                                "--iters 7 --batch 2 --crop 32 --lr 0.0001 --device cpu "
+                                "--progress json"));
+        // A change in a form control shows at once.
+        auto* amp = panel.findChild<QCheckBox*>();
+        QVERIFY(amp != nullptr);
+        amp->setChecked(true);
+        QVERIFY(panel.commandLineShown().contains(QStringLiteral(" --amp ")));
+        QCOMPARE(panel.request().iterations, 7);
+        QVERIFY(panel.request().amp);
+    }
+
+    void eventLogSeries() {
+        RunEventLog log;
+        QVERIFY(!log.addLine("warning: not json"));
+        QVERIFY(log.addLine(R"({"event":"step","step":1,"loss":2.0,"dice_loss":0.9,)"
+                            R"("ce_loss":1.1,"lr":0.001,"it_per_s":2.0,"total":11})"));
+        QVERIFY(log.addLine(R"({"event":"validation","step":1,"per_class":{"liver":0.25}})"));
+        QVERIFY(log.addLine(R"({"event":"step","step":1,"loss":9.0,"total":11})"));  // repeated
+        QVERIFY(log.addLine(R"({"event":"step","step":2,"loss":1.5,"dice_loss":0.7,)"
+                            R"("ce_loss":0.8,"lr":0.002,"it_per_s":4.0,"total":11})"));
+        QVERIFY(log.addLine(
+            R"({"event":"validation","step":2,"per_class":{"liver":0.5,"spleen":0.75}})"));
+        QCOMPARE(log.steps(), QVector<double>({1, 2}));
+        QCOMPARE(log.loss(), QVector<double>({2.0, 1.5}));
+        QCOMPARE(log.ceLoss(), QVector<double>({1.1, 0.8}));
+        QCOMPARE(log.learningRate(), QVector<double>({0.001, 0.002}));
+        QCOMPARE(log.validationSteps(), QVector<double>({1, 2}));
+        QCOMPARE(log.validationDice().value("liver"), QVector<double>({0.25, 0.5}));
+        const QVector<double> spleen = log.validationDice().value("spleen");
+        QCOMPARE(spleen.size(), 2);
+        QVERIFY(std::isnan(spleen[0]));
+        QCOMPARE(spleen[1], 0.75);
+        QCOMPARE(log.secondsRemaining(), 9.0 / 4.0);
+        QVERIFY(!log.stopped());
+        log.addLine(R"({"event":"stopped","step":2})");
+        QVERIFY(log.stopped());
+    }
+
+    void curvesDrawEveryQuantity() {
+        RunEventLog a, b;
+        for (int i = 1; i <= 4; ++i) {
+            a.addEvent(QJsonObject{
+                {"event", "step"}, {"step", i}, {"loss", 1.0 / i}, {"lr", 0.001}, {"total", 4}});
+        }
+        b.addEvent(QJsonObject{{"event", "step"}, {"step", 1}, {"loss", 3.0}, {"lr", 0.01}});
+        b.addEvent(QJsonObject{{"event", "validation"},
+                               {"step", 1},
+                               {"per_class", QJsonObject{{"liver", 0.5}, {"kidney", 0.25}}}});
+        TrainingCurves curves;
+        curves.setRun("a", a);
+        curves.setRun("b", b);
+        QCOMPARE(curves.pointCount("a"), 4);
+        QCOMPARE(curves.pointCount("b"), 1);
+        QCOMPARE(curves.plot()->graphCount(), 2);
+        curves.setQuantity(TrainingCurves::Quantity::ValidationDice);
+        QCOMPARE(curves.pointCount("a"), 0);
+        QCOMPARE(curves.pointCount("b"), 2);
+        QCOMPARE(curves.plot()->graphCount(), 2);  // one per organ of b
+        QTemporaryDir dir;
+        curves.setQuantity(TrainingCurves::Quantity::Loss);
+        const QString csv = dir.filePath("curves.csv");
+        curves.exportCsv(csv);
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(file.readAll()).split('\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 1 + 4 + 1);
+        QCOMPARE(lines[1], QStringLiteral("a,1,1"));
+        curves.exportImage(dir.filePath("curves.png"));
+        curves.exportImage(dir.filePath("curves.pdf"));
+        QVERIFY(QFileInfo(dir.filePath("curves.png")).size() > 0);
+        QVERIFY(QFileInfo(dir.filePath("curves.pdf")).size() > 0);
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error, curves.exportImage(dir.filePath("x.gif")));
+    }
+
+    void childRunStreamsCancelsAndResumes() {
+        QTemporaryDir dir;
+        const QString engine = writeFakeEngine(dir);
+        QVERIFY(!engine.isEmpty());
+        const QString project = dir.filePath("project");
+        QVERIFY(QDir().mkpath(project));
+        RunsPanel panel;
+        panel.setEngine(engine);
+        panel.setProject(project);
+        QCOMPARE(panel.runCount(), 0);
+        RunRequest r;
+        r.name = QStringLiteral("tiny");
+        r.iterations = 12;
+        panel.setRequest(r);
+        QSignalSpy finished(&panel, &RunsPanel::runFinished);
+        QVERIFY(panel.start());
+        QVERIFY(panel.isRunning());
+        // The curve grows while the run goes on.
+        QTRY_VERIFY_WITH_TIMEOUT(panel.curves()->pointCount("tiny") >= 2, 10000);
+        const int seen = panel.curves()->pointCount("tiny");
+        QTRY_VERIFY_WITH_TIMEOUT(panel.curves()->pointCount("tiny") > seen, 10000);
+        QVERIFY(panel.progressValue() > 0);
+        panel.cancel();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+        QCOMPARE(finished[0][1].toInt(), 3);
+        const qint64 stoppedAt = panel.process()->log().lastStep();
+        QVERIFY(stoppedAt < 12);
+        QVERIFY(panel.status().contains(QString::number(stoppedAt)));
+        // The stopped run is listed as such, from its folder alone.
+        QCOMPARE(panel.runCount(), 1);
+        RunSummary summary = RunHistory::read(QDir(project).filePath("runs/tiny"));
+        QCOMPARE(summary.state, RunSummary::State::Stopped);
+        QCOMPARE(summary.lastStep, stoppedAt);
+        QCOMPARE(summary.architecture, QStringLiteral("logonet-tiny"));
+
+        QVERIFY(panel.resume());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 15000);
+        QCOMPARE(finished[1][1].toInt(), 0);
+        QCOMPARE(panel.progressValue(), 100);
+        QCOMPARE(panel.process()->log().steps().first(), double(stoppedAt + 1));
+        summary = RunHistory::read(QDir(project).filePath("runs/tiny"));
+        QCOMPARE(summary.state, RunSummary::State::Finished);
+        QCOMPARE(summary.lastStep, qint64{12});
+        // The whole log of the run, read back as a reopened window would, has every step once.
+        const RunEventLog all =
+            RunEventLog::fromFile(QDir(project).filePath("runs/tiny/events.jsonl"));
+        QCOMPARE(all.steps().size(), 12);
+        QCOMPARE(all.validationSteps(), QVector<double>({5, 10}));
+    }
+
+    void engineThatCannotStartIsReported() {
+        QTemporaryDir dir;
+        RunsPanel panel;
+        panel.setEngine(dir.filePath("no-such-engine"));
+        panel.setProject(dir.path());
+        RunRequest r;
+        r.name = QStringLiteral("x");
+        panel.setRequest(r);
+        panel.start();
+        QTRY_VERIFY_WITH_TIMEOUT(panel.status().contains(QStringLiteral("no-such-engine")), 5000);
+        QVERIFY(!panel.isRunning());
+    }
+};
+
+QTEST_MAIN(TestRuns)
+#include "test_runs.moc"

@@ -1,0 +1,67 @@
+#pragma once
+
+#include <torch/torch.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "heads/PretrainHead.h"
+#include "masking/SliceMasker.h"
+#include "network/Network.h"
+#include "pretrain/PretrainLoss.h"
+#include "schedule/WarmupCosineSchedule.h"
+
+namespace logonet::training {
+
+struct PretrainerOptions {
+    std::vector<int64_t> clusterSizes;  // K_i of each clusterer
+    double tau = 0.1;
+    bool mask = true;  // false: the --no-mask ablation (every slice counts, nothing hidden)
+    SliceMaskingOptions masking;
+    double learningRate = 1e-4;
+    double weightDecay = 1e-5;
+    int64_t warmupSteps = 10;
+    int64_t totalSteps = 100;
+    uint64_t seed = 0;
+};
+
+// One pre-training model (the network plus the pre-training head) and its optimiser: masks a
+// batch, predicts every slice's pseudo-labels and steps on the loss of the masked slices.
+// The slicing axis is moved last before the network, so the head always sees (B, out, ., ., S).
+class Pretrainer {
+  public:
+    Pretrainer(model::Network network, PretrainerOptions options);
+
+    // crops (B, 1, X, Y, Z) (unmasked), labels (B, S, N) int64 for the S slices along the
+    // masking axis. Returns the loss before the step.
+    double step(const torch::Tensor& crops, const torch::Tensor& labels, int64_t stepIndex);
+    // Loss without a step, for a fixed mask (evaluation, tests).
+    double loss(const torch::Tensor& crops, const torch::Tensor& labels, const MaskedCrops& masked);
+
+    // The network's weights alone, in the checkpoint format fine-tuning's `--init` reads:
+    // every branch tensor and none of the pre-training head.
+    void saveNetwork(const std::string& path, int64_t step);
+    // The whole pre-training state (network, pre-training head, optimiser) for --resume.
+    void saveState(const std::string& path) const;
+    void loadState(const std::string& path);
+
+    model::Network network() const { return network_; }
+    model::PretrainHead head() const { return head_; }
+    torch::optim::AdamW& optimizer() { return *optimizer_; }
+    const PretrainerOptions& options() const { return options_; }
+
+  private:
+    torch::Tensor forward(const torch::Tensor& input);
+
+    model::Network network_;
+    model::PretrainHead head_{nullptr};
+    PretrainerOptions options_;
+    PretrainLoss loss_;
+    SliceMasker masker_;
+    WarmupCosineSchedule schedule_;
+    std::unique_ptr<torch::optim::AdamW> optimizer_;
+};
+
+}  // namespace logonet::training

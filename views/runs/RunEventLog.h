@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QMap>
+#include <QString>
+#include <QVector>
+
+namespace logonet {
+namespace views {
+
+// The events of one run (the engine's JSON lines, from its stdout or events.jsonl) as series the
+// panel and the curves read: losses and learning rate per step, validation Dice per organ.
+class RunEventLog {
+  public:
+    // Adds one line; lines that are not JSON objects (a warning on stdout) are ignored.
+    // Returns whether the line was an event.
+    bool addLine(const QByteArray& line);
+    void addEvent(const QJsonObject& event);
+    // Reads a whole events.jsonl; a missing file gives an empty log.
+    static RunEventLog fromFile(const QString& path);
+
+    const QVector<double>& steps() const { return steps_; }
+    const QVector<double>& loss() const { return loss_; }
+    const QVector<double>& diceLoss() const { return diceLoss_; }
+    const QVector<double>& ceLoss() const { return ceLoss_; }
+    const QVector<double>& learningRate() const { return lr_; }
+    const QVector<double>& validationSteps() const { return validationSteps_; }
+    // Organ name -> Dice at each validation step (NaN where the organ was not scored).
+    const QMap<QString, QVector<double>>& validationDice() const { return validationDice_; }
+
+    qint64 lastStep() const { return lastStep_; }
+    qint64 totalSteps() const { return total_; }
+    double iterationsPerSecond() const { return itPerSecond_; }
+    // Seconds left at the last reported speed, or -1 when unknown.
+    double secondsRemaining() const;
+    bool stopped() const { return stopped_; }
+    int eventCount() const { return events_; }
+
+  private:
+    QVector<double> steps_, loss_, diceLoss_, ceLoss_, lr_;
+    QVector<double> validationSteps_;
+    QMap<QString, QVector<double>> validationDice_;
+    qint64 lastStep_ = 0;
+    qint64 total_ = 0;
+    double itPerSecond_ = 0.0;
+    bool stopped_ = false;
+    int events_ = 0;
+};
+
+}  // namespace views
+}  // namespace logonet

@@ -1,0 +1,142 @@
+#include "runs/RunRequest.h"
+
+#include <QDir>
+#include <QRegularExpression>
+#include <stdexcept>
+
+namespace logonet {
+namespace views {
+
+namespace {
+
+QString number(double value) {
+    return QString::number(value, 'g', 6);
+}
+
+// The engine accepts one size or three; anything else would only fail after the process starts.
+void checkCrop(const QString& crop) {
+    static const QRegularExpression pattern(QStringLiteral("^\\d+(,\\d+,\\d+)?$"));
+    if (!pattern.match(crop).hasMatch()) {
+        throw std::invalid_argument("The crop must be one size or three sizes X,Y,Z, got '" +
+                                    crop.toStdString() + "'.");
+    }
+}
+
+}  // namespace
+
+QString RunRequest::kindName(Kind kind) {
+    switch (kind) {
+        case Kind::FineTuning:
+            return QStringLiteral("fine-tuning");
+        case Kind::PreTraining:
+            return QStringLiteral("pre-training");
+        case Kind::Inference:
+            return QStringLiteral("inference");
+        case Kind::Clustering:
+            return QStringLiteral("clustering");
+    }
+    return {};
+}
+
+QString RunRequest::runDirectory() const {
+    if (kind == Kind::Clustering || project.isEmpty() || name.isEmpty()) {
+        return {};
+    }
+    return QDir(project).filePath(QStringLiteral("runs/") + name);
+}
+
+QStringList RunRequest::arguments() const {
+    if (project.isEmpty()) {
+        throw std::invalid_argument("Open a project before starting a run.");
+    }
+    if (kind != Kind::Clustering && name.trimmed().isEmpty()) {
+        throw std::invalid_argument("Give the run a name.");
+    }
+    if (kind != Kind::Clustering && name.contains(QLatin1Char('/'))) {
+        throw std::invalid_argument("A run name is a name, not a path: '" + name.toStdString() +
+                                    "'.");
+    }
+    QStringList args;
+    switch (kind) {
+        case Kind::FineTuning:
+            checkCrop(crop);
+            args << QStringLiteral("train") << QStringLiteral("--project") << project
+                 << QStringLiteral("--run") << name;
+            if (resume) {
+                // A resumed run keeps its stored configuration.
+                args << QStringLiteral("--resume");
+                break;
+            }
+            args << QStringLiteral("--arch") << architecture;
+            if (!initFrom.isEmpty()) {
+                args << QStringLiteral("--init") << initFrom;
+            }
+            args << QStringLiteral("--iters") << QString::number(iterations)
+                 << QStringLiteral("--batch") << QString::number(batch) << QStringLiteral("--crop")
+                 << crop << QStringLiteral("--lr") << number(learningRate)
+                 << QStringLiteral("--device") << device;
+            if (amp) {
+                args << QStringLiteral("--amp");
+            }
+            if (checkpointing) {
+                args << QStringLiteral("--checkpointing");
+            }
+            break;
+        case Kind::PreTraining:
+            args << QStringLiteral("pretrain") << QStringLiteral("--project") << project
+                 << QStringLiteral("--run") << name;
+            if (resume) {
+                args << QStringLiteral("--resume");
+                break;
+            }
+            args << QStringLiteral("--arch") << architecture << QStringLiteral("--clusterers")
+                 << QString::number(clusterers) << QStringLiteral("--iters")
+                 << QString::number(iterations) << QStringLiteral("--batch")
+                 << QString::number(batch) << QStringLiteral("--device") << device;
+            if (amp) {
+                args << QStringLiteral("--amp");
+            }
+            // Only what differs from the paper's values, so the line stays short.
+            if (phi1 != 0.1) {
+                args << QStringLiteral("--phi1") << number(phi1);
+            }
+            if (phi2 != 0.7) {
+                args << QStringLiteral("--phi2") << number(phi2);
+            }
+            if (maskLength != 5) {
+                args << QStringLiteral("--length") << QString::number(maskLength);
+            }
+            break;
+        case Kind::Inference:
+            args << QStringLiteral("evaluate") << QStringLiteral("--run") << runDirectory()
+                 << QStringLiteral("--project") << project << QStringLiteral("--split") << split
+                 << QStringLiteral("--json");
+            return args;
+        case Kind::Clustering:
+            checkCrop(crop);
+            args << QStringLiteral("cluster") << QStringLiteral("--project") << project
+                 << QStringLiteral("--clusterers") << QString::number(clusterers)
+                 << QStringLiteral("--crop") << crop << QStringLiteral("--device") << device;
+            return args;
+    }
+    args << QStringLiteral("--progress") << QStringLiteral("json");
+    return args;
+}
+
+QString commandLineText(const QString& program, const QStringList& arguments) {
+    static const QRegularExpression plain(QStringLiteral("^[A-Za-z0-9_./,:=+-]+$"));
+    QStringList parts;
+    for (const QString& part : QStringList{program} + arguments) {
+        if (plain.match(part).hasMatch()) {
+            parts << part;
+        } else {
+            QString quoted = part;
+            quoted.replace(QLatin1Char('\''), QStringLiteral("'\\''"));
+            parts << QLatin1Char('\'') + quoted + QLatin1Char('\'');
+        }
+    }
+    return parts.join(QLatin1Char(' '));
+}
+
+}  // namespace views
+}  // namespace logonet

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace logonet {
+namespace views {
+
+// What the Runs panel's form asks the engine to do. It only knows the engine's command line, so
+// the workstation never links the training code: a run is a child process (or a remote one).
+struct RunRequest {
+    enum class Kind { FineTuning, PreTraining, Inference, Clustering };
+
+    Kind kind = Kind::FineTuning;
+    QString project;  // the project folder
+    QString name;     // the run's name (runs/<name>); for inference the run that predicts
+    QString architecture = QStringLiteral("logonet-tiny");
+    QString initFrom;  // a pre-training run folder or checkpoint, empty for random weights
+    int iterations = 1000;
+    int batch = 2;
+    QString crop = QStringLiteral("96");  // "96" or "X,Y,Z"
+    double learningRate = 1e-4;
+    QString device = QStringLiteral("cpu");
+    bool amp = false;
+    bool checkpointing = false;
+    int clusterers = 10;
+    double phi1 = 0.1;
+    double phi2 = 0.7;
+    int maskLength = 5;  // M, the consecutive masked slices
+    QString split = QStringLiteral("test");
+    bool resume = false;
+
+    // The engine's arguments (without the program); throws std::invalid_argument with a message
+    // for the user when the form is incomplete.
+    QStringList arguments() const;
+    // The run folder this request writes to (empty for clustering).
+    QString runDirectory() const;
+    static QString kindName(Kind kind);
+};
+
+// The arguments as one line a user can paste into a terminal (quoted where needed).
+QString commandLineText(const QString& program, const QStringList& arguments);
+
+}  // namespace views
+}  // namespace logonet

@@ -1,0 +1,102 @@
+#pragma once
+
+#include <QWidget>
+
+#include "runs/RunRequest.h"
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+class QTreeWidget;
+
+namespace logonet {
+namespace views {
+
+class RunProcess;
+class TrainingCurves;
+
+// The Runs panel: a form for a fine-tuning, pre-training, inference or clustering run with the
+// engine command line it makes, Start / Cancel / Resume, status, a progress bar with the time
+// left, the project's runs and how each ended, and the live curves of the selected runs.
+class RunsPanel : public QWidget {
+    Q_OBJECT
+  public:
+    explicit RunsPanel(QWidget* parent = nullptr);
+    ~RunsPanel() override;
+
+    // Lists the project's runs (also those started by an earlier window or a terminal).
+    void setProject(const QString& directory);
+    const QString& project() const { return project_; }
+    void setEngine(const QString& program) { engine_ = program; }
+    const QString& engine() const { return engine_; }
+
+    // The form's values, and the form filled from a request (for tests and "run again").
+    RunRequest request() const;
+    void setRequest(const RunRequest& request);
+    // The command line shown under the form, or the form's problem when it has one.
+    QString commandLineShown() const;
+
+    // Starts the form's run; false (and the reason in status()) when it cannot start.
+    bool start();
+    void cancel();
+    bool resume();
+    bool isRunning() const;
+    QString status() const;
+    int progressValue() const;
+    void refreshRuns();
+    int runCount() const;
+
+    TrainingCurves* curves() const { return curves_; }
+    RunProcess* process() const { return process_; }
+
+  Q_SIGNALS:
+    void runFinished(const QString& runDirectory, int exitCode);
+    // The user chose a run in the list (for the Dice chart and the review table).
+    void runSelected(const QString& runDirectory);
+
+  private:
+    void buildForm();
+    void updateForm();
+    void updateCommandLine();
+    void onEvent();
+    void onFinished(int exitCode, bool cancelled);
+    void showSelectedRuns();
+    bool launch(const RunRequest& request);
+
+    QString project_;
+    QString engine_;
+    QString activeRun_;  // the folder of the run in progress
+    RunProcess* process_;
+    TrainingCurves* curves_;
+
+    QComboBox* kind_;
+    QLineEdit* name_;
+    QComboBox* architecture_;
+    QComboBox* initFrom_;
+    QSpinBox* iterations_;
+    QSpinBox* batch_;
+    QLineEdit* crop_;
+    QDoubleSpinBox* learningRate_;
+    QComboBox* device_;
+    QCheckBox* amp_;
+    QCheckBox* checkpointing_;
+    QSpinBox* clusterers_;
+    QDoubleSpinBox* phi1_;
+    QDoubleSpinBox* phi2_;
+    QSpinBox* maskLength_;
+    QLineEdit* commandLine_;
+    QPushButton* startButton_;
+    QPushButton* cancelButton_;
+    QPushButton* resumeButton_;
+    QLabel* status_;
+    QProgressBar* progress_;
+    QTreeWidget* runs_;
+};
+
+}  // namespace views
+}  // namespace logonet
