@@ -65,6 +65,7 @@ void writeDicomSeries(const ImageVolume& image, const std::string& folder,
         itk::EncapsulateMetaData<std::string>(dictionary, "0008|0060", tags.modality);
         itk::EncapsulateMetaData<std::string>(dictionary, "0010|0010", tags.patientName);
         itk::EncapsulateMetaData<std::string>(dictionary, "0020|0013", instance);
+        itk::EncapsulateMetaData<std::string>(dictionary, "0028|0004", "MONOCHROME2");
         itk::EncapsulateMetaData<std::string>(dictionary, "0018|0050",
                                               std::to_string(geometry.spacing[2]));
         auto io = itk::GDCMImageIO::New();

@@ -13,9 +13,9 @@
 
 #include <itkImageIOBase.h>
 #include <itkImageIOFactory.h>
-#include <zlib.h>
 
 #include "io/DicomSeriesScanner.h"
+#include "io/FileSignature.h"
 #include "io/ItkFactories.h"
 #include "io/ItkMessage.h"
 
@@ -38,55 +38,16 @@ bool endsWith(const std::string& text, const std::string& suffix) {
 
 const char* const kImageExtensions[] = {".nii.gz", ".nii", ".nrrd", ".nhdr", ".mha", ".mhd"};
 
-// Inflates the whole file: false when the gzip stream is cut short or its data is corrupt.
-bool gzipIntact(const std::string& path) {
-    gzFile file = gzopen(path.c_str(), "rb");
-    if (!file) {
-        return false;
-    }
-    std::vector<char> buffer(1 << 20);
-    int got = 0;
-    while ((got = gzread(file, buffer.data(), static_cast<unsigned>(buffer.size()))) > 0) {
-    }
-    int code = Z_OK;
-    gzerror(file, &code);
-    gzclose(file);
-    return got == 0 && (code == Z_OK || code == Z_STREAM_END);
-}
-
-// Formats that only ever hold 2D pictures, recognised by their first bytes.
-std::string pictureFormat(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    unsigned char magic[8] = {0};
-    in.read(reinterpret_cast<char*>(magic), sizeof magic);
-    if (in.gcount() < 4) {
-        return {};
-    }
-    if (std::memcmp(magic, "\x89PNG", 4) == 0) {
-        return "PNG";
-    }
-    if (magic[0] == 0xFF && magic[1] == 0xD8 && magic[2] == 0xFF) {
-        return "JPEG";
-    }
-    if (std::memcmp(magic, "GIF8", 4) == 0) {
-        return "GIF";
-    }
-    if (magic[0] == 'B' && magic[1] == 'M') {
-        return "BMP";
-    }
-    return {};
-}
-
 [[noreturn]] void fail(const std::string& path, const std::string& problem) {
     throw ImageReadError(path + ": " + problem);
 }
 
 // Why ITK could not make sense of a file, in words a user can act on.
 [[noreturn]] void failUnreadable(const std::string& path, const std::string& itkDetail) {
-    if (endsWith(lowerCase(path), ".gz") && !gzipIntact(path)) {
+    if (endsWith(lowerCase(path), ".gz") && !gzipStreamIntact(path)) {
         fail(path, "truncated or corrupted gzip data");
     }
-    const std::string picture = pictureFormat(path);
+    const std::string picture = pictureFormatOf(path);
     if (!picture.empty()) {
         fail(path, "2D image (" + picture + "); a 3D scan is needed");
     }
@@ -251,7 +212,7 @@ class GzipCheck {
   public:
     explicit GzipCheck(const std::string& path) : path_(path) {
         if (endsWith(lowerCase(path), ".gz")) {
-            intact_ = std::async(std::launch::async, gzipIntact, path);
+            intact_ = std::async(std::launch::async, gzipStreamIntact, path);
         }
     }
     void require() {

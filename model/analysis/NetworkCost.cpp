@@ -1,6 +1,9 @@
 #include "analysis/NetworkCost.h"
 
 #include <fstream>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <map>
 #include <sstream>
 #include <stdexcept>
@@ -121,6 +124,10 @@ int64_t measureTrainingStepMemory(NetworkImpl& network, const std::vector<int64_
     for (auto& p : network.parameters()) {
         p.mutable_grad() = torch::Tensor();
     }
+#if defined(__GLIBC__)
+    // Hand freed heap pages back first, or the step could reuse them unseen by the peak.
+    malloc_trim(0);
+#endif
     int64_t before = 0;
     int64_t peak = 0;
     // Writing 5 to clear_refs resets the peak resident size (Linux 4.0+).

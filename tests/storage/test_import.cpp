@@ -158,6 +158,17 @@ class TestImport : public QObject {
         QCOMPARE(scans[1].name, std::string("venous_2"));
         QCOMPARE(scans[0].modality, std::string("CT"));
         QVERIFY(f.project.loadImage(scans[1].id).voxels() == tinyPhantom(2).image.voxels());
+        // A series with a missing slice is refused with the reason, not stacked with a gap.
+        DicomSeriesTags gap = arterial;
+        gap.seriesUid = "1.2.826.0.1.3680043.10.1044.9.3";
+        gap.description = "gap";
+        writeDicomSeries(tinyPhantom(3).image, f.root + "/gap", gap);
+        fs::remove(f.root + "/gap/slice_0004.dcm");
+        const ImportReport broken = f.importer.importPaths({f.root + "/gap"}, ImportOptions{});
+        QCOMPARE(broken.failures.size(), size_t(1));
+        QVERIFY2(broken.failures[0].message.find("1 missing slice(s)") != std::string::npos,
+                 broken.failures[0].message.c_str());
+        QCOMPARE(f.project.scanCount(), int64_t(2));
     }
 
     void eachFailureLeavesNothing_data() {

@@ -125,8 +125,9 @@ class PretrainTest : public QObject {
         // Pseudo-labels that depend on the slice: something a network can learn.
         const auto crops = torch::rand({2, 1, 16, 16, 16});
         const auto slice = torch::arange(16, torch::kInt64);
-        const auto labels =
-            torch::stack({slice % 4, (slice / 6) % 3}, 1).unsqueeze(0).repeat({2, 1, 1});
+        const auto labels = torch::stack({slice % 4, torch::div(slice, 6, "floor") % 3}, 1)
+                                .unsqueeze(0)
+                                .repeat({2, 1, 1});
         SliceMasker fixed(options.masking, 99);
         const MaskedCrops probe = fixed.mask(crops);
         const double before = pretrainer.loss(crops, labels, probe);
@@ -145,8 +146,9 @@ class PretrainTest : public QObject {
         PretrainerOptions options;
         options.clusterSizes = {5, 4};
         Pretrainer pretrainer(pretrainNetwork, options);
-        pretrainer.step(torch::rand({1, 1, 32, 32, 32}),
-                        torch::randint(0, 4, {1, 32, 2}, torch::kInt64), 0);
+        // Batch 2: at 32^3 the deepest stage is 1^3, and batch norm needs two values.
+        pretrainer.step(torch::rand({2, 1, 32, 32, 32}),
+                        torch::randint(0, 4, {2, 32, 2}, torch::kInt64), 0);
         QTemporaryDir folder;
         const std::string path = folder.filePath("last.pt").toStdString();
         pretrainer.saveNetwork(path, 1);

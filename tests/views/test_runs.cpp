@@ -6,12 +6,16 @@
 #include <QCheckBox>
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
 
+#include "plots/DiceChart.h"
 #include "plots/TrainingCurves.h"
 #include "runs/RunEventLog.h"
 #include "runs/RunHistory.h"
@@ -249,6 +253,86 @@ class TestRuns : public QObject {
             RunEventLog::fromFile(QDir(project).filePath("runs/tiny/events.jsonl"));
         QCOMPARE(all.steps().size(), 12);
         QCOMPARE(all.validationSteps(), QVector<double>({5, 10}));
+    }
+
+    void reopenedProjectListsRunsWithCurvesAndDice() {
+        QTemporaryDir dir;
+        const QString run = dir.filePath("runs/a");
+        QVERIFY(QDir().mkpath(run));
+        const auto write = [&](const QString& name, const QByteArray& text) {
+            QFile file(run + "/" + name);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(text);
+        };
+        write("config.json", R"({"architecture":"logonet"})");
+        write("events.jsonl", R"({"event":"step","step":1,"loss":3,"total":3}
+{"event":"step","step":2,"loss":2,"total":3}
+{"event":"step","step":3,"loss":1,"total":3}
+)");
+        write("metrics.json", R"({"steps":3,"stopped":false})");
+        write("evaluation.json", R"({"classes":[{"name":"liver","cases":1,"dice_mean":0.75,)"
+                                 R"("dice_std":0}],"cases":{"c":{"liver":{"dice":0.75}}}})");
+        QVERIFY(QDir().mkpath(dir.filePath("runs/not-a-run")));
+        RunsPanel panel;
+        panel.setProject(dir.path());
+        QCOMPARE(panel.runCount(), 1);
+        QCOMPARE(RunHistory::read(run).stateText(), QStringLiteral("finished"));
+        panel.selectRuns({"a"});
+        QCOMPARE(panel.curves()->pointCount("a"), 3);
+        QCOMPARE(panel.diceChart()->runs().size(), 1);
+        QVERIFY(panel.diceChart()->bars(0) != nullptr);
+        QCOMPARE(panel.diceChart()->bars(0)->data()->at(0)->value, 0.75);
+    }
+
+    // A real tiny run: the engine's own demo makes a phantom project (and a scored run), then
+    // the panel trains logonet-tiny for 3 steps on it and the curve grows to 3 points.
+    void realEngineRunThroughThePanel() {
+        const QString engine = qEnvironmentVariable("LOGONET_ENGINE", LOGONET_ENGINE_FOR_TESTS);
+        QVERIFY2(QFileInfo(engine).isExecutable(),
+                 qPrintable("build the logonet target first: " + engine));
+        QTemporaryDir dir;
+        QProcess demo;
+        demo.start(engine, {"demo", "--dir", dir.filePath("demo"), "--cases", "3", "--iters", "2",
+                            "--crop", "32,32,32", "--batch", "2", "--threads", "2"});
+        QVERIFY(demo.waitForFinished(50000));
+        QVERIFY2(demo.exitCode() == 0, demo.readAllStandardError().constData());
+        const QString project = dir.filePath("demo/project");
+
+        RunsPanel panel;
+        panel.setEngine(engine);
+        panel.setProject(project);
+        QCOMPARE(panel.runCount(), 1);  // the demo's run
+        RunRequest r;
+        r.name = QStringLiteral("tiny");
+        r.iterations = 3;
+        r.crop = QStringLiteral("32");
+        r.batch = 2;
+        r.learningRate = 0.003;
+        panel.setRequest(r);
+        QSignalSpy finished(&panel, &RunsPanel::runFinished);
+        QVERIFY(panel.start());
+        QTRY_VERIFY_WITH_TIMEOUT(panel.curves()->pointCount("tiny") >= 1, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 40000);
+        QVERIFY2(finished[0][1].toInt() == 0, qPrintable(panel.status()));
+        QCOMPARE(panel.curves()->pointCount("tiny"), 3);
+        QCOMPARE(panel.progressValue(), 100);
+        QCOMPARE(panel.runCount(), 2);
+        QCOMPARE(RunHistory::read(project + "/runs/tiny").state, RunSummary::State::Finished);
+
+        // The demo run's Dice bars are the numbers of its evaluation.json.
+        panel.selectRuns({"demo"});
+        QFile file(project + "/runs/demo/evaluation.json");
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonArray classes =
+            QJsonDocument::fromJson(file.readAll()).object().value("classes").toArray();
+        QVERIFY(!classes.isEmpty());
+        const QCPBars* bars = panel.diceChart()->bars(0);
+        QVERIFY(bars != nullptr);
+        QCOMPARE(bars->dataCount(), classes.size());
+        for (int c = 0; c < classes.size(); ++c) {
+            QCOMPARE(bars->data()->at(c)->value,
+                     classes[c].toObject().value("dice_mean").toDouble());
+        }
     }
 
     void engineThatCannotStartIsReported() {

@@ -39,7 +39,8 @@ torch::Tensor PretrainLoss::operator()(const torch::Tensor& logits, const torch:
                             .masked_fill(beyond, -std::numeric_limits<float>::infinity());
     const auto logProbabilities = torch::log_softmax(scaled, 3);
     // (B, Z, N): cross-entropy of every slice for every clusterer.
-    const auto perSlice = -logProbabilities.gather(3, labels.unsqueeze(3)).squeeze(3);
+    const auto perSlice =
+        -logProbabilities.gather(3, labels.to(torch::kInt64).unsqueeze(3)).squeeze(3);
     // `where`, not a product: an unmasked slice must not leak a NaN into the sum.
     const auto counted = masked.to(torch::kBool).unsqueeze(2).expand_as(perSlice);
     const auto maskedSlices = masked.to(torch::kFloat32).sum().clamp_min(1.0);

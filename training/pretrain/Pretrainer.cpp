@@ -97,12 +97,21 @@ double Pretrainer::step(const torch::Tensor& crops, const torch::Tensor& labels,
     for (auto& group : optimizer_->param_groups()) {
         static_cast<torch::optim::AdamWOptions&>(group.options()).lr(schedule_.at(stepIndex));
     }
-    optimizer_->zero_grad();
-    const auto logits = forward(masked.input);
-    const auto value = loss_(logits, labels.to(logits.device()), masked.masked);
-    value.backward();
-    optimizer_->step();
-    return value.item<double>();
+    try {
+        optimizer_->zero_grad();
+        const auto logits = forward(masked.input);
+        const auto value = loss_(logits, labels.to(logits.device()), masked.masked);
+        value.backward();
+        optimizer_->step();
+        return value.item<double>();
+    } catch (const c10::Error& error) {
+        // LibTorch's message carries a C++ backtrace; a user needs the first line and a hint.
+        const std::string message = error.what_without_backtrace();
+        throw std::runtime_error(
+            "pre-training step failed: " + message.substr(0, message.find('\n')) +
+            " (a batch of 1 needs crops whose deepest feature map has more than one voxel: use a "
+            "larger crop or --batch 2)");
+    }
 }
 
 double Pretrainer::loss(const torch::Tensor& crops, const torch::Tensor& labels,

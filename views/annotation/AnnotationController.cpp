@@ -9,15 +9,13 @@
 #include "editing/ConnectedComponents.h"
 #include "editing/LabelOperations.h"
 #include "editing/RegionFill.h"
-#include "editing/ShapeInterpolation.h"
-#include "journal/EditJournal.h"
 #include "slices/SliceView.h"
 
 namespace logonet {
 namespace views {
 
 AnnotationController::AnnotationController(AnnotationSettings* settings, QObject* parent)
-    : QObject(parent), settings_(settings) {
+    : QObject(parent), settings_(settings), session_(new LabelEditSession(this)) {
     undo_ = new QAction(tr("Undo"), this);
     undo_->setShortcut(QKeySequence::Undo);
     redo_ = new QAction(tr("Redo"), this);
@@ -27,9 +25,13 @@ AnnotationController::AnnotationController(AnnotationSettings* settings, QObject
         {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
     connect(undo_, &QAction::triggered, this, &AnnotationController::undo);
     connect(redo_, &QAction::triggered, this, &AnnotationController::redo);
-    connect(this, &AnnotationController::historyChanged, this, [this] {
-        undo_->setEnabled(history_.canUndo() || preview_.has_value());
-        redo_->setEnabled(history_.canRedo() && !preview_.has_value());
+    connect(session_, &LabelEditSession::labelsChanged, this, &AnnotationController::labelsChanged);
+    connect(session_, &LabelEditSession::historyChanged, this,
+            &AnnotationController::historyChanged);
+    connect(session_, &LabelEditSession::failed, this, &AnnotationController::failed);
+    connect(session_, &LabelEditSession::historyChanged, this, [this] {
+        undo_->setEnabled(session_->history().canUndo() || session_->hasPreview());
+        redo_->setEnabled(session_->history().canRedo() && !session_->hasPreview());
     });
     connect(settings_, &AnnotationSettings::changed, this,
             &AnnotationController::updateBrushCircles);
@@ -40,55 +42,10 @@ AnnotationController::AnnotationController(AnnotationSettings* settings, QObject
 AnnotationController::~AnnotationController() = default;
 
 void AnnotationController::setVolumes(LabelVolume* labels, const ImageVolume* image) {
-    if (editor_ && editor_->inStroke()) {
-        editor_->cancelStroke();
-    }
     brush_.reset();
-    editor_.reset();
-    labels_ = labels;
-    image_ = image;
-    if (labels_ != nullptr) {
-        editor_ = image_ != nullptr ? std::make_unique<LabelEditor>(*labels_, *image_)
-                                    : std::make_unique<LabelEditor>(*labels_);
-    }
-    history_.clear();
-    preview_.reset();
     polygon_.clear();
+    session_->setVolumes(labels, image);
     updateBrushCircles();
-    Q_EMIT historyChanged();
-}
-
-void AnnotationController::setJournal(const QString& path) {
-    journal_.reset();
-    if (!path.isEmpty() && labels_ != nullptr) {
-        journal_ = std::make_unique<EditJournal>(path.toStdString(), labels_->size());
-    }
-}
-
-int AnnotationController::recoverFromJournal(const QString& path) {
-    if (labels_ == nullptr) {
-        return 0;
-    }
-    journal_.reset();
-    const EditJournal::Contents contents = EditJournal::replay(path.toStdString(), *labels_);
-    setJournal(path);
-    if (!contents.entries.empty()) {
-        VoxelBox everything;
-        everything.lo = {0, 0, 0};
-        everything.hi = {labels_->size()[0] - 1, labels_->size()[1] - 1, labels_->size()[2] - 1};
-        Q_EMIT labelsChanged(everything);
-    }
-    return static_cast<int>(contents.entries.size());
-}
-
-void AnnotationController::labelsSaved() {
-    if (journal_) {
-        try {
-            journal_->clear();
-        } catch (const std::exception& error) {
-            Q_EMIT failed(QString::fromStdString(error.what()));
-        }
-    }
 }
 
 void AnnotationController::attachView(SliceView* view) {
@@ -126,25 +83,14 @@ void AnnotationController::setEditing(bool editing) {
     }
 }
 
-QString AnnotationController::labelName(LabelValue value) const {
-    return QString::fromStdString(labelSet_.nameOf(value));
-}
-
-QStringList AnnotationController::historyNames() const {
-    QStringList names;
-    for (const std::string& name : history_.names()) {
-        names << QString::fromStdString(name);
-    }
-    return names;
-}
-
 void AnnotationController::pressed(SliceView* view, const VoxelIndex& voxel,
                                    Qt::MouseButtons buttons, Qt::KeyboardModifiers modifiers) {
-    if (!editor_) {
+    LabelVolume* labels = session_->labels();
+    if (labels == nullptr) {
         return;
     }
     if (modifiers & Qt::ControlModifier) {
-        const LabelValue picked = labels_->at(voxel[0], voxel[1], voxel[2]);
+        const LabelValue picked = labels->at(voxel[0], voxel[1], voxel[2]);
         if (picked != 0) {
             settings_->setActiveLabel(picked);
             Q_EMIT activeLabelPicked(picked);
@@ -152,59 +98,62 @@ void AnnotationController::pressed(SliceView* view, const VoxelIndex& voxel,
         return;
     }
     finishStroke();  // a release outside every view never arrived
-    if (preview_) {
-        acceptPreview();  // editing on keeps the interpolation
-    }
     const LabelValue active = settings_->activeLabel();
     const int axis = view->plane().normalAxis;
     switch (settings_->tool()) {
         case AnnotationSettings::Tool::Brush:
-        case AnnotationSettings::Tool::Eraser: {
+        case AnnotationSettings::Tool::Eraser:
             // The right button erases with the brush, as in ITK-SNAP.
-            const bool erase = settings_->tool() == AnnotationSettings::Tool::Eraser ||
-                               (buttons & Qt::RightButton);
-            BrushOptions options = settings_->brush();
-            options.axis = axis;
-            try {
-                brush_ = std::make_unique<BrushTool>(*editor_, options, erase ? 0 : active);
-            } catch (const std::exception& error) {
-                Q_EMIT failed(QString::fromStdString(error.what()));
-                return;
-            }
-            if (!beginStroke((erase ? tr("Eraser stroke (%1)") : tr("Brush stroke (%1)"))
-                                 .arg(labelName(active)))) {
-                brush_.reset();
-                return;
-            }
-            brush_->dab(voxel);
-            lastVoxel_ = voxel;
-            announce();
+            startBrush(view, voxel,
+                       settings_->tool() == AnnotationSettings::Tool::Eraser ||
+                           (buttons & Qt::RightButton));
             break;
-        }
         case AnnotationSettings::Tool::Fill: {
             FillOptions options;
             options.slice = !settings_->fillIn3D();
             options.axis = axis;
             options.tolerance = settings_->fillTolerance();
-            runStep(tr("Fill (%1)").arg(labelName(active)),
-                    [&] { RegionFill::fill(*editor_, voxel, active, options); });
+            session_->runStep(
+                tr("Fill (%1)").arg(session_->labelName(active)), settings_->rule(),
+                [&](LabelEditor& editor) { RegionFill::fill(editor, voxel, active, options); });
             break;
         }
         case AnnotationSettings::Tool::Polygon:
             if (buttons & Qt::RightButton) {
                 closePolygon(view);
-                return;
+            } else {
+                polygon_.add(view, axis, voxel, false);
             }
-            polygon_.add(view, axis, voxel, false);
             break;
     }
 }
 
+void AnnotationController::startBrush(SliceView* view, const VoxelIndex& voxel, bool erase) {
+    const LabelValue active = settings_->activeLabel();
+    BrushOptions options = settings_->brush();
+    options.axis = view->plane().normalAxis;
+    const QString name = (erase ? tr("Eraser stroke (%1)") : tr("Brush stroke (%1)"))
+                             .arg(session_->labelName(active));
+    if (!session_->beginStroke(name, settings_->rule())) {
+        return;
+    }
+    try {
+        brush_ = std::make_unique<BrushTool>(*session_->editor(), options, erase ? 0 : active);
+    } catch (const std::exception& error) {
+        session_->editor()->cancelStroke();
+        Q_EMIT failed(QString::fromStdString(error.what()));
+        return;
+    }
+    brush_->dab(voxel);
+    lastVoxel_ = voxel;
+    session_->announce();
+}
+
 void AnnotationController::dragged(SliceView* view, const VoxelIndex& voxel) {
-    if (brush_ && editor_ && editor_->inStroke()) {
+    if (brush_ && session_->editor() != nullptr && session_->editor()->inStroke()) {
         brush_->drag(lastVoxel_, voxel);
         lastVoxel_ = voxel;
-        announce();
+        session_->announce();
     } else if (settings_->tool() == AnnotationSettings::Tool::Polygon && polygon_.belongsTo(view)) {
         polygon_.add(view, view->plane().normalAxis, voxel, true);
     }
@@ -222,6 +171,11 @@ void AnnotationController::released(SliceView* view, const VoxelIndex& voxel,
     }
 }
 
+void AnnotationController::finishStroke() {
+    brush_.reset();
+    session_->finishStroke();
+}
+
 void AnnotationController::closePolygon(SliceView* view) {
     if (!polygon_.belongsTo(view) || polygon_.points().size() < 3) {
         polygon_.clear();
@@ -232,189 +186,69 @@ void AnnotationController::closePolygon(SliceView* view) {
     polygon_.clear();
     const bool erase = settings_->polygonErases();
     const LabelValue active = settings_->activeLabel();
-    runStep((erase ? tr("Polygon erase (%1)") : tr("Polygon fill (%1)")).arg(labelName(active)),
-            [&] { PolygonFill::fill(*editor_, plane, outline, erase ? 0 : active); });
-}
-
-bool AnnotationController::beginStroke(const QString& name) {
-    try {
-        editor_->setRule(settings_->rule());
-    } catch (const std::exception& error) {
-        Q_EMIT failed(QString::fromStdString(error.what()));
-        return false;
-    }
-    editor_->beginStroke();
-    strokeName_ = name;
-    return true;
-}
-
-void AnnotationController::finishStroke() {
-    brush_.reset();
-    if (!editor_ || !editor_->inStroke()) {
-        return;
-    }
-    if (history_.push(strokeName_.toStdString(), editor_->endStroke())) {
-        record(*history_.nextUndo(), true);
-        Q_EMIT historyChanged();
-    }
-    announce();
-}
-
-template <typename Edit>
-void AnnotationController::runStep(const QString& name, Edit&& edit) {
-    if (!editor_) {
-        return;
-    }
-    finishStroke();
-    if (!beginStroke(name)) {
-        return;
-    }
-    try {
-        edit();
-    } catch (const std::exception& error) {
-        editor_->cancelStroke();
-        announce();
-        Q_EMIT failed(QString::fromStdString(error.what()));
-        return;
-    }
-    finishStroke();
-}
-
-void AnnotationController::record(const LabelEditStep& step, bool applied) {
-    if (!journal_) {
-        return;
-    }
-    try {
-        if (applied) {
-            journal_->recordApplied(step.name, step.delta);
-        } else {
-            journal_->recordReverted(step.name, step.delta);
-        }
-    } catch (const std::exception& error) {
-        Q_EMIT failed(tr("Autosave failed: %1").arg(QString::fromStdString(error.what())));
-    }
-}
-
-void AnnotationController::announce() {
-    if (!editor_) {
-        return;
-    }
-    const logonet::VoxelBox box = editor_->takeDirtyRegion();
-    if (!box.empty()) {
-        VoxelBox region;
-        region.lo = box.lo;
-        region.hi = box.hi;
-        Q_EMIT labelsChanged(region);
-    }
+    session_->runStep((erase ? tr("Polygon erase (%1)") : tr("Polygon fill (%1)"))
+                          .arg(session_->labelName(active)),
+                      settings_->rule(), [&](LabelEditor& editor) {
+                          PolygonFill::fill(editor, plane, outline, erase ? 0 : active);
+                      });
 }
 
 void AnnotationController::undo() {
-    if (!editor_) {
-        return;
-    }
     finishStroke();
-    if (preview_) {
-        discardPreview();
-        return;
-    }
-    if (const LabelEditStep* step = history_.undo(*labels_)) {
-        record(*step, false);
-        editor_->markDirty(step->delta.region());
-        announce();
-        Q_EMIT historyChanged();
-    }
+    session_->undo();
 }
 
 void AnnotationController::redo() {
-    if (!editor_ || preview_) {
-        return;
-    }
     finishStroke();
-    if (const LabelEditStep* step = history_.redo(*labels_)) {
-        record(*step, true);
-        editor_->markDirty(step->delta.region());
-        announce();
-        Q_EMIT historyChanged();
-    }
+    session_->redo();
 }
 
 void AnnotationController::interpolate(int axis) {
-    if (!editor_) {
-        return;
-    }
     finishStroke();
-    if (preview_) {
-        discardPreview();
-    }
-    const LabelValue active = settings_->activeLabel();
-    try {
-        editor_->setRule(settings_->rule());
-        LabelDelta delta = ShapeInterpolation::preview(*editor_, active, axis);
-        if (!delta.empty()) {
-            preview_ = std::move(delta);
-            previewName_ = tr("Interpolation (%1)").arg(labelName(active));
-        }
-    } catch (const std::exception& error) {
-        Q_EMIT failed(QString::fromStdString(error.what()));
-    }
-    announce();
-    Q_EMIT historyChanged();
+    session_->interpolate(settings_->activeLabel(), axis, settings_->rule());
 }
 
-void AnnotationController::acceptPreview() {
-    if (!preview_) {
-        return;
-    }
-    LabelDelta delta = std::move(*preview_);
-    preview_.reset();
-    if (history_.push(previewName_.toStdString(), std::move(delta))) {
-        record(*history_.nextUndo(), true);
-    }
-    Q_EMIT historyChanged();
-}
-
-void AnnotationController::discardPreview() {
-    if (!preview_) {
-        return;
-    }
-    preview_->revert(*labels_);
-    editor_->markDirty(preview_->region());
-    preview_.reset();
-    announce();
-    Q_EMIT historyChanged();
-}
-
+// Whole-label commands use their own rules (see core/editing), whatever the brush's rule.
 void AnnotationController::removeIslands(qint64 minimumVoxels) {
     const LabelValue active = settings_->activeLabel();
-    runStep(tr("Remove islands under %1 voxels (%2)").arg(minimumVoxels).arg(labelName(active)),
-            [&] { ConnectedComponents::removeSmallerThan(*editor_, active, minimumVoxels); });
+    session_->runStep(tr("Remove islands under %1 voxels (%2)")
+                          .arg(minimumVoxels)
+                          .arg(session_->labelName(active)),
+                      DrawOverRule::everything(), [&](LabelEditor& editor) {
+                          ConnectedComponents::removeSmallerThan(editor, active, minimumVoxels);
+                      });
 }
 
 void AnnotationController::keepLargestComponent() {
     const LabelValue active = settings_->activeLabel();
-    runStep(tr("Keep largest piece (%1)").arg(labelName(active)),
-            [&] { ConnectedComponents::keepLargest(*editor_, active); });
+    session_->runStep(
+        tr("Keep largest piece (%1)").arg(session_->labelName(active)), DrawOverRule::everything(),
+        [&](LabelEditor& editor) { ConnectedComponents::keepLargest(editor, active); });
 }
 
 void AnnotationController::deleteActiveLabel() {
     const LabelValue active = settings_->activeLabel();
-    runStep(tr("Delete voxels (%1)").arg(labelName(active)),
-            [&] { LabelOperations::erase(*editor_, active); });
+    session_->runStep(tr("Delete voxels (%1)").arg(session_->labelName(active)),
+                      DrawOverRule::everything(),
+                      [&](LabelEditor& editor) { LabelOperations::erase(editor, active); });
 }
 
 void AnnotationController::mergeActiveLabelInto(int value) {
     const LabelValue active = settings_->activeLabel();
     const LabelValue into = static_cast<LabelValue>(value);
-    runStep(tr("Merge %1 into %2").arg(labelName(active), labelName(into)),
-            [&] { LabelOperations::merge(*editor_, active, into); });
+    session_->runStep(
+        tr("Merge %1 into %2").arg(session_->labelName(active), session_->labelName(into)),
+        DrawOverRule::everything(),
+        [&](LabelEditor& editor) { LabelOperations::merge(editor, active, into); });
 }
 
 void AnnotationController::updateBrushCircles() {
     const bool brushing = settings_->tool() == AnnotationSettings::Tool::Brush ||
                           settings_->tool() == AnnotationSettings::Tool::Eraser;
     double millimetres = settings_->brush().radius;
-    if (settings_->brush().unit == BrushOptions::Unit::Voxels && labels_ != nullptr) {
-        const Vec3& spacing = labels_->geometry().spacing;
+    const LabelVolume* labels = session_->labels();
+    if (settings_->brush().unit == BrushOptions::Unit::Voxels && labels != nullptr) {
+        const Vec3& spacing = labels->geometry().spacing;
         millimetres *= std::min({spacing[0], spacing[1], spacing[2]});
     }
     for (SliceView* view : views_) {

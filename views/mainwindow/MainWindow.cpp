@@ -26,6 +26,7 @@
 #include "project/Project.h"
 #include "render3d/MeshBuildTask.h"
 #include "render3d/VolumeView3D.h"
+#include "runs/RunsPanel.h"
 #include "slices/SliceView.h"
 
 namespace logonet {
@@ -146,6 +147,13 @@ void MainWindow::buildDocks() {
     panelDock->setObjectName(QStringLiteral("display"));
     panelDock->setWidget(panel);
     addDockWidget(Qt::RightDockWidgetArea, panelDock);
+
+    auto* runsDock = new QDockWidget(tr("Runs"), this);
+    runsDock->setObjectName(QStringLiteral("runs"));
+    runsDock->setWidget(new RunsPanel(runsDock));
+    addDockWidget(Qt::RightDockWidgetArea, runsDock);
+    tabifyDockWidget(panelDock, runsDock);
+    panelDock->raise();
 }
 
 void MainWindow::applyPreset(int index) {
@@ -199,6 +207,9 @@ bool MainWindow::openProject(const QString& dir) {
         setWindowTitle(tr("LoGoNet workstation - %1").arg(QDir::toNativeSeparators(dir)));
         rememberRecent(QFileInfo(dir).absoluteFilePath());
         refreshScans();
+        if (auto* runs = findChild<RunsPanel*>()) {
+            runs->setProject(QFileInfo(dir).absoluteFilePath());
+        }
         importAction_->setEnabled(true);
         exportAction_->setEnabled(true);
         return true;

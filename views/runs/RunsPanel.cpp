@@ -4,19 +4,25 @@
 #include <QComboBox>
 #include <QDir>
 #include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 #include <stdexcept>
 
+#include "plots/DiceChart.h"
+#include "plots/RunScores.h"
 #include "plots/TrainingCurves.h"
 #include "runs/EngineProgram.h"
 #include "runs/RunHistory.h"
@@ -47,7 +53,8 @@ RunsPanel::RunsPanel(QWidget* parent)
     : QWidget(parent),
       engine_(engineProgram()),
       process_(new RunProcess(this)),
-      curves_(new TrainingCurves(this)) {
+      curves_(new TrainingCurves(this)),
+      diceChart_(new DiceChart(this)) {
     buildForm();
     connect(process_, &RunProcess::eventReceived, this, &RunsPanel::onEvent);
     connect(process_, &RunProcess::finished, this, &RunsPanel::onFinished);
@@ -162,9 +169,33 @@ void RunsPanel::buildForm() {
     topLayout->addWidget(progress_);
     topLayout->addWidget(new QLabel(tr("Runs of the project"), top));
     topLayout->addWidget(runs_, 1);
+    auto* plots = new QTabWidget(this);
+    plots->addTab(curves_, tr("Curves"));
+    plots->addTab(diceChart_, tr("Dice per organ"));
+    auto* exportButton = new QPushButton(tr("Export plot..."), this);
+    exportButton->setToolTip(tr("PNG or PDF of the plot shown, or CSV of its numbers"));
+    plots->setCornerWidget(exportButton);
+    connect(exportButton, &QPushButton::clicked, this, [this, plots] {
+        const QString file = QFileDialog::getSaveFileName(
+            this, tr("Export plot"), QString(), tr("PNG image (*.png);;PDF (*.pdf);;CSV (*.csv)"));
+        if (file.isEmpty()) {
+            return;
+        }
+        try {
+            const bool csv = file.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive);
+            if (plots->currentWidget() == diceChart_) {
+                csv ? diceChart_->exportCsv(file) : diceChart_->exportImage(file);
+            } else {
+                csv ? curves_->exportCsv(file) : curves_->exportImage(file);
+            }
+            status_->setText(tr("Exported %1").arg(file));
+        } catch (const std::exception& error) {
+            QMessageBox::warning(this, tr("Export plot"), QString::fromUtf8(error.what()));
+        }
+    });
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(top);
-    splitter->addWidget(curves_);
+    splitter->addWidget(plots);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(splitter);
@@ -296,6 +327,17 @@ void RunsPanel::refreshRuns() {
     initFrom_->setCurrentText(keep);
 }
 
+void RunsPanel::selectRuns(const QStringList& names) {
+    runs_->clearSelection();
+    for (int i = 0; i < runs_->topLevelItemCount(); ++i) {
+        QTreeWidgetItem* item = runs_->topLevelItem(i);
+        if (names.contains(item->text(0))) {
+            item->setSelected(true);
+            runs_->setCurrentItem(item, 0, QItemSelectionModel::Select);
+        }
+    }
+}
+
 int RunsPanel::runCount() const {
     return runs_->topLevelItemCount();
 }
@@ -311,6 +353,18 @@ void RunsPanel::showSelectedRuns() {
                 RunEventLog::fromFile(QDir(directory).filePath(QStringLiteral("events.jsonl"))));
         }
     }
+    QVector<RunScores> scores;
+    for (QTreeWidgetItem* item : runs_->selectedItems()) {
+        const QString directory = item->data(0, Qt::UserRole).toString();
+        if (QFileInfo::exists(QDir(directory).filePath(QStringLiteral("evaluation.json")))) {
+            try {
+                scores.append(RunScores::fromRun(directory));
+            } catch (const std::exception& error) {
+                status_->setText(QString::fromUtf8(error.what()));
+            }
+        }
+    }
+    diceChart_->setRuns(scores);
     const QString active = QDir(activeRun_).dirName();
     for (const QString& name : curves_->runs()) {
         if (!shown.contains(name) && !(process_->isRunning() && name == active)) {

@@ -17,6 +17,7 @@ class QTreeWidget;
 namespace logonet {
 namespace views {
 
+class DiceChart;
 class RunProcess;
 class TrainingCurves;
 
@@ -52,6 +53,9 @@ class RunsPanel : public QWidget {
     int runCount() const;
 
     TrainingCurves* curves() const { return curves_; }
+    DiceChart* diceChart() const { return diceChart_; }
+    // Selects runs in the list by name, as a user's click would (shows their curves and Dice).
+    void selectRuns(const QStringList& names);
     RunProcess* process() const { return process_; }
 
   Q_SIGNALS:
@@ -73,6 +77,7 @@ class RunsPanel : public QWidget {
     QString activeRun_;  // the folder of the run in progress
     RunProcess* process_;
     TrainingCurves* curves_;
+    DiceChart* diceChart_;
 
     QComboBox* kind_;
     QLineEdit* name_;

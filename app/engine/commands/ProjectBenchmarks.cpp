@@ -1,6 +1,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <ctime>
 #include <filesystem>
 #include <iostream>
 
@@ -38,7 +39,7 @@ int runBenchImport(const CommandLine& line) {
     line.rejectUnknown({"file", "json", "repeat"});
     const std::string file = line.required("file");
     const int repeat = static_cast<int>(line.integer("repeat", 3));
-    double itkBest = 1e30, importBest = 1e30;
+    double itkBest = 1e30, importBest = 1e30, importCpu = 1e30;
     for (int r = 0; r < std::max(1, repeat); ++r) {
         itkBest = std::min(itkBest, timeItkRead(file));
         ScratchFolder scratch("import");
@@ -47,8 +48,11 @@ int runBenchImport(const CommandLine& line) {
         ImportOptions options;
         options.unlabeled = true;
         const auto start = std::chrono::steady_clock::now();
+        const std::clock_t cpuStart = std::clock();
         const ImportReport report = importer.importPaths({file}, options);
         importBest = std::min(importBest, secondsSince(start));
+        // CPU of all threads: the gzip integrity check runs beside ITK's read on a second core.
+        importCpu = std::min(importCpu, double(std::clock() - cpuStart) / CLOCKS_PER_SEC);
         if (!report.failures.empty()) {
             throw std::runtime_error(report.failures.front().message);
         }
@@ -60,12 +64,14 @@ int runBenchImport(const CommandLine& line) {
         result["file"] = file;
         result["itk_read_s"] = itkBest;
         result["import_s"] = importBest;
+        result["import_cpu_s"] = importCpu;
         result["ratio"] = ratio;
         result["goal_ratio"] = 1.5;
         std::cout << result.dump() << "\n";
     } else {
-        std::cout << "ITK read: " << itkBest << " s, full import: " << importBest << " s, ratio "
-                  << ratio << " (goal <= 1.5; best of " << repeat << ")\n";
+        std::cout << "ITK read: " << itkBest << " s, full import: " << importBest << " s ("
+                  << importCpu << " s CPU), ratio " << ratio << " (goal <= 1.5; best of " << repeat
+                  << ")\n";
     }
     return 0;
 }
