@@ -40,6 +40,25 @@
     </message>
 </context>
 <context>
+    <name>RunSummary</name>
+    <message>
+        <source>finished</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <source>stopped at %1/%2 (resumable)</source>
+        <translation>angehalten bei %1/%2 (fortsetzbar)</translation>
+    </message>
+    <message>
+        <source>running or interrupted at %1/%2</source>
+        <translation>läuft oder unterbrochen bei %1/%2</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>nicht gestartet</translation>
+    </message>
+</context>
+<context>
     <name>SlicePlane</name>
     <message>
         <source>Axial</source>
@@ -117,14 +136,6 @@
     <message>
         <source>Polygon fill (%1)</source>
         <translation>Polygon füllen (%1)</translation>
-    </message>
-    <message>
-        <source>Autosave failed: %1</source>
-        <translation>Automatisches Speichern fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <source>Interpolation (%1)</source>
-        <translation>Interpolation (%1)</translation>
     </message>
     <message>
         <source>Remove islands under %1 voxels (%2)</source>
@@ -319,6 +330,40 @@
     </message>
 </context>
 <context>
+    <name>logonet::views::CaseReviewTable</name>
+    <message>
+        <source>Case</source>
+        <translation>Fall</translation>
+    </message>
+    <message>
+        <source>Mean Dice</source>
+        <translation>Mittlerer Dice</translation>
+    </message>
+    <message>
+        <source>Mean HD95 (mm)</source>
+        <translation>Mittlere HD95 (mm)</translation>
+    </message>
+</context>
+<context>
+    <name>logonet::views::DiceChart</name>
+    <message>
+        <source>Per-organ Dice as</source>
+        <translation>Dice pro Organ als</translation>
+    </message>
+    <message>
+        <source>Bars (mean and standard deviation)</source>
+        <translation>Balken (Mittelwert und Standardabweichung)</translation>
+    </message>
+    <message>
+        <source>Box plot of cases</source>
+        <translation>Boxplot der Fälle</translation>
+    </message>
+    <message>
+        <source>Dice</source>
+        <translation>Dice</translation>
+    </message>
+</context>
+<context>
     <name>logonet::views::ImportDialog</name>
     <message>
         <source>Unlabeled collection (ignore any label maps)</source>
@@ -414,6 +459,17 @@
     </message>
 </context>
 <context>
+    <name>logonet::views::LabelEditSession</name>
+    <message>
+        <source>Autosave failed: %1</source>
+        <translation>Automatisches Speichern fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Interpolation (%1)</source>
+        <translation>Interpolation (%1)</translation>
+    </message>
+</context>
+<context>
     <name>logonet::views::LabelOverlayPanel</name>
     <message>
         <source>Show labels</source>
@@ -438,6 +494,92 @@
     <message>
         <source>Style</source>
         <translation>Darstellung</translation>
+    </message>
+</context>
+<context>
+    <name>logonet::views::LabelSetEditor</name>
+    <message>
+        <source>Label set</source>
+        <translation>Labelsatz</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Farbe</translation>
+    </message>
+    <message>
+        <source>Add label</source>
+        <translation>Label hinzufügen</translation>
+    </message>
+    <message>
+        <source>Recolour...</source>
+        <translation>Umfärben...</translation>
+    </message>
+    <message>
+        <source>Delete label</source>
+        <translation>Label löschen</translation>
+    </message>
+    <message>
+        <source>Label maps keep their voxel values: relabel or clear the voxels of a deleted label before saving a map that uses it.</source>
+        <translation>Labelkarten behalten ihre Voxelwerte: Voxel eines gelöschten Labels vor dem Speichern einer Karte, die es nutzt, umlabeln oder leeren.</translation>
+    </message>
+    <message>
+        <source>label %1</source>
+        <translation>Label %1</translation>
+    </message>
+    <message>
+        <source>Label colour</source>
+        <translation>Labelfarbe</translation>
+    </message>
+    <message>
+        <source>Label %1 has no name.</source>
+        <translation>Label %1 hat keinen Namen.</translation>
+    </message>
+    <message>
+        <source>The name "%1" is used twice.</source>
+        <translation>Der Name "%1" wird doppelt verwendet.</translation>
+    </message>
+</context>
+<context>
+    <name>logonet::views::LabelVersionSelector</name>
+    <message>
+        <source>Labels:</source>
+        <translation>Labels:</translation>
+    </message>
+    <message>
+        <source>Correct this prediction</source>
+        <translation>Diese Vorhersage korrigieren</translation>
+    </message>
+    <message>
+        <source>Copy the prediction into a new correction version and edit it</source>
+        <translation>Die Vorhersage in eine neue Korrekturversion kopieren und bearbeiten</translation>
+    </message>
+    <message>
+        <source>#%1 ground truth</source>
+        <translation>#%1 Ground Truth</translation>
+    </message>
+    <message>
+        <source>#%1 prediction of %2</source>
+        <translation>#%1 Vorhersage von %2</translation>
+    </message>
+    <message>
+        <source>#%1 correction of #%2</source>
+        <translation>#%1 Korrektur von #%2</translation>
+    </message>
+    <message>
+        <source>#%1 correction</source>
+        <translation>#%1 Korrektur</translation>
+    </message>
+    <message>
+        <source>none (unlabeled)</source>
+        <translation>keine (unannotiert)</translation>
     </message>
 </context>
 <context>
@@ -601,6 +743,292 @@
     <message>
         <source>&lt;h3&gt;LoGoNet workstation %1&lt;/h3&gt;&lt;p&gt;Look at 3D scans and their labels, correct them, pre-train and fine-tune the Masked LoGoNet segmentation network (KDD 2024) and review its predictions.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;LoGoNet-Arbeitsplatz %1&lt;/h3&gt;&lt;p&gt;3D-Scans und ihre Labels ansehen und korrigieren, das Segmentierungsnetz Masked LoGoNet (KDD 2024) vortrainieren und feinabstimmen und seine Vorhersagen prüfen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <source>Annotation</source>
+        <translation>Annotation</translation>
+    </message>
+    <message>
+        <source>Edit labels</source>
+        <translation>Labels bearbeiten</translation>
+    </message>
+    <message>
+        <source>Ctrl+L</source>
+        <translation>Ctrl+L</translation>
+    </message>
+    <message>
+        <source>Switch the slice views to the annotation tools (Ctrl+L)</source>
+        <translation>Schnittansichten auf die Annotationswerkzeuge umschalten (Strg+L)</translation>
+    </message>
+    <message>
+        <source>Save labels</source>
+        <translation>Labels speichern</translation>
+    </message>
+    <message>
+        <source>Store the edited label map as a new version (Ctrl+S)</source>
+        <translation>Die bearbeitete Labelkarte als neue Version speichern (Strg+S)</translation>
+    </message>
+    <message>
+        <source>&amp;Labels</source>
+        <translation>&amp;Labels</translation>
+    </message>
+    <message>
+        <source>Label editing</source>
+        <translation>Labelbearbeitung</translation>
+    </message>
+    <message>
+        <source>Edits restored</source>
+        <translation>Änderungen wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Label versions</source>
+        <translation>Labelversionen</translation>
+    </message>
+    <message>
+        <source>label version %1 belongs to another scan</source>
+        <translation>Labelversion %1 gehört zu einem anderen Scan</translation>
+    </message>
+    <message>
+        <source>label version %1 does not fit its scan</source>
+        <translation>Labelversion %1 passt nicht zu ihrem Scan</translation>
+    </message>
+    <message>
+        <source>Cannot show label version</source>
+        <translation>Labelversion kann nicht angezeigt werden</translation>
+    </message>
+    <message>
+        <source>There is no editable label map to save.</source>
+        <translation>Es gibt keine bearbeitbare Labelkarte zum Speichern.</translation>
+    </message>
+    <message>
+        <source>Labels saved as version %1</source>
+        <translation>Labels als Version %1 gespeichert</translation>
+    </message>
+    <message>
+        <source>version %1 is not a prediction of this scan</source>
+        <translation>Version %1 ist keine Vorhersage dieses Scans</translation>
+    </message>
+    <message>
+        <source>Correct this prediction</source>
+        <translation>Diese Vorhersage korrigieren</translation>
+    </message>
+    <message>
+        <source>Unsaved label edits</source>
+        <translation>Ungespeicherte Labeländerungen</translation>
+    </message>
+    <message>
+        <source>The label map has edits that are not saved as a version. Save them now?</source>
+        <translation>Die Labelkarte hat Änderungen, die nicht als Version gespeichert sind. Jetzt speichern?</translation>
+    </message>
+    <message>
+        <source>Cannot open the case</source>
+        <translation>Der Fall kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Label set...</source>
+        <translation>Labelsatz...</translation>
+    </message>
+    <message>
+        <source>Restored %1 unsaved stroke(s) of this scan from the journal.</source>
+        <translation>%1 ungespeicherte Pinselstrich(e) dieses Scans aus dem Journal wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>Label set</source>
+        <translation>Labelsatz</translation>
+    </message>
+</context>
+<context>
+    <name>logonet::views::RunProcess</name>
+    <message>
+        <source>Cannot start the engine '%1': %2</source>
+        <translation>Die Engine '%1' kann nicht gestartet werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>logonet::views::RunsPanel</name>
+    <message>
+        <source>Fine-tuning</source>
+        <translation>Feinabstimmung</translation>
+    </message>
+    <message>
+        <source>Pre-training</source>
+        <translation>Vortraining</translation>
+    </message>
+    <message>
+        <source>Inference and scoring</source>
+        <translation>Inferenz und Bewertung</translation>
+    </message>
+    <message>
+        <source>Clustering</source>
+        <translation>Clustering</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>run name, e.g. logonet-tiny-1</source>
+        <translation>Name des Laufs, z. B. logonet-tiny-1</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>Architektur</translation>
+    </message>
+    <message>
+        <source>Initialise from</source>
+        <translation>Initialisieren aus</translation>
+    </message>
+    <message>
+        <source>Iterations</source>
+        <translation>Iterationen</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <source>One size for a cube, or X,Y,Z</source>
+        <translation>Eine Größe für einen Würfel, oder X,Y,Z</translation>
+    </message>
+    <message>
+        <source>Crop</source>
+        <translation>Ausschnitt</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <source>Scored split</source>
+        <translation>Bewertete Aufteilung</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>Mixed precision (AMP)</source>
+        <translation>Gemischte Genauigkeit (AMP)</translation>
+    </message>
+    <message>
+        <source>Activation checkpointing</source>
+        <translation>Aktivierungs-Checkpointing</translation>
+    </message>
+    <message>
+        <source>Clusterers</source>
+        <translation>Clusterer</translation>
+    </message>
+    <message>
+        <source>Masking</source>
+        <translation>Maskierung</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop after writing a checkpoint; Resume continues</source>
+        <translation>Nach dem Schreiben eines Checkpoints anhalten; Fortsetzen macht weiter</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>No run in progress</source>
+        <translation>Kein Lauf aktiv</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Command line</source>
+        <translation>Befehlszeile</translation>
+    </message>
+    <message>
+        <source>Runs of the project</source>
+        <translation>Läufe des Projekts</translation>
+    </message>
+    <message>
+        <source>Curves</source>
+        <translation>Kurven</translation>
+    </message>
+    <message>
+        <source>Dice per organ</source>
+        <translation>Dice pro Organ</translation>
+    </message>
+    <message>
+        <source>Export plot...</source>
+        <translation>Diagramm exportieren...</translation>
+    </message>
+    <message>
+        <source>PNG or PDF of the plot shown, or CSV of its numbers</source>
+        <translation>PNG oder PDF des gezeigten Diagramms, oder CSV seiner Zahlen</translation>
+    </message>
+    <message>
+        <source>Export plot</source>
+        <translation>Diagramm exportieren</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;PDF (*.pdf);;CSV (*.csv)</source>
+        <translation>PNG-Bild (*.png);;PDF (*.pdf);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>%1 exportiert</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>A run is in progress; cancel it first.</source>
+        <translation>Ein Lauf ist aktiv; zuerst abbrechen.</translation>
+    </message>
+    <message>
+        <source>Starting %1</source>
+        <translation>Starte %1</translation>
+    </message>
+    <message>
+        <source>Stopping: the engine writes a checkpoint first</source>
+        <translation>Halte an: die Engine schreibt zuerst einen Checkpoint</translation>
+    </message>
+    <message>
+        <source>%p% - %1 left</source>
+        <translation>%p% - noch %1</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2, loss %3, %4 it/s</source>
+        <translation>Schritt %1 von %2, Verlust %3, %4 it/s</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Stopped at step %1; Resume continues from the checkpoint</source>
+        <translation>Angehalten bei Schritt %1; Fortsetzen macht am Checkpoint weiter</translation>
+    </message>
+    <message>
+        <source>Failed (exit code %1): %2</source>
+        <translation>Fehlgeschlagen (Exit-Code %1): %2</translation>
+    </message>
+    <message>
+        <source>Review cases</source>
+        <translation>Fälle prüfen</translation>
     </message>
 </context>
 <context>
@@ -779,6 +1207,22 @@
         <source>Action</source>
         <translation>Aktion</translation>
     </message>
+    <message>
+        <source>Ctrl+L / Ctrl+S</source>
+        <translation>Strg+L / Strg+S</translation>
+    </message>
+    <message>
+        <source>Label editing on / off, save the labels as a new version</source>
+        <translation>Labelbearbeitung ein / aus, Labels als neue Version speichern</translation>
+    </message>
+    <message>
+        <source>Ctrl+Z / Ctrl+Shift+Z</source>
+        <translation>Strg+Z / Strg+Umschalt+Z</translation>
+    </message>
+    <message>
+        <source>Undo / redo a label edit</source>
+        <translation>Labeländerung rückgängig / wiederherstellen</translation>
+    </message>
 </context>
 <context>
     <name>logonet::views::SliceView</name>
@@ -789,6 +1233,43 @@
     <message>
         <source>%1 %2/%3</source>
         <translation>%1 %2/%3</translation>
+    </message>
+</context>
+<context>
+    <name>logonet::views::TrainingCurves</name>
+    <message>
+        <source>Show</source>
+        <translation>Zeigen</translation>
+    </message>
+    <message>
+        <source>Total loss</source>
+        <translation>Gesamtverlust</translation>
+    </message>
+    <message>
+        <source>Dice loss</source>
+        <translation>Dice-Verlust</translation>
+    </message>
+    <message>
+        <source>Cross-entropy loss</source>
+        <translation>Kreuzentropie-Verlust</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <source>Validation Dice per organ</source>
+        <translation>Validierungs-Dice pro Organ</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>%1
+step %2: %3</source>
+        <translation>%1
+Schritt %2: %3</translation>
     </message>
 </context>
 </TS>

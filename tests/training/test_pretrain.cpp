@@ -117,7 +117,7 @@ class PretrainTest : public QObject {
         auto network = std::make_shared<TinyNetworkImpl>(networkOptions);
         PretrainerOptions options;
         options.clusterSizes = {4, 3};
-        options.learningRate = 3e-3;
+        options.learningRate = 1e-3;
         options.warmupSteps = 2;
         options.totalSteps = 40;
         options.masking.phi1 = 0.2;
@@ -133,6 +133,9 @@ class PretrainTest : public QObject {
         const double before = pretrainer.loss(crops, labels, probe);
         for (int64_t step = 0; step < 40; ++step) {
             pretrainer.step(crops, labels, step);
+        }
+        for (const auto& p : pretrainer.head()->named_buffers()) {
+            QVERIFY2(torch::isfinite(p.value()).all().item<bool>(), p.key().c_str());
         }
         const double after = pretrainer.loss(crops, labels, probe);
         QVERIFY2(after < 0.7 * before, qPrintable(QString("%1 -> %2").arg(before).arg(after)));

@@ -60,7 +60,7 @@ class RunCommandsTest : public QObject {
     void trainWritesTheRunFolder() {
         const EngineResult r =
             runEngine({"train", "--project", project_, "--run", "r1", "--arch", "logonet-tiny",
-                       "--iters", "4", "--crop", "32", "--batch", "1", "--threads", "2",
+                       "--iters", "3", "--crop", "32", "--batch", "2", "--threads", "2",
                        "--progress", "json", "--checkpoint-every", "2"});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         int steps = 0;
@@ -74,13 +74,13 @@ class RunCommandsTest : public QObject {
                 }
             }
         }
-        QCOMPARE(steps, 4);
+        QCOMPARE(steps, 3);
         const std::string run = project_.toStdString() + "/runs/r1";
         for (const char* file : {"config.json", "events.jsonl", "checkpoints/last.pt",
                                  "checkpoints/best.pt", "metrics.json"}) {
             QVERIFY2(fs::exists(run + "/" + file), file);
         }
-        QCOMPARE(readJsonFile(run + "/metrics.json").at("steps").asInt(), int64_t{4});
+        QCOMPARE(readJsonFile(run + "/metrics.json").at("steps").asInt(), int64_t{3});
     }
 
     void inferKeepsTheScansAffine() {

@@ -16,7 +16,11 @@
 #include <cmath>
 
 #include "plots/DiceChart.h"
+#include "plots/RunScores.h"
 #include "plots/TrainingCurves.h"
+#include "project/Project.h"
+#include "review/CaseReviewTable.h"
+#include "review/ReviewTarget.h"
 #include "runs/RunEventLog.h"
 #include "runs/RunHistory.h"
 #include "runs/RunProcess.h"
@@ -89,15 +93,17 @@ class TestRuns : public QObject {
         r.kind = RunRequest::Kind::PreTraining;
         r.iterations = 50;
         r.clusterers = 4;
-        r.phi2 = 0.5;
         QCOMPARE(r.arguments(),
                  QStringList({"pretrain", "--project", "/p", "--run", "pre", "--arch",
                               "logonet-tiny", "--clusterers", "4", "--iters", "50", "--batch", "2",
-                              "--device", "cpu", "--phi2", "0.5", "--progress", "json"}));
+                              "--device", "cpu", "--progress", "json"}));
+        r.phi2 = 0.5;  // the engine pre-trains with the paper's masking only
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, r.arguments());
         r.kind = RunRequest::Kind::Clustering;
         r.crop = QStringLiteral("64,64,32");
-        QCOMPARE(r.arguments(), QStringList({"cluster", "--project", "/p", "--clusterers", "4",
-                                             "--crop", "64,64,32", "--device", "cpu"}));
+        QCOMPARE(r.arguments(),
+                 QStringList({"cluster", "--project", "/p", "--clusterers", "4", "--crop",
+                              "64,64,32", "--device", "cpu", "--progress", "json"}));
         r.kind = RunRequest::Kind::Inference;
         QCOMPARE(r.arguments(), QStringList({"evaluate", "--run", "/p/runs/pre", "--project", "/p",
                                              "--split", "test", "--json"}));
@@ -284,24 +290,32 @@ class TestRuns : public QObject {
         QCOMPARE(panel.diceChart()->bars(0)->data()->at(0)->value, 0.75);
     }
 
-    // A real tiny run: the engine's own demo makes a phantom project (and a scored run), then
-    // the panel trains logonet-tiny for 3 steps on it and the curve grows to 3 points.
+    // A real tiny run: the engine's own commands make a phantom project; the panel trains
+    // logonet-tiny on it for 3 steps (the curve grows to 3 points), then scores it through the
+    // form's inference kind, and the run's Dice bars are the numbers of its evaluation.json.
     void realEngineRunThroughThePanel() {
         const QString engine = qEnvironmentVariable("LOGONET_ENGINE", LOGONET_ENGINE_FOR_TESTS);
         QVERIFY2(QFileInfo(engine).isExecutable(),
                  qPrintable("build the logonet target first: " + engine));
         QTemporaryDir dir;
-        QProcess demo;
-        demo.start(engine, {"demo", "--dir", dir.filePath("demo"), "--cases", "3", "--iters", "2",
-                            "--crop", "32,32,32", "--batch", "2", "--threads", "2"});
-        QVERIFY(demo.waitForFinished(50000));
-        QVERIFY2(demo.exitCode() == 0, demo.readAllStandardError().constData());
-        const QString project = dir.filePath("demo/project");
+        const QString data = dir.filePath("data");
+        const QString project = dir.filePath("project");
+        const QList<QStringList> steps = {
+            {"demo-data", "--out", data, "--cases", "2", "--size", "48,48,40"},
+            {"project", "create", project},
+            {"import", data + "/imagesTr", "--labels", data + "/labelsTr", "--project", project},
+            {"prepare", "--project", project}};
+        for (const QStringList& arguments : steps) {
+            QProcess step;
+            step.start(engine, arguments);
+            QVERIFY(step.waitForFinished(90000));
+            QVERIFY2(step.exitCode() == 0, step.readAllStandardError().constData());
+        }
 
         RunsPanel panel;
         panel.setEngine(engine);
         panel.setProject(project);
-        QCOMPARE(panel.runCount(), 1);  // the demo's run
+        QCOMPARE(panel.runCount(), 0);
         RunRequest r;
         r.name = QStringLiteral("tiny");
         r.iterations = 3;
@@ -311,17 +325,22 @@ class TestRuns : public QObject {
         panel.setRequest(r);
         QSignalSpy finished(&panel, &RunsPanel::runFinished);
         QVERIFY(panel.start());
-        QTRY_VERIFY_WITH_TIMEOUT(panel.curves()->pointCount("tiny") >= 1, 30000);
-        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 40000);
+        QTRY_VERIFY_WITH_TIMEOUT(panel.curves()->pointCount("tiny") >= 1, 90000);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 90000);
         QVERIFY2(finished[0][1].toInt() == 0, qPrintable(panel.status()));
         QCOMPARE(panel.curves()->pointCount("tiny"), 3);
         QCOMPARE(panel.progressValue(), 100);
-        QCOMPARE(panel.runCount(), 2);
+        QCOMPARE(panel.runCount(), 1);
         QCOMPARE(RunHistory::read(project + "/runs/tiny").state, RunSummary::State::Finished);
 
-        // The demo run's Dice bars are the numbers of its evaluation.json.
-        panel.selectRuns({"demo"});
-        QFile file(project + "/runs/demo/evaluation.json");
+        r.kind = RunRequest::Kind::Inference;
+        r.split = QStringLiteral("train");
+        panel.setRequest(r);
+        QVERIFY(panel.start());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 90000);
+        QVERIFY2(finished[1][1].toInt() == 0, qPrintable(panel.status()));
+        panel.selectRuns({"tiny"});
+        QFile file(project + "/runs/tiny/evaluation.json");
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QJsonArray classes =
             QJsonDocument::fromJson(file.readAll()).object().value("classes").toArray();
@@ -333,6 +352,22 @@ class TestRuns : public QObject {
             QCOMPARE(bars->data()->at(c)->value,
                      classes[c].toObject().value("dice_mean").toDouble());
         }
+
+        // The review table lists the scored cases, worst first; a case's target is its scan and
+        // the slice where the stored prediction and the ground truth disagree most.
+        const QStringList order = panel.reviewTable()->caseOrder();
+        QCOMPARE(order.size(), 2);
+        const RunScores scores = RunScores::fromRun(project + "/runs/tiny");
+        QVERIFY(CaseReviewTable::meanDice(scores.cases[order[0]]) <=
+                CaseReviewTable::meanDice(scores.cases[order[1]]));
+        const logonet::Project opened = logonet::Project::open(project.toStdString());
+        const QString organ = classes[0].toObject().value("name").toString();
+        const ReviewTarget target =
+            findReviewTarget(opened, "tiny", order[0].toStdString(), organ.toStdString(), 2);
+        QCOMPARE(QString::fromStdString(opened.scan(target.scanId).name), order[0]);
+        QVERIFY(target.slice >= 0);
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error,
+                                 findReviewTarget(opened, "tiny", "no-such-case", "", 2));
     }
 
     void engineThatCannotStartIsReported() {

@@ -1,6 +1,7 @@
 #include "pretrain/Pretrainer.h"
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <stdexcept>
 
@@ -58,6 +59,39 @@ class NetworkBranchesImpl : public model::NetworkImpl {
     model::Network network_;
 };
 
+// Parameters then buffers, in registration order. Stored under numbered keys: module names such
+// as "global" are reserved words for the archive's TorchScript reader.
+std::vector<torch::Tensor> stateTensors(torch::nn::Module& module) {
+    std::vector<torch::Tensor> tensors = module.parameters(true);
+    for (const auto& buffer : module.buffers(true)) {
+        tensors.push_back(buffer);
+    }
+    return tensors;
+}
+
+void writeState(torch::serialize::OutputArchive& archive, const std::string& prefix,
+                torch::nn::Module& module) {
+    const auto tensors = stateTensors(module);
+    for (size_t i = 0; i < tensors.size(); ++i) {
+        archive.write(prefix + std::to_string(i), tensors[i].detach().cpu());
+    }
+}
+
+void readState(torch::serialize::InputArchive& archive, const std::string& prefix,
+               torch::nn::Module& module) {
+    torch::NoGradGuard noGrad;
+    const auto tensors = stateTensors(module);
+    for (size_t i = 0; i < tensors.size(); ++i) {
+        torch::Tensor stored;
+        archive.read(prefix + std::to_string(i), stored);
+        if (stored.sizes() != tensors[i].sizes()) {
+            throw std::runtime_error("tensor " + std::to_string(i) + " of the " + prefix +
+                                     " has another shape");
+        }
+        tensors[i].copy_(stored);
+    }
+}
+
 }  // namespace
 
 Pretrainer::Pretrainer(model::Network network, PretrainerOptions options)
@@ -102,7 +136,18 @@ double Pretrainer::step(const torch::Tensor& crops, const torch::Tensor& labels,
         const auto logits = forward(masked.input);
         const auto value = loss_(logits, labels.to(logits.device()), masked.masked);
         value.backward();
-        optimizer_->step();
+        // One non-finite gradient would poison every weight through the optimiser: skip the
+        // step instead (the caller sees the non-finite loss in its events).
+        bool finite = std::isfinite(value.item<double>());
+        for (const auto& p : optimizer_->param_groups().front().params()) {
+            if (finite && p.grad().defined()) {
+                finite = torch::isfinite(p.grad()).all().item<bool>();
+            }
+        }
+        if (finite) {
+            optimizer_->step();
+        }
+        optimizer_->zero_grad();
         return value.item<double>();
     } catch (const c10::Error& error) {
         // LibTorch's message carries a C++ backtrace; a user needs the first line and a hint.
@@ -134,15 +179,11 @@ void Pretrainer::saveNetwork(const std::string& path, int64_t step) {
     saveCheckpoint(path, branches, nullptr, info);
 }
 
-void Pretrainer::saveState(const std::string& path) const {
+void Pretrainer::saveState(const std::string& path) {
     // Everything a resumed run needs: both heads, the branches and the optimiser.
     torch::serialize::OutputArchive archive;
-    torch::serialize::OutputArchive networkArchive;
-    network_->save(networkArchive);
-    archive.write("network", networkArchive);
-    torch::serialize::OutputArchive headArchive;
-    head_->save(headArchive);
-    archive.write("head", headArchive);
+    writeState(archive, "network", *network_);
+    writeState(archive, "head", *head_);
     torch::serialize::OutputArchive optimizerArchive;
     optimizer_->save(optimizerArchive);
     archive.write("optimizer", optimizerArchive);
@@ -155,12 +196,8 @@ void Pretrainer::loadState(const std::string& path) {
     torch::serialize::InputArchive archive;
     try {
         archive.load_from(path);
-        torch::serialize::InputArchive networkArchive;
-        archive.read("network", networkArchive);
-        network_->load(networkArchive);
-        torch::serialize::InputArchive headArchive;
-        archive.read("head", headArchive);
-        head_->load(headArchive);
+        readState(archive, "network", *network_);
+        readState(archive, "head", *head_);
         torch::serialize::InputArchive optimizerArchive;
         archive.read("optimizer", optimizerArchive);
         optimizer_->load(optimizerArchive);

@@ -44,7 +44,7 @@ class Pretrainer {
     // every branch tensor and none of the pre-training head.
     void saveNetwork(const std::string& path, int64_t step);
     // The whole pre-training state (network, pre-training head, optimiser) for --resume.
-    void saveState(const std::string& path) const;
+    void saveState(const std::string& path);
     void loadState(const std::string& path);
 
     model::Network network() const { return network_; }

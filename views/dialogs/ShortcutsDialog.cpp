@@ -25,6 +25,8 @@ ShortcutsDialog::ShortcutsDialog(QWidget* parent) : QDialog(parent) {
         {tr("3D view: right drag, wheel"), tr("Zoom")},
         {tr("Ctrl+N / Ctrl+O / Ctrl+I / Ctrl+E"),
          tr("New project / open project / import / export mask")},
+        {tr("Ctrl+L / Ctrl+S"), tr("Label editing on / off, save the labels as a new version")},
+        {tr("Ctrl+Z / Ctrl+Shift+Z"), tr("Undo / redo a label edit")},
         {tr("Ctrl+Q"), tr("Quit")},
     };
     auto* table = new QTableWidget(static_cast<int>(std::size(rows)), 2, this);

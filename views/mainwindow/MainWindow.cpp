@@ -15,6 +15,7 @@
 #include <QVBoxLayout>
 #include <cstdio>
 
+#include "annotation/AnnotationController.h"
 #include "browser/ScanBrowser.h"
 #include "common/IntensityWindow.h"
 #include "common/SliceCursor.h"
@@ -26,6 +27,7 @@
 #include "project/Project.h"
 #include "render3d/MeshBuildTask.h"
 #include "render3d/VolumeView3D.h"
+#include "review/ReviewTarget.h"
 #include "runs/RunsPanel.h"
 #include "slices/SliceView.h"
 
@@ -42,12 +44,14 @@ MainWindow::MainWindow(QWidget* parent)
     buildViews();
     buildDocks();
     buildMenus();
+    buildAnnotation();
     resize(1500, 920);
 }
 
 MainWindow::~MainWindow() {
     // The views point into image_ and labels_; detach them before those go away.
     meshTask_->cancel();
+    annotation_->setVolumes(nullptr, nullptr);
     for (SliceView* view : views_) {
         view->setImage(nullptr);
     }
@@ -150,7 +154,24 @@ void MainWindow::buildDocks() {
 
     auto* runsDock = new QDockWidget(tr("Runs"), this);
     runsDock->setObjectName(QStringLiteral("runs"));
-    runsDock->setWidget(new RunsPanel(runsDock));
+    auto* runs = new RunsPanel(runsDock);
+    runsDock->setWidget(runs);
+    connect(runs, &RunsPanel::caseChosen, this,
+            [this](const QString& run, const QString& caseName, const QString& organ) {
+                if (!project_) {
+                    return;
+                }
+                try {
+                    const ReviewTarget target = findReviewTarget(
+                        *project_, run.toStdString(), caseName.toStdString(),
+                        organ.toStdString(), 2);
+                    if (showScan(target.scanId) && target.slice >= 0) {
+                        cursor_->setAxisIndex(2, target.slice);
+                    }
+                } catch (const std::exception& error) {
+                    showError(tr("Cannot open the case"), QString::fromUtf8(error.what()));
+                }
+            });
     addDockWidget(Qt::RightDockWidgetArea, runsDock);
     tabifyDockWidget(panelDock, runsDock);
     panelDock->raise();
@@ -190,6 +211,9 @@ bool MainWindow::openProject(const QString& dir) {
                         QFileInfo(dir).absoluteFilePath()) {
         return true;
     }
+    if (!confirmUnsavedEdits()) {
+        return false;
+    }
     try {
         auto project = std::make_unique<Project>(Project::open(dir.toStdString()));
         // Release the old project (and its lock) only once the new one opened.
@@ -198,10 +222,12 @@ bool MainWindow::openProject(const QString& dir) {
             view->setImage(nullptr);
         }
         volumeView_->setImage(nullptr);
+        annotation_->setVolumes(nullptr, nullptr);
         image_ = ImageVolume();
         labels_ = LabelVolume();
         hasLabels_ = false;
         scanId_.reset();
+        versionId_.reset();
         project_ = std::move(project);
         overlay_->setLabelSet(project_->labelSet());
         setWindowTitle(tr("LoGoNet workstation - %1").arg(QDir::toNativeSeparators(dir)));
@@ -212,6 +238,7 @@ bool MainWindow::openProject(const QString& dir) {
         }
         importAction_->setEnabled(true);
         exportAction_->setEnabled(true);
+        startEditingSession();
         return true;
     } catch (const std::exception& error) {
         showError(tr("Cannot open project"), QString::fromUtf8(error.what()));
@@ -247,20 +274,26 @@ bool MainWindow::showScan(qint64 scanId) {
     if (scanId_ && *scanId_ == scanId) {
         return true;
     }
+    if (!confirmUnsavedEdits()) {
+        return false;
+    }
     ImageVolume image;
     LabelVolume loadedLabels;
     bool hasLabels = false;
+    std::optional<qint64> versionId;
     try {
         image = project_->loadImage(scanId);
         if (const auto version = project_->currentLabels(scanId)) {
             loadedLabels = project_->loadLabels(version->id);
             hasLabels = loadedLabels.size() == image.size();
+            versionId = version->id;
         }
     } catch (const std::exception& error) {
         showError(tr("Cannot show scan"), QString::fromUtf8(error.what()));
         return false;
     }
     meshTask_->cancel();
+    annotation_->setVolumes(nullptr, nullptr);
     for (SliceView* view : views_) {
         view->setImage(nullptr);
     }
@@ -268,6 +301,7 @@ bool MainWindow::showScan(qint64 scanId) {
     labels_ = std::move(loadedLabels);
     hasLabels_ = hasLabels;
     scanId_ = scanId;
+    versionId_ = hasLabels ? versionId : std::nullopt;
 
     const WindowLevel initial = initialWindow(image_);
     window_->setValue(initial);
@@ -280,6 +314,7 @@ bool MainWindow::showScan(qint64 scanId) {
         view->resetView();
     }
     volumeView_->setImage(&image_);
+    startEditingSession();
     startMeshes();
     browser_->selectScan(scanId);
     Q_EMIT scanShown(scanId);

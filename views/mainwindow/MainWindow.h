@@ -10,6 +10,7 @@
 #include "volume/Volume.h"
 
 class QAction;
+class QCloseEvent;
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -24,7 +25,10 @@ class Project;
 namespace logonet {
 namespace views {
 
+class AnnotationController;
+class AnnotationPanel;
 class IntensityWindow;
+class LabelVersionSelector;
 class LabelOverlayPanel;
 class MeshBuildTask;
 class OverlaySettings;
@@ -69,6 +73,23 @@ class MainWindow : public QMainWindow {
     LabelVolume* editableLabels() { return hasLabels_ ? &labels_ : nullptr; }
     void labelsEdited(const VoxelBox& region);
 
+    // Annotation (MainWindowAnnotation.cpp). The shown label version, empty for an unlabeled
+    // scan; a prediction is read-only until "Correct this prediction" copies it.
+    std::optional<qint64> currentVersion() const { return versionId_; }
+    bool selectLabelVersion(qint64 versionId);
+    // Ctrl+S: stores the edited map as a new correction (a first ground truth for an unlabeled
+    // scan) and empties the journal.
+    bool saveLabels();
+    bool correctPrediction(qint64 predictionId);
+    // Stores an edited label set in the project and shows it everywhere (the Label set dialog).
+    bool applyLabelSet(const LabelSet& labels);
+    bool hasUnsavedEdits() const { return unsavedEdits_; }
+    AnnotationController* annotation() const { return annotation_; }
+    AnnotationPanel* annotationPanel() const { return annotationPanel_; }
+    LabelVersionSelector* versionSelector() const { return versionSelector_; }
+    QAction* editAction() const { return editAction_; }
+    QAction* saveLabelsAction() const { return saveLabelsAction_; }
+
   Q_SIGNALS:
     void scanShown(qint64 scanId);
     void meshesReady(int count);
@@ -88,6 +109,15 @@ class MainWindow : public QMainWindow {
     void applyPreset(int index);
     void showError(const QString& title, const QString& message);
     void startMeshes();
+    void buildAnnotation();
+    void closeEvent(QCloseEvent* event) override;
+    // Asks what to do with unsaved edits; false when the user cancels.
+    bool confirmUnsavedEdits();
+    // Hands the shown labels to the tools, restoring journaled strokes after a crash.
+    void startEditingSession();
+    QString journalPath() const;
+    void refreshVersions();
+    void setEditing(bool on);
 
     std::unique_ptr<Project> project_;
     SliceCursor* cursor_;
@@ -106,6 +136,13 @@ class MainWindow : public QMainWindow {
     QMenu* recentMenu_ = nullptr;
     QAction* importAction_ = nullptr;
     QAction* exportAction_ = nullptr;
+    AnnotationController* annotation_ = nullptr;
+    AnnotationPanel* annotationPanel_ = nullptr;
+    LabelVersionSelector* versionSelector_ = nullptr;
+    QAction* editAction_ = nullptr;
+    QAction* saveLabelsAction_ = nullptr;
+    std::optional<qint64> versionId_;
+    bool unsavedEdits_ = false;
 
     ImageVolume image_;
     LabelVolume labels_;

@@ -13,18 +13,19 @@ namespace logonet {
 namespace views {
 
 QString RunSummary::stateText() const {
-    const auto tr = [](const char* text) {
-        return QCoreApplication::translate("logonet::views::RunSummary", text);
-    };
     switch (state) {
         case State::Finished:
-            return tr("finished");
+            return QCoreApplication::translate("RunSummary", "finished");
         case State::Stopped:
-            return tr("stopped at %1/%2 (resumable)").arg(lastStep).arg(totalSteps);
+            return QCoreApplication::translate("RunSummary", "stopped at %1/%2 (resumable)")
+                .arg(lastStep)
+                .arg(totalSteps);
         case State::Incomplete:
-            return tr("running or interrupted at %1/%2").arg(lastStep).arg(totalSteps);
+            return QCoreApplication::translate("RunSummary", "running or interrupted at %1/%2")
+                .arg(lastStep)
+                .arg(totalSteps);
         case State::Empty:
-            return tr("not started");
+            return QCoreApplication::translate("RunSummary", "not started");
     }
     return {};
 }

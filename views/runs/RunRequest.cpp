@@ -96,15 +96,12 @@ QStringList RunRequest::arguments() const {
             if (amp) {
                 args << QStringLiteral("--amp");
             }
-            // Only what differs from the paper's values, so the line stays short.
-            if (phi1 != 0.1) {
-                args << QStringLiteral("--phi1") << number(phi1);
-            }
-            if (phi2 != 0.7) {
-                args << QStringLiteral("--phi2") << number(phi2);
-            }
-            if (maskLength != 5) {
-                args << QStringLiteral("--length") << QString::number(maskLength);
+            // The engine's pre-training masks with the paper's values; other values only make
+            // sense in the masked-sequence preview (`logonet masks`).
+            if (phi1 != 0.1 || phi2 != 0.7 || maskLength != 5) {
+                throw std::invalid_argument(
+                    "Pre-training masks with phi1 = 0.1, phi2 = 0.7 and M = 5; other values "
+                    "are for the masked-sequence preview only.");
             }
             break;
         case Kind::Inference:
@@ -117,7 +114,7 @@ QStringList RunRequest::arguments() const {
             args << QStringLiteral("cluster") << QStringLiteral("--project") << project
                  << QStringLiteral("--clusterers") << QString::number(clusterers)
                  << QStringLiteral("--crop") << crop << QStringLiteral("--device") << device;
-            return args;
+            break;
     }
     args << QStringLiteral("--progress") << QStringLiteral("json");
     return args;

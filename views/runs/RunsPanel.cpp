@@ -24,6 +24,7 @@
 #include "plots/DiceChart.h"
 #include "plots/RunScores.h"
 #include "plots/TrainingCurves.h"
+#include "review/CaseReviewTable.h"
 #include "runs/EngineProgram.h"
 #include "runs/RunHistory.h"
 #include "runs/RunProcess.h"
@@ -54,7 +55,8 @@ RunsPanel::RunsPanel(QWidget* parent)
       engine_(engineProgram()),
       process_(new RunProcess(this)),
       curves_(new TrainingCurves(this)),
-      diceChart_(new DiceChart(this)) {
+      diceChart_(new DiceChart(this)),
+      reviewTable_(new CaseReviewTable(this)) {
     buildForm();
     connect(process_, &RunProcess::eventReceived, this, &RunsPanel::onEvent);
     connect(process_, &RunProcess::finished, this, &RunsPanel::onFinished);
@@ -103,6 +105,9 @@ void RunsPanel::buildForm() {
     learningRate_->setSingleStep(1e-4);
     learningRate_->setValue(1e-4);
     form->addRow(tr("Learning rate"), learningRate_);
+    split_ = new QComboBox(this);
+    split_->addItems({QStringLiteral("test"), QStringLiteral("val"), QStringLiteral("train")});
+    form->addRow(tr("Scored split"), split_);
     device_ = new QComboBox(this);
     device_->addItems({QStringLiteral("cpu"), QStringLiteral("cuda")});
     form->addRow(tr("Device"), device_);
@@ -172,6 +177,11 @@ void RunsPanel::buildForm() {
     auto* plots = new QTabWidget(this);
     plots->addTab(curves_, tr("Curves"));
     plots->addTab(diceChart_, tr("Dice per organ"));
+    plots->addTab(reviewTable_, tr("Review cases"));
+    connect(reviewTable_, &CaseReviewTable::caseChosen, this,
+            [this](const QString& caseName, const QString& organ) {
+                Q_EMIT caseChosen(reviewedRun_, caseName, organ);
+            });
     auto* exportButton = new QPushButton(tr("Export plot..."), this);
     exportButton->setToolTip(tr("PNG or PDF of the plot shown, or CSV of its numbers"));
     plots->setCornerWidget(exportButton);
@@ -200,7 +210,7 @@ void RunsPanel::buildForm() {
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(splitter);
 
-    for (QComboBox* box : {kind_, architecture_, initFrom_, device_}) {
+    for (QComboBox* box : {kind_, architecture_, initFrom_, device_, split_}) {
         connect(box, &QComboBox::currentTextChanged, this, &RunsPanel::updateForm);
     }
     for (QLineEdit* edit : {name_, crop_}) {
@@ -234,6 +244,7 @@ RunRequest RunsPanel::request() const {
     r.crop = crop_->text().trimmed();
     r.learningRate = learningRate_->value();
     r.device = device_->currentText();
+    r.split = split_->currentText();
     r.amp = amp_->isChecked();
     r.checkpointing = checkpointing_->isChecked();
     r.clusterers = clusterers_->value();
@@ -253,6 +264,7 @@ void RunsPanel::setRequest(const RunRequest& r) {
     crop_->setText(r.crop);
     learningRate_->setValue(r.learningRate);
     device_->setCurrentText(r.device);
+    split_->setCurrentText(r.split);
     amp_->setChecked(r.amp);
     checkpointing_->setChecked(r.checkpointing);
     clusterers_->setValue(r.clusterers);
@@ -277,6 +289,7 @@ void RunsPanel::updateForm() {
     crop_->setEnabled(kind == RunRequest::Kind::FineTuning || kind == RunRequest::Kind::Clustering);
     learningRate_->setEnabled(kind == RunRequest::Kind::FineTuning);
     device_->setEnabled(kind != RunRequest::Kind::Inference);
+    split_->setEnabled(kind == RunRequest::Kind::Inference);
     amp_->setEnabled(training);
     checkpointing_->setEnabled(kind == RunRequest::Kind::FineTuning);
     clusterers_->setEnabled(kind == RunRequest::Kind::PreTraining ||
@@ -365,6 +378,8 @@ void RunsPanel::showSelectedRuns() {
         }
     }
     diceChart_->setRuns(scores);
+    reviewTable_->setScores(scores.isEmpty() ? RunScores() : scores.first());
+    reviewedRun_ = scores.isEmpty() ? QString() : scores.first().run;
     const QString active = QDir(activeRun_).dirName();
     for (const QString& name : curves_->runs()) {
         if (!shown.contains(name) && !(process_->isRunning() && name == active)) {

@@ -17,6 +17,7 @@ class QTreeWidget;
 namespace logonet {
 namespace views {
 
+class CaseReviewTable;
 class DiceChart;
 class RunProcess;
 class TrainingCurves;
@@ -54,6 +55,7 @@ class RunsPanel : public QWidget {
 
     TrainingCurves* curves() const { return curves_; }
     DiceChart* diceChart() const { return diceChart_; }
+    CaseReviewTable* reviewTable() const { return reviewTable_; }
     // Selects runs in the list by name, as a user's click would (shows their curves and Dice).
     void selectRuns(const QStringList& names);
     RunProcess* process() const { return process_; }
@@ -62,6 +64,9 @@ class RunsPanel : public QWidget {
     void runFinished(const QString& runDirectory, int exitCode);
     // The user chose a run in the list (for the Dice chart and the review table).
     void runSelected(const QString& runDirectory);
+    // A cell of the review table was clicked: open that case (a scan name) of the run's
+    // evaluation at that organ (empty for a summary column).
+    void caseChosen(const QString& runName, const QString& caseName, const QString& organ);
 
   private:
     void buildForm();
@@ -75,9 +80,11 @@ class RunsPanel : public QWidget {
     QString project_;
     QString engine_;
     QString activeRun_;  // the folder of the run in progress
+    QString reviewedRun_;
     RunProcess* process_;
     TrainingCurves* curves_;
     DiceChart* diceChart_;
+    CaseReviewTable* reviewTable_;
 
     QComboBox* kind_;
     QLineEdit* name_;
@@ -88,6 +95,7 @@ class RunsPanel : public QWidget {
     QLineEdit* crop_;
     QDoubleSpinBox* learningRate_;
     QComboBox* device_;
+    QComboBox* split_;
     QCheckBox* amp_;
     QCheckBox* checkpointing_;
     QSpinBox* clusterers_;

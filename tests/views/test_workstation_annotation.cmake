@@ -1,0 +1,3 @@
+# The annotation tools mounted in the real main window: edit mode, undo/redo, label versions.
+logonet_add_test(test_workstation_annotation SOURCES test_workstation_annotation.cpp
+                 LIBS logonet_views GUI TIMEOUT 180)
