@@ -16,7 +16,7 @@ inline QString enginePath() {
     return QString(LOGONET_BINARY_DIR) + "/app/logonet";
 }
 
-inline EngineResult runEngine(const QStringList& arguments, int timeoutMs = 50000) {
+inline EngineResult runEngine(const QStringList& arguments, int timeoutMs = 300000) {
     QProcess process;
     process.start(enginePath(), arguments);
     EngineResult result;

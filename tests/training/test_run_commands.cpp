@@ -140,6 +140,7 @@ class RunCommandsTest : public QObject {
         }
         // A corrupted checkpoint, and a checkpoint of another architecture.
         const std::string r1 = project_.toStdString() + "/runs/r1";
+        QVERIFY(fs::exists(r1 + "/checkpoints/last.pt"));
         const std::string broken = project_.toStdString() + "/runs/broken";
         fs::copy(r1, broken, fs::copy_options::recursive);
         fs::resize_file(broken + "/checkpoints/last.pt", 100);

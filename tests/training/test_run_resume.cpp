@@ -80,7 +80,7 @@ class RunResumeTest : public QObject {
         child.start(enginePath(), trainArguments("killed"));
         QVERIFY(child.waitForStarted());
         const std::string last = killedRun + "/checkpoints/last.pt";
-        QTRY_VERIFY_WITH_TIMEOUT(fs::exists(last) && readCheckpointInfo(last).step >= 2, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(fs::exists(last) && readCheckpointInfo(last).step >= 2, 400000);
         ::kill(static_cast<pid_t>(child.processId()), SIGKILL);
         QVERIFY(child.waitForFinished(10000));
         QCOMPARE(child.exitStatus(), QProcess::CrashExit);
