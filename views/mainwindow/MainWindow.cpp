@@ -162,9 +162,9 @@ void MainWindow::buildDocks() {
                     return;
                 }
                 try {
-                    const ReviewTarget target = findReviewTarget(
-                        *project_, run.toStdString(), caseName.toStdString(),
-                        organ.toStdString(), 2);
+                    const ReviewTarget target =
+                        findReviewTarget(*project_, run.toStdString(), caseName.toStdString(),
+                                         organ.toStdString(), 2);
                     if (showScan(target.scanId) && target.slice >= 0) {
                         cursor_->setAxisIndex(2, target.slice);
                     }
