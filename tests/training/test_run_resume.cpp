@@ -62,7 +62,7 @@ class RunResumeTest : public QObject {
                                "--crop",
                                "32",
                                "--batch",
-                               "1",
+                               "2",
                                "--threads",
                                "1",
                                "--seed",
