@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 
 GERMAN = {
     "Preparing import...": "Import wird vorbereitet...",
+    "Paint range %1 .. %2": "Malbereich %1 .. %2",
     "Cancel": "Abbrechen",
     "Import scans": "Scans importieren",
     "Cancelling after the current scan...": "Abbruch nach dem aktuellen Scan...",

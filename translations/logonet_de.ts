@@ -1234,6 +1234,10 @@
         <source>%1 %2/%3</source>
         <translation>%1 %2/%3</translation>
     </message>
+    <message>
+        <source>Paint range %1 .. %2</source>
+        <translation>Malbereich %1 .. %2</translation>
+    </message>
 </context>
 <context>
     <name>logonet::views::TrainingCurves</name>

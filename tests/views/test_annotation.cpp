@@ -262,6 +262,21 @@ class TestAnnotation : public QObject {
         controller_->setJournal(QString());
     }
 
+    void intensityRangeIsShownOnTheView() {
+        settings_.setTool(AnnotationSettings::Tool::Brush);
+        settings_.setRule(DrawOverRule::everything().withIntensityRange(300, 800));
+        QVERIFY(view_->intensityRangeHintShown());
+        labels_.at(38, 28, view_->sliceIndex()) = 0;
+        labels_.at(2, 28, view_->sliceIndex()) = 0;
+        view_->labelsChangedEverywhere();
+        // The bright band (500) is in range and tinted; the dark background (40) is not.
+        QTRY_VERIFY(!grey(shown(38, 28)));
+        QVERIFY(grey(shown(2, 28)));
+        settings_.setRule(DrawOverRule::everything());
+        QVERIFY(!view_->intensityRangeHintShown());
+        QTRY_VERIFY(grey(shown(38, 28)));
+    }
+
     void cleanupTestCase() {
         host_.reset();
         controller_.reset();

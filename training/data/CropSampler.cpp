@@ -92,9 +92,13 @@ Size3 CropSampler::pickCentre(const TrainingCase& entry, bool positive,
     auto fromOffset = [&](int64_t offset) {
         return Size3{offset % s[0], (offset / s[0]) % s[1], offset / (s[0] * s[1])};
     };
-    if (positive && !entry.foreground.empty()) {
-        std::uniform_int_distribution<size_t> pick(0, entry.foreground.size() - 1);
-        return fromOffset(entry.foreground[pick(random)]);
+    if (positive && !entry.classVoxels.empty()) {
+        // Class first, then a voxel of it: picking among all labelled voxels would centre most
+        // positive crops on the largest organ and starve the small ones.
+        std::uniform_int_distribution<size_t> pickClass(0, entry.classVoxels.size() - 1);
+        const std::vector<uint32_t>& voxels = entry.classVoxels[pickClass(random)].second;
+        std::uniform_int_distribution<size_t> pick(0, voxels.size() - 1);
+        return fromOffset(voxels[pick(random)]);
     }
     // Negative: a background voxel, found by rejection (background is most of a scan).
     std::uniform_int_distribution<int64_t> pick(0, entry.image.voxelCount() - 1);

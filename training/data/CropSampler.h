@@ -38,7 +38,8 @@ struct TrainingBatch {
 // order is a fresh permutation per pass over the cases, and each crop has its own random engine.
 // A resumed run therefore sees exactly the data an uninterrupted run would, with no state saved.
 // Positive crops come at exactly the configured fraction (sample n is positive when
-// floor((n + 1) f) > floor(n f)); cases smaller than the crop are zero-padded.
+// floor((n + 1) f) > floor(n f)), centred on a voxel of a class drawn uniformly among the case's
+// classes; cases smaller than the crop are zero-padded.
 class CropSampler {
   public:
     // Throws std::invalid_argument when there are no cases or the crop is larger than every case.

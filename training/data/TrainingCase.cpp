@@ -34,6 +34,15 @@ TrainingCase makeTrainingCase(const CachedCase& entry, const std::vector<LabelVa
             out.foreground.push_back(static_cast<uint32_t>(n));
         }
     }
+    std::vector<std::vector<uint32_t>> byClass(classValues.size());
+    for (const uint32_t n : out.foreground) {
+        byClass[classes[n]].push_back(n);
+    }
+    for (size_t c = 1; c < byClass.size(); ++c) {
+        if (!byClass[c].empty()) {
+            out.classVoxels.emplace_back(static_cast<uint8_t>(c), std::move(byClass[c]));
+        }
+    }
     return out;
 }
 

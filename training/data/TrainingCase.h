@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "cache/CachedCase.h"
@@ -17,6 +18,9 @@ struct TrainingCase {
     ImageVolume image;
     Volume<uint8_t> classes;
     std::vector<uint32_t> foreground;  // voxel offsets with a class other than background
+    // The voxel offsets of each class present in the case (class index, offsets), so that a
+    // positive crop can pick the class first: small organs then get as many crops as the liver.
+    std::vector<std::pair<uint8_t, std::vector<uint32_t>>> classVoxels;
 };
 
 // Maps label values to class indices through `classValues` (classValues[c] is the label value of

@@ -59,15 +59,34 @@ LabelVolume RunInference::predict(const ImageVolume& image, ImageVolume* foregro
     const CachedCase prepared =
         prepareCase("inference", image, LabelVolume(), config_.preprocessing);
     const torch::Tensor probabilities = predictor_->probabilities(prepared.image);
-    const LabelVolume labels = predictor_->labelsFrom(probabilities, prepared.image.geometry());
+    auto onOriginalGrid = [&](const torch::Tensor& channel, float outside) {
+        const torch::Tensor values = channel.to(torch::kFloat).contiguous();
+        std::vector<float> copy(values.data_ptr<float>(),
+                                values.data_ptr<float>() + values.numel());
+        const ImageVolume onPrepared(prepared.image.geometry(), std::move(copy));
+        return resampleLinear(onPrepared, image.geometry(), outside);
+    };
     if (foreground != nullptr) {
-        const torch::Tensor notBackground = (1.0 - probabilities[0]).contiguous();
-        std::vector<float> values(notBackground.data_ptr<float>(),
-                                  notBackground.data_ptr<float>() + notBackground.numel());
-        const ImageVolume onPrepared(prepared.image.geometry(), std::move(values));
-        *foreground = resampleLinear(onPrepared, image.geometry(), 0.0f);
+        *foreground = onOriginalGrid(1.0 - probabilities[0], 0.0f);
     }
-    return resampleNearest(labels, image.geometry());
+    // The argmax of the probabilities interpolated onto the scan's grid, not the nearest prepared
+    // label: when the prepared spacing is coarser than the scan's, nearest-neighbour labels come
+    // back as blocks, which costs thin structures (vessels) much of their Dice.
+    const int64_t classes = probabilities.size(0);
+    std::vector<ImageVolume> channels;
+    for (int64_t c = 0; c < classes; ++c) {
+        // Outside the prepared (foreground-cropped) box everything is background.
+        channels.push_back(onOriginalGrid(probabilities[c], c == 0 ? 1.0f : 0.0f));
+    }
+    std::vector<float> stacked;
+    stacked.reserve(static_cast<size_t>(classes) * image.voxelCount());
+    for (const ImageVolume& channel : channels) {
+        stacked.insert(stacked.end(), channel.voxels().begin(), channel.voxels().end());
+    }
+    const Size3& size = image.size();
+    const torch::Tensor onOriginal =
+        torch::from_blob(stacked.data(), {classes, size[2], size[1], size[0]}, torch::kFloat);
+    return predictor_->labelsFrom(onOriginal, image.geometry());
 }
 
 }  // namespace logonet::training

@@ -251,9 +251,12 @@ void AnnotationController::updateBrushCircles() {
         const Vec3& spacing = labels->geometry().spacing;
         millimetres *= std::min({spacing[0], spacing[1], spacing[2]});
     }
+    const DrawOverRule& rule = settings_->rule();
     for (SliceView* view : views_) {
         // A radius-0 brush still paints one voxel: show a circle of half a voxel for it.
         view->setBrushRadius(brushing ? std::max(millimetres, 0.5) : 0.0);
+        view->setIntensityRangeHint(brushing && rule.limitIntensity, rule.intensityLow,
+                                    rule.intensityHigh);
     }
 }
 

@@ -160,7 +160,41 @@ void SliceView::paintEvent(QPaintEvent*) {
     const QRectF target(imageOrigin(), QSizeF(plane_.width * plane_.horizontalSpacing * scale,
                                               plane_.height * plane_.verticalSpacing * scale));
     painter.drawImage(target, sliceImage_);
+    if (rangeHintEnabled_ && mode_ == InteractionMode::Edit) {
+        drawIntensityRangeHint(painter, target);
+    }
     drawAnnotations(painter);
+}
+
+void SliceView::setIntensityRangeHint(bool enabled, double low, double high) {
+    rangeHintEnabled_ = enabled;
+    rangeLow_ = std::min(low, high);
+    rangeHigh_ = std::max(low, high);
+    update();
+}
+
+void SliceView::drawIntensityRangeHint(QPainter& painter, const QRectF& target) {
+    // Built per paint: one pass over one slice is far cheaper than the redraw itself, and it
+    // always matches the slice shown.
+    QImage tint(plane_.width, plane_.height, QImage::Format_ARGB32_Premultiplied);
+    tint.fill(Qt::transparent);
+    const int64_t slice = sliceIndex();
+    const QRgb inRange = qPremultiply(qRgba(0, 220, 255, 70));
+    for (int v = 0; v < plane_.height; ++v) {
+        auto* row = reinterpret_cast<QRgb*>(tint.scanLine(v));
+        for (int u = 0; u < plane_.width; ++u) {
+            const VoxelIndex voxel = plane_.voxelAt(u, v, slice);
+            const float value = image_->at(voxel[0], voxel[1], voxel[2]);
+            if (value >= rangeLow_ && value <= rangeHigh_) {
+                row[u] = inRange;
+            }
+        }
+    }
+    painter.drawImage(target, tint);
+    painter.setPen(QColor(0, 220, 255));
+    painter.drawText(
+        rect().adjusted(4, 4, -4, -4), Qt::AlignBottom | Qt::AlignLeft,
+        tr("Paint range %1 .. %2").arg(rangeLow_, 0, 'g', 5).arg(rangeHigh_, 0, 'g', 5));
 }
 
 void SliceView::drawAnnotations(QPainter& painter) {

@@ -40,6 +40,10 @@ class SliceView : public QWidget {
     InteractionMode interactionMode() const { return mode_; }
     // A circle of this radius (mm) follows the mouse; 0 hides it.
     void setBrushRadius(double millimetres);
+    // Intensity-limited painting: tints the voxels of the slice whose intensity lies in
+    // [low, high] (the ones a brush may change) and names the range in the corner.
+    void setIntensityRangeHint(bool enabled, double low, double high);
+    bool intensityRangeHintShown() const { return rangeHintEnabled_; }
 
     SliceOrientation orientation() const { return plane_.orientation; }
     const SlicePlane& plane() const { return plane_; }
@@ -102,6 +106,10 @@ class SliceView : public QWidget {
     int64_t renderedSlice_ = -1;
     InteractionMode mode_ = InteractionMode::Navigate;
     double brushRadius_ = 0.0;
+    bool rangeHintEnabled_ = false;
+    double rangeLow_ = 0.0;
+    double rangeHigh_ = 0.0;
+    void drawIntensityRangeHint(QPainter& painter, const QRectF& target);
     QPointF pan_{0, 0};
     QPointF lastMouse_;
     QPointF hoverPosition_{-1, -1};
