@@ -16,9 +16,9 @@ struct LossTerms {
     torch::Tensor ce;
 };
 
-// Soft Dice on the softmax (every class, background included, averaged over batch and classes)
-// plus cross-entropy on the logits. logits (B, C, D, H, W) float; labels (B, D, H, W) int64 class
-// indices in [0, C).
+// Soft Dice on the softmax (every class, background included, summed over the batch, averaged over
+// classes) plus cross-entropy on the logits. logits (B, C, D, H, W) float; labels (B, D, H, W)
+// int64 class indices in [0, C).
 class DiceCELoss {
   public:
     explicit DiceCELoss(DiceCELossOptions options = {}) : options_(options) {}

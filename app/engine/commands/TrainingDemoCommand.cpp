@@ -83,7 +83,7 @@ int runDemo(const CommandLine& line) {
                                                     "--arch",
                                                     "logonet-tiny",
                                                     "--iters",
-                                                    line.option("iters", "400"),
+                                                    line.option("iters", "1200"),
                                                     "--crop",
                                                     line.option("crop", "32,32,32"),
                                                     "--spacing",
@@ -120,7 +120,7 @@ Command demoCommand() {
     command.name = "demo";
     command.summary = "the whole path on phantoms: project, prepare, train, infer, evaluate";
     command.usage =
-        "usage: logonet demo [--dir DIR] [--cases 6] [--iters 400] [--crop 32,32,32]\n"
+        "usage: logonet demo [--dir DIR] [--cases 6] [--iters 1200] [--crop 32,32,32]\n"
         "         [--spacing 3,3,4] [--batch 2] [--lr 3e-3] [--seed 1] [--threads 2] [--json]\n"
         "Creates a project of phantom abdominal CTs (a third held out as 'test'), prepares it,\n"
         "trains logonet-tiny, predicts and scores the held-out cases and prints the per-organ\n"
