@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# README command 1: install the Debian packages, build, run the whole LoGoNet path on the
+# README command 1: install the Debian packages, build (the same CI preset as the tests, so the
+# two commands share one build), run the whole LoGoNet path on the
 # built-in phantom data (engine), then open the workstation on the demo project.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,18 +9,19 @@ if [ "${LOGONET_SKIP_DEPS:-0}" != "1" ]; then
   bash scripts/install-deps.sh
 fi
 export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=1
-cmake --preset dev
-cmake --build --preset dev -j "$(nproc)"
+cmake --preset ci
+cmake --build --preset ci -j "$(nproc)"
 
 export OMP_NUM_THREADS="$(nproc)"
 # Engine: phantom project -> prepare -> train logonet-tiny -> infer -> per-organ Dice.
-./build/app/logonet demo --dir "${LOGONET_DEMO_DIR:-$HOME/.local/share/logonet/demo-run}"
+# A new folder each time: the demo refuses to overwrite an earlier run.
+./build-ci/app/logonet demo --dir "${LOGONET_DEMO_DIR:-$HOME/.local/share/logonet/demo-$(date +%Y%m%d-%H%M%S)}"
 
 # Workstation on the demo project; without a display it renders one screenshot under Xvfb.
 if [ -n "${DISPLAY:-}" ]; then
-  exec ./build/app/workstation/logonet-workstation --demo
+  exec ./build-ci/app/workstation/logonet-workstation --demo
 else
   xvfb-run -a -s "-screen 0 1600x1000x24" \
-    ./build/app/workstation/logonet-workstation --demo --screenshot workstation-demo.png
+    ./build-ci/app/workstation/logonet-workstation --demo --screenshot workstation-demo.png
   echo "No display: saved a screenshot of the workstation to workstation-demo.png"
 fi

@@ -48,6 +48,10 @@ FineTuneConfig config(const std::string& cache, int64_t batch) {
     c.classValues = {0, 1};
     c.classNames = {"background", "organ"};
     c.trainCases = {"a", "b", "c"};
+    // The Dice term is computed over each rank's own batch (batch Dice, as nnU-Net does under
+    // DDP), which does not decompose into per-sample terms; cross-entropy does, so it is the
+    // loss under which two ranks must equal one process on the combined batch.
+    c.diceWeight = 0.0;
     return c;
 }
 

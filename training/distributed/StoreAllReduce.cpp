@@ -2,6 +2,9 @@
 
 #include <torch/csrc/distributed/c10d/TCPStore.hpp>
 
+#include <chrono>
+#include <thread>
+
 #include <cstdlib>
 #include <cstring>
 #include <stdexcept>
@@ -69,7 +72,24 @@ StoreAllReduce::StoreAllReduce(const DistributedEnvironment& environment,
     }
 }
 
-StoreAllReduce::~StoreAllReduce() = default;
+StoreAllReduce::~StoreAllReduce() {
+    // Rank 0 hosts the store: if it went away while another rank was still reading the last
+    // round, that rank would fail with "connection reset". Every rank checks out, and rank 0
+    // keeps the store up until all have (bounded, and never throwing from a destructor).
+    try {
+        store_->add("logonet/finished", 1);
+        if (rank_ != 0) {
+            return;
+        }
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+        while (store_->add("logonet/finished", 0) < worldSize_ &&
+               std::chrono::steady_clock::now() < deadline) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
+    } catch (const std::exception&) {
+        // Another rank already gone: nothing left to protect.
+    }
+}
 
 torch::Tensor StoreAllReduce::exchangeSum(const torch::Tensor& flat) {
     const int64_t round = round_++;
