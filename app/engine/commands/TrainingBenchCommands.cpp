@@ -31,6 +31,32 @@ torch::Device benchDevice(const CommandLine& line) {
     return torch::kCPU;
 }
 
+// What both benchmarks set up the same way: threads, seed, device and a network built for `roi`
+// (x, y, z as typed; the network takes z, y, x).
+struct BenchNetwork {
+    std::string architecture;
+    int64_t classes = 14;
+    int64_t threads = 2;
+    torch::Device device = torch::kCPU;
+    model::Network network;
+};
+
+BenchNetwork buildBenchNetwork(const CommandLine& line, const std::vector<int64_t>& roi) {
+    BenchNetwork bench;
+    bench.classes = line.integer("classes", 14);
+    bench.threads = line.integer("threads", 2);
+    at::set_num_threads(static_cast<int>(bench.threads));
+    bench.device = benchDevice(line);
+    torch::manual_seed(0);
+    model::NetworkOptions options;
+    options.outChannels = bench.classes;
+    options.roi = {roi[2], roi[1], roi[0]};
+    bench.architecture = line.option("arch", "logonet");
+    bench.network = model::createNetwork(bench.architecture, options);
+    bench.network->to(bench.device);
+    return bench;
+}
+
 void printResult(const Json& result, bool json) {
     if (json) {
         std::cout << result.dump() << std::endl;
@@ -44,17 +70,10 @@ int runBenchTrain(const CommandLine& line) {
     const auto crop = line.integers("crop", {96, 96, 96}, 3);
     const int64_t batch = line.integer("batch", 1);
     const int64_t iterations = line.integer("iters", 3);
-    const int64_t classes = line.integer("classes", 14);
-    const int64_t threads = line.integer("threads", 2);
-    at::set_num_threads(static_cast<int>(threads));
-    const torch::Device device = benchDevice(line);
-    torch::manual_seed(0);
-    model::NetworkOptions options;
-    options.outChannels = classes;
-    options.roi = {crop[2], crop[1], crop[0]};
-    const std::string architecture = line.option("arch", "logonet");
-    model::Network network = model::createNetwork(architecture, options);
-    network->to(device);
+    const BenchNetwork bench = buildBenchNetwork(line, crop);
+    const model::Network& network = bench.network;
+    const torch::Device device = bench.device;
+    const int64_t classes = bench.classes;
     network->train();
     torch::optim::AdamW optimizer(network->parameters(), torch::optim::AdamWOptions(1e-4));
     const training::DiceCELoss loss;
@@ -76,10 +95,10 @@ int runBenchTrain(const CommandLine& line) {
     const double seconds = secondsSince(start);
     Json result = Json::object();
     result["benchmark"] = "train";
-    result["arch"] = architecture;
+    result["arch"] = bench.architecture;
     result["crop"] = Json(Json::Array{Json(crop[0]), Json(crop[1]), Json(crop[2])});
     result["batch"] = Json(batch);
-    result["threads"] = Json(threads);
+    result["threads"] = Json(bench.threads);
     result["device"] = device.is_cuda() ? "cuda" : "cpu";
     result["iterations"] = Json(iterations);
     result["first_step_s"] = firstStep;
@@ -95,17 +114,9 @@ int runBenchInfer(const CommandLine& line) {
         {"arch", "size", "roi", "threads", "overlap", "classes", "device", "window-batch", "json"});
     const auto size = line.integers("size", {256, 256, 160}, 3);
     const auto roi = line.integers("roi", {96, 96, 96}, 3);
-    const int64_t classes = line.integer("classes", 14);
-    const int64_t threads = line.integer("threads", 2);
-    at::set_num_threads(static_cast<int>(threads));
-    const torch::Device device = benchDevice(line);
-    torch::manual_seed(0);
-    model::NetworkOptions options;
-    options.outChannels = classes;
-    options.roi = {roi[2], roi[1], roi[0]};
-    const std::string architecture = line.option("arch", "logonet");
-    model::Network network = model::createNetwork(architecture, options);
-    network->to(device);
+    const BenchNetwork bench = buildBenchNetwork(line, roi);
+    const model::Network& network = bench.network;
+    const torch::Device device = bench.device;
     network->eval();
     training::SlidingWindowOptions window;
     window.roi = {roi[2], roi[1], roi[0]};
@@ -121,11 +132,11 @@ int runBenchInfer(const CommandLine& line) {
     const double seconds = secondsSince(start);
     Json result = Json::object();
     result["benchmark"] = "infer";
-    result["arch"] = architecture;
+    result["arch"] = bench.architecture;
     result["size"] = Json(Json::Array{Json(size[0]), Json(size[1]), Json(size[2])});
     result["roi"] = Json(Json::Array{Json(roi[0]), Json(roi[1]), Json(roi[2])});
     result["overlap"] = window.overlap;
-    result["threads"] = Json(threads);
+    result["threads"] = Json(bench.threads);
     result["device"] = device.is_cuda() ? "cuda" : "cpu";
     result["seconds"] = seconds;
     result["voxels_labelled"] = Json(labels.numel());
