@@ -19,6 +19,10 @@ struct Command {
     std::function<int(const CommandLine&)> run;
 };
 
+// The runner of a command that needs the project layer, in a build without it (an engine built
+// with LibTorch alone on a GPU server): says so instead of failing obscurely.
+int refuseWithoutProjectLayer(const CommandLine& line);
+
 // Every command this build of the engine has; the list depends on what was found at configure
 // time (ITK, SQLite), so a GPU server with LibTorch alone still gets the training commands.
 std::vector<Command> engineCommands();

@@ -1,7 +1,14 @@
 #include "Command.h"
 #include "commands/Commands.h"
 
+#include <stdexcept>
+
 namespace logonet::cli {
+
+int refuseWithoutProjectLayer(const CommandLine&) {
+    throw std::runtime_error(
+        "this build of the engine has no project layer (it was built without ITK and SQLite)");
+}
 
 std::vector<Command> engineCommands() {
     std::vector<Command> commands;

@@ -62,9 +62,7 @@ Command clusterCommand() {
 #ifdef LOGONET_HAVE_STORAGE
     command.run = runCluster;
 #else
-    command.run = [](const CommandLine&) -> int {
-        throw std::runtime_error("this build has no project layer (ITK and SQLite)");
-    };
+    command.run = refuseWithoutProjectLayer;
 #endif
     return command;
 }

@@ -81,9 +81,7 @@ Command masksCommand() {
 #ifdef LOGONET_HAVE_STORAGE
     command.run = runMasks;
 #else
-    command.run = [](const CommandLine&) -> int {
-        throw std::runtime_error("this build has no project layer (ITK and SQLite)");
-    };
+    command.run = refuseWithoutProjectLayer;
 #endif
     return command;
 }

@@ -69,9 +69,7 @@ Command pretrainCommand() {
 #ifdef LOGONET_HAVE_STORAGE
     command.run = runPretrain;
 #else
-    command.run = [](const CommandLine&) -> int {
-        throw std::runtime_error("this build has no project layer (ITK and SQLite)");
-    };
+    command.run = refuseWithoutProjectLayer;
 #endif
     return command;
 }
