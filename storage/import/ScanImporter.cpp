@@ -46,17 +46,26 @@ std::string temporaryName(const std::string& folder, const std::string& what) {
 }
 
 // A .nii.gz is stored byte for byte (no re-compression, the header exactly as the scanner wrote
-// it); other formats are converted.
+// it); other formats are converted. A failure names what was being stored and where, since the
+// temporary file's own name means nothing to a user.
 template <typename Write>
-void storeFile(const std::string& source, const std::string& target, Write write) {
+void storeFile(const std::string& source, const std::string& target, const std::string& what,
+               Write write) {
+    const std::string folder = fs::path(target).parent_path().string();
     if (isNiftiGz(source)) {
         std::error_code ec;
         fs::copy_file(source, target, fs::copy_options::overwrite_existing, ec);
         if (ec) {
-            throw ImportError(target + ": cannot be written: " + ec.message());
+            throw ImportError(source + ": cannot be copied into " + folder + ": " + ec.message() +
+                              " (is the disk full?)");
         }
-    } else {
+        return;
+    }
+    try {
         write();
+    } catch (const std::exception& error) {
+        throw ImportError("the " + what + " cannot be written into " + folder + ": " +
+                          error.what() + " (is the disk full?)");
     }
 }
 
@@ -192,12 +201,13 @@ int64_t ScanImporter::importOne(const ImportItem& item, const ImportOptions& opt
         const std::string imageTemp = temporaryName(scansDir, "scan");
         created.push_back(imageTemp);
         storeFile(item.dicomSeriesUid.empty() ? item.imagePath : std::string(), imageTemp,
-                  [&] { writeImage(image, imageTemp); });
+                  "scan " + item.name, [&] { writeImage(image, imageTemp); });
         std::string labelTemp;
         if (labeled) {
             labelTemp = temporaryName(labelsDir, "labels");
             created.push_back(labelTemp);
-            storeFile(item.labelPath, labelTemp, [&] { writeLabelMap(labels, labelTemp); });
+            storeFile(item.labelPath, labelTemp, "label map of " + item.name,
+                      [&] { writeLabelMap(labels, labelTemp); });
         }
         if (faultInjector_) {
             faultInjector_("files-written");

@@ -3,6 +3,9 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <sys/resource.h>
+
+#include <csignal>
 #include <filesystem>
 #include <fstream>
 
@@ -199,6 +202,43 @@ class TestImport : public QObject {
         f.importer.setFaultInjector({});
         QCOMPARE(f.importer.importPaths({f.root + "/data/images"}, options).imported.size(),
                  size_t(1));
+    }
+
+    // A full disk, for real: the process may not grow any file beyond a limit smaller than the
+    // scan, so copying it into the project fails as it would on a full volume.
+    void fullDiskLeavesNothing() {
+        Fixture f;
+        PhantomOptions big;
+        big.size = {64, 64, 48};
+        big.seed = 7;
+        const PhantomCase phantom = generatePhantom(big);
+        writeImage(phantom.image, f.root + "/big.nii.gz");
+        const auto scanBytes = static_cast<rlim_t>(fs::file_size(f.root + "/big.nii.gz"));
+        QVERIFY(scanBytes > 100000);
+        f.project.database().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        const auto dbBytes = static_cast<rlim_t>(fs::file_size(f.root + "/project/project.db"));
+        QVERIFY(dbBytes < scanBytes / 2);
+
+        struct rlimit saved {};
+        QCOMPARE(getrlimit(RLIMIT_FSIZE, &saved), 0);
+        const auto oldHandler = std::signal(SIGXFSZ, SIG_IGN);
+        struct rlimit tight = saved;
+        tight.rlim_cur = std::max(dbBytes * 2, scanBytes / 2);
+        QCOMPARE(setrlimit(RLIMIT_FSIZE, &tight), 0);
+        const ImportReport report = f.importer.importPaths({f.root + "/big.nii.gz"}, {});
+        QCOMPARE(setrlimit(RLIMIT_FSIZE, &saved), 0);
+        std::signal(SIGXFSZ, oldHandler);
+
+        QCOMPARE(report.failures.size(), size_t(1));
+        const std::string& message = report.failures[0].message;
+        QVERIFY2(message.find("big.nii.gz") != std::string::npos, message.c_str());
+        QVERIFY2(message.find("disk is full") != std::string::npos ||
+                     message.find("disk full") != std::string::npos,
+                 message.c_str());
+        QCOMPARE(f.project.scanCount(), int64_t(0));
+        QCOMPARE(filesIn(f.project.absolutePath("scans")), size_t(0));
+        // With room again, the same file imports.
+        QCOMPARE(f.importer.importPaths({f.root + "/big.nii.gz"}, {}).imported.size(), size_t(1));
     }
 
     void labelGeometryMismatchNamesBothGrids() {

@@ -1,6 +1,7 @@
 // Slice layout, orientation letters and pixel rendering, without any widget.
 #include <QTest>
 #include <QTranslator>
+#include <algorithm>
 #include <cmath>
 
 #include "common/WindowLevel.h"
@@ -161,6 +162,61 @@ class TestSlicePlane : public QObject {
         overlay.setVisible(6, true);
         renderer.render(image, &labels, plane, 0, {400, 50}, overlay.style(), out);
         QCOMPARE(out.pixel(7 - 4, 4), qRgb(128, 128, 128));  // slice 0 has no label
+    }
+
+    // Sagittal slices are read from a cached x-slab; stepping in any order, across slab edges
+    // and after label edits must show exactly the voxels of the volume.
+    void sagittalSlabMatchesTheVolume() {
+        const ImageGeometry g = makeGeometry({1, 0, 0, 0, 1, 0, 0, 0, 1}, {37, 11, 7});
+        ImageVolume image(g);
+        LabelVolume labels(g);
+        for (int64_t n = 0; n < image.voxelCount(); ++n) {
+            image.data()[n] = static_cast<float>((n * 7919) % 251);
+            labels.data()[n] = static_cast<LabelValue>((n * 31) % 5 == 0 ? (n % 3) + 1 : 0);
+        }
+        const SlicePlane plane = SlicePlane::forOrientation(SliceOrientation::Sagittal, g);
+        QCOMPARE(plane.normalAxis, 0);
+        const WindowLevel window{250.0, 125.0};
+        OverlayStyle style;
+        style.colours = {qRgba(0, 0, 0, 0), qRgb(255, 0, 0), qRgb(0, 255, 0), qRgb(0, 0, 255)};
+        style.opacity = 1.0;
+        SliceRenderer renderer;
+        QImage out;
+        auto check = [&](int64_t slice) {
+            renderer.render(image, &labels, plane, slice, window, style, out);
+            for (int v = 0; v < plane.height; ++v) {
+                for (int u = 0; u < plane.width; ++u) {
+                    const VoxelIndex voxel = plane.voxelAt(u, v, slice);
+                    const LabelValue label = labels.at(voxel[0], voxel[1], voxel[2]);
+                    const float value = image.at(voxel[0], voxel[1], voxel[2]);
+                    const float scaled = std::clamp(
+                        (value - 0.0f) * static_cast<float>(255.0 / 250.0), 0.0f, 255.0f);
+                    const int grey = static_cast<int>(scaled + 0.5f);
+                    const QRgb expected = label ? style.colours[label] : qRgb(grey, grey, grey);
+                    if (out.pixel(u, v) != expected) {
+                        QFAIL(qPrintable(QString("slice %1 pixel %2,%3").arg(slice).arg(u).arg(v)));
+                    }
+                }
+            }
+        };
+        for (int64_t slice : {0, 1, 15, 16, 36, 20, 3, 35, 17}) {
+            check(slice);
+        }
+        // An edit inside the cached block, reported by region, then a neighbouring slice.
+        VoxelBox box;
+        box.lo = {16, 2, 1};
+        box.hi = {20, 5, 3};
+        for (int64_t z = 1; z <= 3; ++z) {
+            for (int64_t y = 2; y <= 5; ++y) {
+                for (int64_t x = 16; x <= 20; ++x) {
+                    labels.at(x, y, z) = 3;
+                }
+            }
+        }
+        renderer.labelsChanged(labels, box);
+        check(18);
+        check(20);
+        check(17);
     }
 
     void germanTranslationIsBuiltIn() {

@@ -235,6 +235,20 @@ class TestWorkstationWindow : public QObject {
         const QImage hidden = view->grabFramebuffer();
         window_->overlaySettings()->setVisible(6, true);
         QVERIFY(view->grabFramebuffer() != hidden);
+
+        // A double click on the scene moves the shared cursor there; the empty corner does not.
+        view->resetCamera();
+        view->grabFramebuffer();
+        const VoxelIndex before = window_->cursor()->voxel();
+        QVERIFY(!view->pickCursorAt(QPointF(2, 2)));
+        QCOMPARE(window_->cursor()->voxel(), before);
+        QVERIFY(view->pickCursorAt(QPointF(view->width() / 2.0, view->height() / 2.0)));
+        const VoxelIndex picked = window_->cursor()->voxel();
+        QVERIFY(picked != before);
+        const Size3 size = window_->image().size();
+        for (int a = 0; a < 3; ++a) {
+            QVERIFY(picked[a] >= 0 && picked[a] < size[a]);
+        }
     }
 
     void exportedMaskMatchesTheScan() {

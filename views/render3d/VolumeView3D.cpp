@@ -7,6 +7,7 @@
 #include <vtkActor.h>
 #include <vtkCamera.h>
 #include <vtkCellArray.h>
+#include <vtkCellPicker.h>
 #include <vtkGenericOpenGLRenderWindow.h>
 #include <vtkMatrix4x4.h>
 #include <vtkOpenGLFramebufferObject.h>
@@ -21,6 +22,7 @@
 #include <QSurfaceFormat>
 #include <QWheelEvent>
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 #include "common/SliceCursor.h"
@@ -334,6 +336,38 @@ void VolumeView3D::mouseMoveEvent(QMouseEvent* event) {
     } else if (event->buttons() & Qt::RightButton) {
         zoom(std::pow(1.01, -delta.y()));
     }
+}
+
+void VolumeView3D::mouseDoubleClickEvent(QMouseEvent* event) {
+    if (event->button() == Qt::LeftButton) {
+        pickCursorAt(event->position());
+    }
+}
+
+bool VolumeView3D::pickCursorAt(const QPointF& position) {
+    auto& p = *pipeline_;
+    if (!cursor_->hasGeometry() || p.geometry.voxelCount() == 0) {
+        return false;
+    }
+    if (p.marker) {
+        p.marker->PickableOff();  // the cursor's own cross is not a place to go to
+    }
+    auto picker = vtkSmartPointer<vtkCellPicker>::New();
+    picker->SetTolerance(0.0005);
+    // VTK's display origin is the bottom-left corner, in device pixels.
+    const qreal ratio = devicePixelRatioF();
+    if (!picker->Pick(position.x() * ratio, (height() - position.y()) * ratio, 0.0, p.renderer)) {
+        return false;
+    }
+    double world[3];
+    picker->GetPickPosition(world);
+    const Vec3 index = p.geometry.worldToIndex({world[0], world[1], world[2]});
+    VoxelIndex voxel;
+    for (int a = 0; a < 3; ++a) {
+        voxel[a] = std::clamp<int64_t>(std::llround(index[a]), 0, p.geometry.size[a] - 1);
+    }
+    cursor_->setVoxel(voxel);
+    return true;
 }
 
 void VolumeView3D::wheelEvent(QWheelEvent* event) {

@@ -15,7 +15,8 @@ class OverlaySettings;
 // The 3D view: volume rendering of the scan, surface meshes of the labels and a marker at the
 // shared cursor. VTK renders into this QOpenGLWidget's context (VTK's own Qt module is built for
 // Qt 5 here); mouse gestures are camera operations: left drag rotates, middle drag (or Shift+left)
-// pans, right drag and the wheel zoom.
+// pans, right drag and the wheel zoom. A double click on a surface (or on the rendered volume)
+// moves the shared cursor there, as in ITK-SNAP and Slicer.
 class VolumeView3D : public QOpenGLWidget {
     Q_OBJECT
   public:
@@ -34,6 +35,9 @@ class VolumeView3D : public QOpenGLWidget {
     void rotate(double dx, double dy);
     void pan(double dx, double dy);
     void zoom(double factor);
+    // Moves the cursor to the surface or tissue under a widget position; false (cursor unchanged)
+    // when nothing is there.
+    bool pickCursorAt(const QPointF& position);
 
     // Called once (before QApplication) so that every QOpenGLWidget gets a core profile VTK can
     // use.
@@ -44,6 +48,7 @@ class VolumeView3D : public QOpenGLWidget {
     void paintGL() override;
     void mousePressEvent(QMouseEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
     void wheelEvent(QWheelEvent* event) override;
 
   private:

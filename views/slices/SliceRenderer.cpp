@@ -20,17 +20,25 @@ void SliceRenderer::render(const ImageVolume& image, const LabelVolume* labels,
         return;
     }
     slice = std::clamp<int64_t>(slice, 0, std::max<int64_t>(0, plane.sliceCount - 1));
-    prepareOffsets(image.size(), plane, slice);
-    paintIntensities(image, window, out);
+    // Only planes normal to x lack a contiguous axis; the others read the volume directly.
+    const bool fromSlab = plane.normalAxis == 0;
+    prepareOffsets(image.size(), plane, slice, fromSlab);
+    paintIntensities(fromSlab ? imageSlab_.plane(image, slice) : image.data(), window, out);
     if (labels && overlay.enabled && overlay.opacity > 0.0 && labels->size() == image.size()) {
-        blendLabels(*labels, overlay, out);
+        blendLabels(fromSlab ? labelSlab_.plane(*labels, slice) : labels->data(), overlay, out);
     }
 }
 
-void SliceRenderer::prepareOffsets(const Size3& size, const SlicePlane& plane, int64_t slice) {
-    const size_t stride[3] = {1, static_cast<size_t>(size[0]),
-                              static_cast<size_t>(size[0] * size[1])};
-    base_ = static_cast<size_t>(slice) * stride[plane.normalAxis];
+void SliceRenderer::labelsChanged(const LabelVolume& labels, const VoxelBox& region) {
+    labelSlab_.refresh(labels, region);
+}
+
+void SliceRenderer::prepareOffsets(const Size3& size, const SlicePlane& plane, int64_t slice,
+                                   bool fromSlab) {
+    // A slab plane is laid out y fastest, then z, and already is the slice.
+    const size_t stride[3] = {fromSlab ? 0 : 1, fromSlab ? 1 : static_cast<size_t>(size[0]),
+                              static_cast<size_t>(fromSlab ? size[1] : size[0] * size[1])};
+    base_ = fromSlab ? 0 : static_cast<size_t>(slice) * stride[plane.normalAxis];
     columnOffsets_.resize(static_cast<size_t>(plane.width));
     for (int u = 0; u < plane.width; ++u) {
         const int index = plane.horizontalFlip ? plane.width - 1 - u : u;
@@ -45,9 +53,7 @@ void SliceRenderer::prepareOffsets(const Size3& size, const SlicePlane& plane, i
     }
 }
 
-void SliceRenderer::paintIntensities(const ImageVolume& image, const WindowLevel& window,
-                                     QImage& out) {
-    const float* voxels = image.data();
+void SliceRenderer::paintIntensities(const float* voxels, const WindowLevel& window, QImage& out) {
     const float low = static_cast<float>(window.low());
     const float scale = static_cast<float>(255.0 / std::max(window.window, 1e-6));
     const size_t width = columnOffsets_.size();
@@ -66,12 +72,11 @@ void SliceRenderer::paintIntensities(const ImageVolume& image, const WindowLevel
     }
 }
 
-void SliceRenderer::blendLabels(const LabelVolume& labels, const OverlayStyle& overlay,
+void SliceRenderer::blendLabels(const LabelValue* voxels, const OverlayStyle& overlay,
                                 QImage& out) {
     const size_t width = columnOffsets_.size();
     const size_t height = rowOffsets_.size();
     labelSlice_.resize(width * height);
-    const LabelValue* voxels = labels.data();
     bool any = false;
     for (size_t v = 0; v < height; ++v) {
         const LabelValue* row = voxels + rowOffsets_[v];

@@ -6,6 +6,7 @@
 #include "common/WindowLevel.h"
 #include "overlay/OverlayStyle.h"
 #include "slices/SlicePlane.h"
+#include "slices/XSlabCache.h"
 
 namespace logonet {
 namespace views {
@@ -19,15 +20,24 @@ class SliceRenderer {
     void render(const ImageVolume& image, const LabelVolume* labels, const SlicePlane& plane,
                 int64_t slice, const WindowLevel& window, const OverlayStyle& overlay, QImage& out);
 
+    // The label volume changed in `region`, or everywhere; the image was replaced.
+    void labelsChanged(const LabelVolume& labels, const VoxelBox& region);
+    void invalidateLabels() { labelSlab_.invalidate(); }
+    void invalidateImage() { imageSlab_.invalidate(); }
+
   private:
-    void prepareOffsets(const Size3& size, const SlicePlane& plane, int64_t slice);
-    void paintIntensities(const ImageVolume& image, const WindowLevel& window, QImage& out);
-    void blendLabels(const LabelVolume& labels, const OverlayStyle& overlay, QImage& out);
+    // Offsets of the slice's rows and columns; `fromSlab` when the voxels are read from the
+    // contiguous planes of the x-slab caches instead of the volumes.
+    void prepareOffsets(const Size3& size, const SlicePlane& plane, int64_t slice, bool fromSlab);
+    void paintIntensities(const float* voxels, const WindowLevel& window, QImage& out);
+    void blendLabels(const LabelValue* voxels, const OverlayStyle& overlay, QImage& out);
 
     size_t base_ = 0;
     std::vector<size_t> columnOffsets_;
     std::vector<size_t> rowOffsets_;
     std::vector<LabelValue> labelSlice_;
+    XSlabCache<float> imageSlab_;
+    XSlabCache<LabelValue> labelSlab_;
 };
 
 }  // namespace views

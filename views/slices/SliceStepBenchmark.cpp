@@ -100,7 +100,10 @@ SliceStepTimes benchmarkSliceStepping(const Size3& size, int steps) {
         view.repaint();
         redraw.push_back(timer.nsecsElapsed() / 1e6);
     }
-    return {median(render), median(redraw), median(sagittalRender), steps};
+    const double worst = sagittalRender.empty()
+                             ? 0.0
+                             : *std::max_element(sagittalRender.begin(), sagittalRender.end());
+    return {median(render), median(redraw), median(sagittalRender), worst, steps};
 }
 
 }  // namespace views

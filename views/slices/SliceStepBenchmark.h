@@ -11,6 +11,8 @@ struct SliceStepTimes {
     double renderMedianMs = 0;  // slice extraction + window + overlay into the QImage
     double redrawMedianMs = 0;  // the same plus the widget's paint (scaled image, crosshair)
     double sagittalRenderMedianMs = 0;  // rendering a sagittal slice (strided reads)
+    // The slowest sagittal step: the one that refills the 16-slice block from the volume.
+    double sagittalRenderWorstMs = 0;
     int steps = 0;
 };
 

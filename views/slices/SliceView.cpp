@@ -42,6 +42,8 @@ SliceView::SliceView(SliceOrientation orientation, SliceCursor* cursor, Intensit
 
 void SliceView::setImage(const ImageVolume* image) {
     image_ = image;
+    renderer_.invalidateImage();
+    renderer_.invalidateLabels();
     if (labels_ && (!image_ || labels_->size() != image_->size())) {
         labels_ = nullptr;
     }
@@ -52,6 +54,7 @@ void SliceView::setImage(const ImageVolume* image) {
 
 void SliceView::setLabels(const LabelVolume* labels) {
     labels_ = labels;
+    renderer_.invalidateLabels();
     rerender();
 }
 
@@ -74,12 +77,16 @@ void SliceView::stepSlice(int64_t delta) {
 }
 
 void SliceView::labelsChanged(const VoxelBox& region) {
+    if (labels_) {
+        renderer_.labelsChanged(*labels_, region);
+    }
     if (region.containsSlice(plane_.normalAxis, sliceIndex())) {
         rerender();
     }
 }
 
 void SliceView::labelsChangedEverywhere() {
+    renderer_.invalidateLabels();
     rerender();
 }
 
