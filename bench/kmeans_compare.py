@@ -4,10 +4,17 @@
 Run with Debian's /usr/bin/python3 (numpy, sklearn, faiss, nibabel from the archive):
 
     bench/kmeans_compare.py --logonet build/app/logonet [--rows 6144] [--k 100] [--epochs 10]
+                            [--mri KmeansTest_T1UCharRaw.nii.gz] [--repeat 3]
 
 The matrix holds flattened 96x96 slices: of the real T1 MRI of Debian's insighttoolkit5-examples
-when it is installed, otherwise of generated phantom volumes (smooth ellipsoids plus noise).
-All three tools get the same matrix, the same K, batch size and number of passes, and two threads.
+when it is installed (or given with --mri, e.g. from `apt-get download` + `dpkg -x`), otherwise of
+generated phantom volumes (smooth ellipsoids plus noise). All three tools get the same matrix, the
+same K, batch size and number of passes, and two threads.
+
+scikit-learn and Faiss multiply through the system BLAS (libblas.so.3): Debian's reference BLAS
+unless OpenBLAS is installed, which makes them about ten times slower. The script prints the BLAS
+this Python process loaded; to compare against OpenBLAS without installing it, extract
+libopenblas0-pthread with `dpkg -x` and run with LD_LIBRARY_PATH=.../openblas-pthread.
 """
 import argparse
 import json
@@ -20,6 +27,9 @@ import time
 THREADS = "2"
 for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(variable, THREADS)
+# All three tools run their loops on GNU OpenMP, whose idle workers spin by default: on a shared,
+# busy 2-core machine a spinning worker takes the core its partner needs (seen: 5x slower).
+os.environ.setdefault("OMP_WAIT_POLICY", "passive")
 
 import numpy as np  # noqa: E402
 
@@ -27,10 +37,16 @@ MRI = "/usr/share/doc/insighttoolkit5-examples/examples/Data/KmeansTest_T1UCharR
 SIDE = 96
 
 
-def mri_slices(rows, rng):
+def loaded_blas():
+    with open("/proc/self/maps") as maps:
+        paths = {line.split()[-1] for line in maps if "blas" in line.lower() and "/" in line}
+    return ", ".join(sorted(os.path.realpath(p) for p in paths)) or "none"
+
+
+def mri_slices(rows, rng, path):
     import nibabel
 
-    volume = np.asarray(nibabel.load(MRI).dataobj, dtype=np.float32)
+    volume = np.asarray(nibabel.load(path).dataobj, dtype=np.float32)
     volume /= max(float(volume.max()), 1.0)
     padded = np.pad(volume, [(0, max(0, SIDE - s)) for s in volume.shape])
     out = np.empty((rows, SIDE * SIDE), np.float32)
@@ -44,7 +60,7 @@ def mri_slices(rows, rng):
         if rng.random() < 0.5:
             window = window[::-1]
         out[row] = window.reshape(-1)
-    return out, "real T1 MRI slices (insighttoolkit5-examples)"
+    return out, f"real T1 MRI slices ({os.path.basename(path)}, insighttoolkit5-examples)"
 
 
 def phantom_slices(rows, rng):
@@ -113,14 +129,16 @@ def main():
     parser.add_argument("--lloyd", type=int, default=None)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--repeat", type=int, default=1, help="runs per tool; the fastest counts")
+    parser.add_argument("--mri", default=MRI, help="the T1 MRI to cut slices from")
     args = parser.parse_args()
 
     rng = np.random.default_rng(args.seed)
-    matrix, origin = mri_slices(args.rows, rng) if os.path.exists(MRI) else phantom_slices(
-        args.rows, rng)
+    matrix, origin = mri_slices(args.rows, rng, args.mri) if os.path.exists(
+        args.mri) else phantom_slices(args.rows, rng)
     matrix = np.ascontiguousarray(matrix, dtype=np.float32)
     print(f"matrix: {matrix.shape[0]} x {matrix.shape[1]} {origin}; K={args.k}, "
           f"batch {args.batch}, {args.epochs} passes, {THREADS} threads")
+    print("load average before: %.2f %.2f %.2f" % os.getloadavg())
 
     with tempfile.TemporaryDirectory() as folder:
         path = os.path.join(folder, "slices.npy")
@@ -131,10 +149,18 @@ def main():
                           ("faiss", lambda: run_faiss(matrix, args))):
             runs = [run() for _ in range(args.repeat)]
             results[name] = min(runs, key=lambda r: r["seconds"])
+            results[name]["all"] = [r["seconds"] for r in runs]
 
+    print("load average after: %.2f %.2f %.2f" % os.getloadavg())
+    print(f"BLAS of scikit-learn and Faiss (this process): {loaded_blas()}")
     ours = results["logonet"]
     for name, result in results.items():
-        print(f"{name:>13}: {result['seconds']:8.3f} s   inertia {result['inertia']:.6g}")
+        times = " ".join(f"{t:.3f}" for t in result["all"])
+        print(f"{name:>13}: {result['seconds']:8.3f} s   inertia {result['inertia']:.6g}"
+              f"   (runs: {times})")
+    print("logonet phases: seeding %.3f s, steps and passes %.3f s, final inertia %.3f s" %
+          (ours.get("seed_seconds", 0), ours.get("refine_seconds", 0),
+           ours.get("inertia_seconds", 0)))
     sk, fa = results["scikit-learn"], results["faiss"]
     speedup_sk = sk["seconds"] / ours["seconds"]
     speedup_fa = fa["seconds"] / ours["seconds"]

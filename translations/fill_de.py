@@ -332,6 +332,175 @@ GERMAN = {
         "Labelbearbeitung ein / aus, Labels als neue Version speichern",
     "Ctrl+Z / Ctrl+Shift+Z": "Strg+Z / Strg+Umschalt+Z",
     "Undo / redo a label edit": "Labeländerung rückgängig / wiederherstellen",
+    # Runs that outlive the window, and the QA review mode.
+    "Following %1, started earlier": "Verfolge %1, früher gestartet",
+    "the clustering": "das Clustering",
+    "The engine stopped without reporting how (killed with its launcher, or the machine "
+    "stopped). Its last output: %1":
+        "Die Engine endete ohne Rückmeldung (mit ihrem Starter beendet, oder der Rechner "
+        "stoppte). Ihre letzte Ausgabe: %1",
+    "The engine was killed by signal %1. %2": "Die Engine wurde durch Signal %1 beendet. %2",
+    "running at %1/%2": "läuft bei %1/%2",
+    "failed at %1/%2: %3": "fehlgeschlagen bei %1/%2: %3",
+    "died at %1/%2 without a final event (resumable)":
+        "abgebrochen bei %1/%2 ohne abschließendes Ereignis (fortsetzbar)",
+    "exit code %1": "Exit-Code %1",
+    "Colours: TP / FP / FN": "Farben: RP / FP / FN",
+    "Side by side": "Nebeneinander",
+    "All organs": "Alle Organe",
+    "true positive": "richtig positiv",
+    "false positive": "falsch positiv",
+    "false negative": "falsch negativ",
+    "%1 against %2: %3 true positive, %4 false positive, %5 false negative voxels; Dice %6":
+        "%1 gegen %2: %3 richtig positive, %4 falsch positive, %5 falsch negative Voxel; "
+        "Dice %6",
+    "Accepted": "Akzeptiert",
+    "Needs correction": "Korrektur nötig",
+    "Rejected": "Abgelehnt",
+    "Comment, e.g. spleen tip missed on slices 40-44":
+        "Kommentar, z. B. Milzspitze auf Schichten 40-44 verfehlt",
+    "Save review": "Bewertung speichern",
+    "Correct...": "Korrigieren...",
+    "Copy this version as a correction and edit it with the annotation tools":
+        "Diese Version als Korrektur kopieren und mit den Annotationswerkzeugen bearbeiten",
+    "Review": "Prüfung",
+    "stored %1": "gespeichert %1",
+    "not reviewed yet": "noch nicht geprüft",
+    "Reference": "Referenz",
+    "Compared": "Verglichen",
+    "label versions %1 and %2 are not both versions of the scan shown":
+        "Labelversionen %1 und %2 gehören nicht beide zum angezeigten Scan",
+    "%1 has no stored prediction of %2 (or the scan has no labels): showing the scan":
+        "%1 hat keine gespeicherte Vorhersage von %2 (oder der Scan hat keine Labels): "
+        "zeige den Scan",
+    # Remote GPU hosts (views/remote) and the Runs panel's "where" choice.
+    "Give the host name or address.": "Geben Sie den Hostnamen oder die Adresse an.",
+    "The host name '%1' may hold only letters, digits, '.', '-' and '_'.":
+        "Der Hostname '%1' darf nur Buchstaben, Ziffern, '.', '-' und '_' enthalten.",
+    "The user name '%1' may hold only letters, digits, '.', '-' and '_'.":
+        "Der Benutzername '%1' darf nur Buchstaben, Ziffern, '.', '-' und '_' enthalten.",
+    "The engine ended with exit code %1.": "Die Engine endete mit Exit-Code %1.",
+    "logonet %1 (LibTorch %2), %3 CPU cores": "logonet %1 (LibTorch %2), %3 CPU-Kerne",
+    "CUDA: not available (training runs on the CPU there)":
+        "CUDA: nicht verfügbar (das Training läuft dort auf der CPU)",
+    "CUDA: yes, GPUs: %1": "CUDA: ja, GPUs: %1",
+    "GPU %1: %2, %3 MiB": "GPU %1: %2, %3 MiB",
+    " (%1 MiB free)": " (%1 MiB frei)",
+    "Remote Hosts": "Entfernte Rechner",
+    "Add": "Hinzufügen",
+    "e.g. lab GPU server": "z. B. GPU-Server des Labors",
+    "host name or address": "Hostname oder Adresse",
+    "your user name there": "Ihr Benutzername dort",
+    "empty: the ssh agent or ~/.ssh keys": "leer: der ssh-Agent oder die Schlüssel in ~/.ssh",
+    "Runs and their cached cases are copied here; relative to the home folder unless it starts "
+    "with /":
+        "Läufe und ihre vorverarbeiteten Fälle werden hierher kopiert; relativ zum "
+        "Home-Ordner, außer der Pfad beginnt mit /",
+    "The engine built there with the engine preset; 'logonet' when it is on the PATH":
+        "Die dort mit dem Preset engine gebaute Engine; 'logonet', wenn sie im PATH liegt",
+    "Host": "Rechner",
+    "Port": "Port",
+    "User": "Benutzer",
+    "Identity file": "Schlüsseldatei",
+    "Remote work folder": "Arbeitsordner dort",
+    "logonet there": "logonet dort",
+    "Test connection": "Verbindung testen",
+    "Trust host key...": "Rechnerschlüssel vertrauen...",
+    "Keys only: no password is asked for or stored. Host keys are checked against "
+    "~/.config/logonet/known_hosts.":
+        "Nur Schlüssel: Es wird kein Passwort abgefragt oder gespeichert. Rechnerschlüssel "
+        "werden mit ~/.config/logonet/known_hosts abgeglichen.",
+    "Private key": "Privater Schlüssel",
+    "GPU server %1": "GPU-Server %1",
+    "Connecting to %1...": "Verbinde mit %1...",
+    "Connected.": "Verbunden.",
+    "The connection test failed: %1": "Der Verbindungstest ist fehlgeschlagen: %1",
+    "Fetching the host key of %1...": "Hole den Rechnerschlüssel von %1...",
+    "The host key could not be fetched: %1":
+        "Der Rechnerschlüssel konnte nicht geholt werden: %1",
+    "The host key of %1 is already trusted.":
+        "Dem Rechnerschlüssel von %1 wird bereits vertraut.",
+    "The host key is now trusted.": "Dem Rechnerschlüssel wird jetzt vertraut.",
+    "The host offered no key.": "Der Rechner bot keinen Schlüssel an.",
+    "Trust host key": "Rechnerschlüssel vertrauen",
+    "%1 offers these keys:\n\n%2\n\nCompare them with the fingerprints the server's "
+    "administrator reads on the server. Trust the %3 key?":
+        "%1 bietet diese Schlüssel an:\n\n%2\n\nVergleichen Sie sie mit den Fingerabdrücken, "
+        "die der Administrator auf dem Server abliest. Dem %3-Schlüssel vertrauen?",
+    "Not trusted.": "Nicht vertraut.",
+    "Run on this computer, or on a remote GPU host over SSH":
+        "Auf diesem Computer oder über SSH auf einem entfernten GPU-Rechner ausführen",
+    "Remote hosts...": "Entfernte Rechner...",
+    "Where": "Wo",
+    "This computer": "Dieser Computer",
+    # Cluster browser and masked sequences (views/clusters, views/masking).
+    "%1 (K=%2)": "%1 (K=%2)",
+    "%1 clusters, %2 of them with slices; %3 slices (%4, crop %5), inertia %6":
+        "%1 Cluster, davon %2 mit Schichten; %3 Schichten (%4, Ausschnitt %5), Inertia %6",
+    "%1, scan slice %2 (crop slice %3), distance %4":
+        "%1, Scan-Schicht %2 (Ausschnitt-Schicht %3), Abstand %4",
+    "%1: crop slice %2, cluster %3": "%1: Ausschnitt-Schicht %2, Cluster %3",
+    "%1: its %2 crop slices along the %3 axis, coloured by cluster":
+        "%1: seine %2 Ausschnitt-Schichten entlang der Achse %3, nach Cluster eingefärbt",
+    "%1\nslice %2": "%1\nSchicht %2",
+    "Axis": "Achse",
+    "Choose a cluster to see its slices.": "Wählen Sie einen Cluster, um seine Schichten zu sehen.",
+    "Cluster %1 of %2: %3 slices, nearest to the centroid first":
+        "Cluster %1 von %2: %3 Schichten, die dem Zentroid nächsten zuerst",
+    "Cluster %1\n%2 slices": "Cluster %1\n%2 Schichten",
+    "Cluster browser": "Cluster-Browser",
+    "Cluster sizes": "Clustergrößen",
+    "Cluster slices": "Schichten des Clusters",
+    "Clusterer": "Clusterer",
+    "Clusters": "Cluster",
+    "Consecutive slices per masked run": "Aufeinanderfolgende Schichten je maskierter Folge",
+    "Edge of the resampled crop, as `logonet masks --crop`":
+        "Kantenlänge des neu abgetasteten Ausschnitts, wie `logonet masks --crop`",
+    "Fraction of slices that end a masked run":
+        "Anteil der Schichten, an denen eine maskierte Folge endet",
+    "M": "M",
+    "Masked sequences": "Maskierte Sequenzen",
+    "Next": "Weiter",
+    "No clustering to show for this scan.": "Für diesen Scan gibt es keine Clusterung.",
+    "No project open.": "Kein Projekt geöffnet.",
+    "No slice is masked: floor(phi1 x %1 slices) is 0.":
+        "Keine Schicht ist maskiert: floor(phi1 x %1 Schichten) ist 0.",
+    "Open a scan to see its masked sequences.":
+        "Öffnen Sie einen Scan, um seine maskierten Sequenzen zu sehen.",
+    "Open a scan to see its slices' clusters.":
+        "Öffnen Sie einen Scan, um die Cluster seiner Schichten zu sehen.",
+    "Open a scan to see the masked sequences pre-training draws from it.":
+        "Öffnen Sie einen Scan, um die maskierten Sequenzen zu sehen, die das Vortraining "
+        "daraus zieht.",
+    "Page %1 of %2 (%3 slices)": "Seite %1 von %2 (%3 Schichten)",
+    "Preparing the crop ...": "Der Ausschnitt wird vorbereitet ...",
+    "Previous": "Zurück",
+    "Probability that a patch of a masked slice is zeroed":
+        "Wahrscheinlichkeit, dass ein Patch einer maskierten Schicht genullt wird",
+    "Read the project's clustering again (after a clustering run)":
+        "Die Clusterung des Projekts neu lesen (nach einem Clustering-Lauf)",
+    "Reading %1 and resampling it to %2^3 ...": "Lese %1 und taste es auf %2^3 ab ...",
+    "Reload": "Neu laden",
+    "Run %1: slices %2-%3 (before | after masking)":
+        "Folge %1: Schichten %2-%3 (vor | nach dem Maskieren)",
+    "Seed": "Seed",
+    "Slices per cluster": "Schichten je Cluster",
+    "The seed of `logonet masks --seed`": "Der Seed von `logonet masks --seed`",
+    "phi1": "phi1",
+    "phi2": "phi2",
+    "scan %1 is not in the project": "Scan %1 ist nicht im Projekt",
+    "scan %1": "Scan %1",
+    "slice %1": "Schicht %1",
+    "slice %1, patch %2 px\n%3 of %4 patches zeroed":
+        "Schicht %1, Patch %2 px\n%3 von %4 Patches genullt",
+    "No clustering yet: run a clustering from the Runs panel or "
+    "`logonet cluster --project DIR`.":
+        "Noch keine Clusterung: Starten Sie eine Clusterung im Runs-Fenster oder mit "
+        "`logonet cluster --project DIR`.",
+    "%1 of %2 slices masked in %3 runs of M = %4 (seed %5); the same plan as "
+    "`logonet masks --seed %5 --phi1 %6 --phi2 %7 --length %4 --axis %8 --crop %9`.":
+        "%1 von %2 Schichten in %3 Folgen mit M = %4 maskiert (Seed %5); derselbe Plan wie "
+        "`logonet masks --seed %5 --phi1 %6 --phi2 %7 --length %4 --axis %8 --crop %9`.",
 }
 
 path = sys.argv[1] if len(sys.argv) > 1 else "translations/logonet_de.ts"

@@ -40,6 +40,21 @@
     </message>
 </context>
 <context>
+    <name>RemoteHost</name>
+    <message>
+        <source>Give the host name or address.</source>
+        <translation>Geben Sie den Hostnamen oder die Adresse an.</translation>
+    </message>
+    <message>
+        <source>The host name '%1' may hold only letters, digits, '.', '-' and '_'.</source>
+        <translation>Der Hostname '%1' darf nur Buchstaben, Ziffern, '.', '-' und '_' enthalten.</translation>
+    </message>
+    <message>
+        <source>The user name '%1' may hold only letters, digits, '.', '-' and '_'.</source>
+        <translation>Der Benutzername '%1' darf nur Buchstaben, Ziffern, '.', '-' und '_' enthalten.</translation>
+    </message>
+</context>
+<context>
     <name>RunSummary</name>
     <message>
         <source>finished</source>
@@ -56,6 +71,22 @@
     <message>
         <source>not started</source>
         <translation>nicht gestartet</translation>
+    </message>
+    <message>
+        <source>running at %1/%2</source>
+        <translation>läuft bei %1/%2</translation>
+    </message>
+    <message>
+        <source>failed at %1/%2: %3</source>
+        <translation>fehlgeschlagen bei %1/%2: %3</translation>
+    </message>
+    <message>
+        <source>died at %1/%2 without a final event (resumable)</source>
+        <translation>abgebrochen bei %1/%2 ohne abschließendes Ereignis (fortsetzbar)</translation>
+    </message>
+    <message>
+        <source>exit code %1</source>
+        <translation>Exit-Code %1</translation>
     </message>
 </context>
 <context>
@@ -342,6 +373,137 @@
     <message>
         <source>Mean HD95 (mm)</source>
         <translation>Mittlere HD95 (mm)</translation>
+    </message>
+</context>
+<context>
+    <name>logonet::views::ClusterBrowser</name>
+    <message>
+        <source>Clusterer</source>
+        <translation>Clusterer</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Neu laden</translation>
+    </message>
+    <message>
+        <source>Read the project's clustering again (after a clustering run)</source>
+        <translation>Die Clusterung des Projekts neu lesen (nach einem Clustering-Lauf)</translation>
+    </message>
+    <message>
+        <source>Cluster slices</source>
+        <translation>Schichten des Clusters</translation>
+    </message>
+    <message>
+        <source>Cluster sizes</source>
+        <translation>Clustergrößen</translation>
+    </message>
+    <message>
+        <source>No project open.</source>
+        <translation>Kein Projekt geöffnet.</translation>
+    </message>
+    <message>
+        <source>%1 (K=%2)</source>
+        <translation>%1 (K=%2)</translation>
+    </message>
+    <message>
+        <source>No clustering yet: run a clustering from the Runs panel or `logonet cluster --project DIR`.</source>
+        <translation>Noch keine Clusterung: Starten Sie eine Clusterung im Runs-Fenster oder mit `logonet cluster --project DIR`.</translation>
+    </message>
+    <message>
+        <source>Cluster %1
+%2 slices</source>
+        <translation>Cluster %1
+%2 Schichten</translation>
+    </message>
+    <message>
+        <source>%1 clusters, %2 of them with slices; %3 slices (%4, crop %5), inertia %6</source>
+        <translation>%1 Cluster, davon %2 mit Schichten; %3 Schichten (%4, Ausschnitt %5), Inertia %6</translation>
+    </message>
+    <message>
+        <source>Cluster %1 of %2: %3 slices, nearest to the centroid first</source>
+        <translation>Cluster %1 von %2: %3 Schichten, die dem Zentroid nächsten zuerst</translation>
+    </message>
+    <message>
+        <source>No clustering to show for this scan.</source>
+        <translation>Für diesen Scan gibt es keine Clusterung.</translation>
+    </message>
+    <message>
+        <source>Open a scan to see its slices' clusters.</source>
+        <translation>Öffnen Sie einen Scan, um die Cluster seiner Schichten zu sehen.</translation>
+    </message>
+    <message>
+        <source>scan %1</source>
+        <translation>Scan %1</translation>
+    </message>
+    <message>
+        <source>%1: its %2 crop slices along the %3 axis, coloured by cluster</source>
+        <translation>%1: seine %2 Ausschnitt-Schichten entlang der Achse %3, nach Cluster eingefärbt</translation>
+    </message>
+</context>
+<context>
+    <name>logonet::views::ClusterMembersView</name>
+    <message>
+        <source>Previous</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <source>Choose a cluster to see its slices.</source>
+        <translation>Wählen Sie einen Cluster, um seine Schichten zu sehen.</translation>
+    </message>
+    <message>
+        <source>scan %1</source>
+        <translation>Scan %1</translation>
+    </message>
+    <message>
+        <source>%1
+slice %2</source>
+        <translation>%1
+Schicht %2</translation>
+    </message>
+    <message>
+        <source>%1, scan slice %2 (crop slice %3), distance %4</source>
+        <translation>%1, Scan-Schicht %2 (Ausschnitt-Schicht %3), Abstand %4</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2 (%3 slices)</source>
+        <translation>Seite %1 von %2 (%3 Schichten)</translation>
+    </message>
+</context>
+<context>
+    <name>logonet::views::ClusterSizeHistogram</name>
+    <message>
+        <source>Slices per cluster</source>
+        <translation>Schichten je Cluster</translation>
+    </message>
+    <message>
+        <source>Clusters</source>
+        <translation>Cluster</translation>
+    </message>
+</context>
+<context>
+    <name>logonet::views::ClusterStrip</name>
+    <message>
+        <source>%1: crop slice %2, cluster %3</source>
+        <translation>%1: Ausschnitt-Schicht %2, Cluster %3</translation>
+    </message>
+</context>
+<context>
+    <name>logonet::views::DetachedRun</name>
+    <message>
+        <source>A run is in progress; cancel it first.</source>
+        <translation>Ein Lauf ist aktiv; zuerst abbrechen.</translation>
+    </message>
+    <message>
+        <source>The engine stopped without reporting how (killed with its launcher, or the machine stopped). Its last output: %1</source>
+        <translation>Die Engine endete ohne Rückmeldung (mit ihrem Starter beendet, oder der Rechner stoppte). Ihre letzte Ausgabe: %1</translation>
+    </message>
+    <message>
+        <source>The engine was killed by signal %1. %2</source>
+        <translation>Die Engine wurde durch Signal %1 beendet. %2</translation>
     </message>
 </context>
 <context>
@@ -840,6 +1002,398 @@
         <source>Label set</source>
         <translation>Labelsatz</translation>
     </message>
+    <message>
+        <source>Cluster browser</source>
+        <translation>Cluster-Browser</translation>
+    </message>
+    <message>
+        <source>Masked sequences</source>
+        <translation>Maskierte Sequenzen</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Referenz</translation>
+    </message>
+    <message>
+        <source>Compared</source>
+        <translation>Verglichen</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>label versions %1 and %2 are not both versions of the scan shown</source>
+        <translation>Labelversionen %1 und %2 gehören nicht beide zum angezeigten Scan</translation>
+    </message>
+    <message>
+        <source>%1 has no stored prediction of %2 (or the scan has no labels): showing the scan</source>
+        <translation>%1 hat keine gespeicherte Vorhersage von %2 (oder der Scan hat keine Labels): zeige den Scan</translation>
+    </message>
+</context>
+<context>
+    <name>logonet::views::MaskedSequenceView</name>
+    <message>
+        <source>Open a scan to see the masked sequences pre-training draws from it.</source>
+        <translation>Öffnen Sie einen Scan, um die maskierten Sequenzen zu sehen, die das Vortraining daraus zieht.</translation>
+    </message>
+    <message>
+        <source>No slice is masked: floor(phi1 x %1 slices) is 0.</source>
+        <translation>Keine Schicht ist maskiert: floor(phi1 x %1 Schichten) ist 0.</translation>
+    </message>
+    <message>
+        <source>Run %1: slices %2-%3 (before | after masking)</source>
+        <translation>Folge %1: Schichten %2-%3 (vor | nach dem Maskieren)</translation>
+    </message>
+    <message>
+        <source>slice %1, patch %2 px
+%3 of %4 patches zeroed</source>
+        <translation>Schicht %1, Patch %2 px
+%3 von %4 Patches genullt</translation>
+    </message>
+    <message>
+        <source>slice %1</source>
+        <translation>Schicht %1</translation>
+    </message>
+</context>
+<context>
+    <name>logonet::views::MaskedSequencesPanel</name>
+    <message>
+        <source>axial</source>
+        <translation>axial</translation>
+    </message>
+    <message>
+        <source>coronal</source>
+        <translation>koronal</translation>
+    </message>
+    <message>
+        <source>sagittal</source>
+        <translation>sagittal</translation>
+    </message>
+    <message>
+        <source>The seed of `logonet masks --seed`</source>
+        <translation>Der Seed von `logonet masks --seed`</translation>
+    </message>
+    <message>
+        <source>Fraction of slices that end a masked run</source>
+        <translation>Anteil der Schichten, an denen eine maskierte Folge endet</translation>
+    </message>
+    <message>
+        <source>Probability that a patch of a masked slice is zeroed</source>
+        <translation>Wahrscheinlichkeit, dass ein Patch einer maskierten Schicht genullt wird</translation>
+    </message>
+    <message>
+        <source>Consecutive slices per masked run</source>
+        <translation>Aufeinanderfolgende Schichten je maskierter Folge</translation>
+    </message>
+    <message>
+        <source>Edge of the resampled crop, as `logonet masks --crop`</source>
+        <translation>Kantenlänge des neu abgetasteten Ausschnitts, wie `logonet masks --crop`</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <source>phi1</source>
+        <translation>phi1</translation>
+    </message>
+    <message>
+        <source>phi2</source>
+        <translation>phi2</translation>
+    </message>
+    <message>
+        <source>M</source>
+        <translation>M</translation>
+    </message>
+    <message>
+        <source>Axis</source>
+        <translation>Achse</translation>
+    </message>
+    <message>
+        <source>Crop</source>
+        <translation>Ausschnitt</translation>
+    </message>
+    <message>
+        <source>Open a scan to see its masked sequences.</source>
+        <translation>Öffnen Sie einen Scan, um seine maskierten Sequenzen zu sehen.</translation>
+    </message>
+    <message>
+        <source>Open a scan to see the masked sequences pre-training draws from it.</source>
+        <translation>Öffnen Sie einen Scan, um die maskierten Sequenzen zu sehen, die das Vortraining daraus zieht.</translation>
+    </message>
+    <message>
+        <source>Reading %1 and resampling it to %2^3 ...</source>
+        <translation>Lese %1 und taste es auf %2^3 ab ...</translation>
+    </message>
+    <message>
+        <source>Preparing the crop ...</source>
+        <translation>Der Ausschnitt wird vorbereitet ...</translation>
+    </message>
+    <message>
+        <source>%1 of %2 slices masked in %3 runs of M = %4 (seed %5); the same plan as `logonet masks --seed %5 --phi1 %6 --phi2 %7 --length %4 --axis %8 --crop %9`.</source>
+        <translation>%1 von %2 Schichten in %3 Folgen mit M = %4 maskiert (Seed %5); derselbe Plan wie `logonet masks --seed %5 --phi1 %6 --phi2 %7 --length %4 --axis %8 --crop %9`.</translation>
+    </message>
+</context>
+<context>
+    <name>logonet::views::RemoteEngineCall</name>
+    <message>
+        <source>Cannot start the engine '%1': %2</source>
+        <translation>Die Engine '%1' kann nicht gestartet werden: %2</translation>
+    </message>
+    <message>
+        <source>The engine ended with exit code %1.</source>
+        <translation>Die Engine endete mit Exit-Code %1.</translation>
+    </message>
+    <message>
+        <source>logonet %1 (LibTorch %2), %3 CPU cores</source>
+        <translation>logonet %1 (LibTorch %2), %3 CPU-Kerne</translation>
+    </message>
+    <message>
+        <source>CUDA: not available (training runs on the CPU there)</source>
+        <translation>CUDA: nicht verfügbar (das Training läuft dort auf der CPU)</translation>
+    </message>
+    <message>
+        <source>CUDA: yes, GPUs: %1</source>
+        <translation>CUDA: ja, GPUs: %1</translation>
+    </message>
+    <message>
+        <source>GPU %1: %2, %3 MiB</source>
+        <translation>GPU %1: %2, %3 MiB</translation>
+    </message>
+    <message>
+        <source> (%1 MiB free)</source>
+        <translation> (%1 MiB frei)</translation>
+    </message>
+</context>
+<context>
+    <name>logonet::views::RemoteHostsDialog</name>
+    <message>
+        <source>Remote Hosts</source>
+        <translation>Entfernte Rechner</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>e.g. lab GPU server</source>
+        <translation>z. B. GPU-Server des Labors</translation>
+    </message>
+    <message>
+        <source>host name or address</source>
+        <translation>Hostname oder Adresse</translation>
+    </message>
+    <message>
+        <source>your user name there</source>
+        <translation>Ihr Benutzername dort</translation>
+    </message>
+    <message>
+        <source>empty: the ssh agent or ~/.ssh keys</source>
+        <translation>leer: der ssh-Agent oder die Schlüssel in ~/.ssh</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>Durchsuchen...</translation>
+    </message>
+    <message>
+        <source>Runs and their cached cases are copied here; relative to the home folder unless it starts with /</source>
+        <translation>Läufe und ihre vorverarbeiteten Fälle werden hierher kopiert; relativ zum Home-Ordner, außer der Pfad beginnt mit /</translation>
+    </message>
+    <message>
+        <source>The engine built there with the engine preset; 'logonet' when it is on the PATH</source>
+        <translation>Die dort mit dem Preset engine gebaute Engine; 'logonet', wenn sie im PATH liegt</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Rechner</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Identity file</source>
+        <translation>Schlüsseldatei</translation>
+    </message>
+    <message>
+        <source>Remote work folder</source>
+        <translation>Arbeitsordner dort</translation>
+    </message>
+    <message>
+        <source>logonet there</source>
+        <translation>logonet dort</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Verbindung testen</translation>
+    </message>
+    <message>
+        <source>Trust host key...</source>
+        <translation>Rechnerschlüssel vertrauen...</translation>
+    </message>
+    <message>
+        <source>Keys only: no password is asked for or stored. Host keys are checked against ~/.config/logonet/known_hosts.</source>
+        <translation>Nur Schlüssel: Es wird kein Passwort abgefragt oder gespeichert. Rechnerschlüssel werden mit ~/.config/logonet/known_hosts abgeglichen.</translation>
+    </message>
+    <message>
+        <source>Private key</source>
+        <translation>Privater Schlüssel</translation>
+    </message>
+    <message>
+        <source>GPU server %1</source>
+        <translation>GPU-Server %1</translation>
+    </message>
+    <message>
+        <source>Connecting to %1...</source>
+        <translation>Verbinde mit %1...</translation>
+    </message>
+    <message>
+        <source>Connected.</source>
+        <translation>Verbunden.</translation>
+    </message>
+    <message>
+        <source>The connection test failed: %1</source>
+        <translation>Der Verbindungstest ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Fetching the host key of %1...</source>
+        <translation>Hole den Rechnerschlüssel von %1...</translation>
+    </message>
+    <message>
+        <source>The host key could not be fetched: %1</source>
+        <translation>Der Rechnerschlüssel konnte nicht geholt werden: %1</translation>
+    </message>
+    <message>
+        <source>The host key of %1 is already trusted.</source>
+        <translation>Dem Rechnerschlüssel von %1 wird bereits vertraut.</translation>
+    </message>
+    <message>
+        <source>The host key is now trusted.</source>
+        <translation>Dem Rechnerschlüssel wird jetzt vertraut.</translation>
+    </message>
+    <message>
+        <source>The host offered no key.</source>
+        <translation>Der Rechner bot keinen Schlüssel an.</translation>
+    </message>
+    <message>
+        <source>Trust host key</source>
+        <translation>Rechnerschlüssel vertrauen</translation>
+    </message>
+    <message>
+        <source>%1 offers these keys:
+
+%2
+
+Compare them with the fingerprints the server's administrator reads on the server. Trust the %3 key?</source>
+        <translation>%1 bietet diese Schlüssel an:
+
+%2
+
+Vergleichen Sie sie mit den Fingerabdrücken, die der Administrator auf dem Server abliest. Dem %3-Schlüssel vertrauen?</translation>
+    </message>
+    <message>
+        <source>Not trusted.</source>
+        <translation>Nicht vertraut.</translation>
+    </message>
+</context>
+<context>
+    <name>logonet::views::ReviewStatusBar</name>
+    <message>
+        <source>Accepted</source>
+        <translation>Akzeptiert</translation>
+    </message>
+    <message>
+        <source>Needs correction</source>
+        <translation>Korrektur nötig</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Comment, e.g. spleen tip missed on slices 40-44</source>
+        <translation>Kommentar, z. B. Milzspitze auf Schichten 40-44 verfehlt</translation>
+    </message>
+    <message>
+        <source>Save review</source>
+        <translation>Bewertung speichern</translation>
+    </message>
+    <message>
+        <source>Correct...</source>
+        <translation>Korrigieren...</translation>
+    </message>
+    <message>
+        <source>Copy this version as a correction and edit it with the annotation tools</source>
+        <translation>Diese Version als Korrektur kopieren und mit den Annotationswerkzeugen bearbeiten</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>stored %1</source>
+        <translation>gespeichert %1</translation>
+    </message>
+    <message>
+        <source>not reviewed yet</source>
+        <translation>noch nicht geprüft</translation>
+    </message>
+</context>
+<context>
+    <name>logonet::views::ReviewView</name>
+    <message>
+        <source>Colours: TP / FP / FN</source>
+        <translation>Farben: RP / FP / FN</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>Nebeneinander</translation>
+    </message>
+    <message>
+        <source>All organs</source>
+        <translation>Alle Organe</translation>
+    </message>
+    <message>
+        <source>Axial</source>
+        <translation>Axial</translation>
+    </message>
+    <message>
+        <source>Coronal</source>
+        <translation>Koronal</translation>
+    </message>
+    <message>
+        <source>Sagittal</source>
+        <translation>Sagittal</translation>
+    </message>
+    <message>
+        <source>true positive</source>
+        <translation>richtig positiv</translation>
+    </message>
+    <message>
+        <source>false positive</source>
+        <translation>falsch positiv</translation>
+    </message>
+    <message>
+        <source>false negative</source>
+        <translation>falsch negativ</translation>
+    </message>
+    <message>
+        <source>%1 against %2: %3 true positive, %4 false positive, %5 false negative voxels; Dice %6</source>
+        <translation>%1 gegen %2: %3 richtig positive, %4 falsch positive, %5 falsch negative Voxel; Dice %6</translation>
+    </message>
 </context>
 <context>
     <name>logonet::views::RunProcess</name>
@@ -1029,6 +1583,30 @@
     <message>
         <source>Review cases</source>
         <translation>Fälle prüfen</translation>
+    </message>
+    <message>
+        <source>Run on this computer, or on a remote GPU host over SSH</source>
+        <translation>Auf diesem Computer oder über SSH auf einem entfernten GPU-Rechner ausführen</translation>
+    </message>
+    <message>
+        <source>Remote hosts...</source>
+        <translation>Entfernte Rechner...</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Wo</translation>
+    </message>
+    <message>
+        <source>Following %1, started earlier</source>
+        <translation>Verfolge %1, früher gestartet</translation>
+    </message>
+    <message>
+        <source>the clustering</source>
+        <translation>das Clustering</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>Dieser Computer</translation>
     </message>
 </context>
 <context>
@@ -1222,6 +1800,13 @@
     <message>
         <source>Undo / redo a label edit</source>
         <translation>Labeländerung rückgängig / wiederherstellen</translation>
+    </message>
+</context>
+<context>
+    <name>logonet::views::SliceThumbnails</name>
+    <message>
+        <source>scan %1 is not in the project</source>
+        <translation>Scan %1 ist nicht im Projekt</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,7 @@ std::vector<Command> engineCommands() {
     appendTrainingCommands(commands);
     appendPretrainCommands(commands);
     appendEditBenchmarks(commands);
+    appendRemoteCommands(commands);
 #ifdef LOGONET_HAVE_STORAGE
     appendProjectCommands(commands);
 #endif

@@ -24,7 +24,7 @@ ResidualBlockImpl::ResidualBlockImpl(const ResidualBlockOptions& options) : opti
 torch::Tensor ResidualBlockImpl::convNorm(const torch::Tensor& x, Conv3dLayer& conv,
                                           torch::nn::BatchNorm3d& norm, int64_t padding) {
     if (options_.fast() && batchNormIsFoldable(norm)) {
-        return convWithFoldedBatchNorm(x, *conv, norm, padding);
+        return convWithFoldedBatchNorm(x, *conv, norm);
     }
     return norm(conv(x));
 }

@@ -35,6 +35,7 @@ ResidualUNetImpl::ResidualUNetImpl(const ResidualUNetOptions& options) : options
     }
     head = register_module("head",
                            Conv3dLayer(torch::nn::Conv3dOptions(f[0], options.outChannels, 1)));
+    setFastDenseConvolutions(*this, options.fast);
 }
 
 NetworkOptions ResidualUNetImpl::options() const {

@@ -8,7 +8,7 @@ bool batchNormIsFoldable(const torch::nn::BatchNorm3d& norm) {
 }
 
 torch::Tensor convWithFoldedBatchNorm(const torch::Tensor& input, Conv3dLayerImpl& conv,
-                                      const torch::nn::BatchNorm3d& norm, int64_t padding) {
+                                      const torch::nn::BatchNorm3d& norm) {
     const auto& bn = norm->options;
     torch::Tensor scale = torch::rsqrt(norm->running_var + bn.eps());
     if (bn.affine()) {
@@ -18,11 +18,9 @@ torch::Tensor convWithFoldedBatchNorm(const torch::Tensor& input, Conv3dLayerImp
     if (bn.affine()) {
         shift = shift + norm->bias;
     }
-    const auto& co = conv.options;
     const torch::Tensor weight = conv.weight * scale.view({-1, 1, 1, 1, 1});
     const torch::Tensor bias = conv.bias.defined() ? conv.bias * scale + shift : shift;
-    torch::Tensor output =
-        torch::conv3d(input, weight, bias, co.stride(), padding, co.dilation(), co.groups());
+    torch::Tensor output = conv.convolve(input, weight, bias);
     conv.recordOutput(output);
     return output;
 }

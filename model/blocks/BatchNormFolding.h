@@ -11,8 +11,8 @@ namespace logonet::model {
 bool batchNormIsFoldable(const torch::nn::BatchNorm3d& norm);
 
 // norm(conv(x)) computed as one convolution whose weight and bias absorb the eval-mode batch norm:
-// it saves one full pass over the output. `padding` is the convolution's (symmetric) padding.
+// it saves one full pass over the output.
 torch::Tensor convWithFoldedBatchNorm(const torch::Tensor& input, Conv3dLayerImpl& conv,
-                                      const torch::nn::BatchNorm3d& norm, int64_t padding);
+                                      const torch::nn::BatchNorm3d& norm);
 
 }  // namespace logonet::model

@@ -13,6 +13,8 @@ class MacCounting {
 };
 
 // torch::nn::Conv3d (same parameters, names and behaviour) that records its last output size.
+// With `fast` (the default) it runs through denseConv3d (oneDNN on the CPU); the plain reference
+// network turns it off with setFastKernels.
 class Conv3dLayerImpl : public torch::nn::Conv3dImpl, public MacCounting {
   public:
     explicit Conv3dLayerImpl(const torch::nn::Conv3dOptions& options)
@@ -21,9 +23,15 @@ class Conv3dLayerImpl : public torch::nn::Conv3dImpl, public MacCounting {
     int64_t lastMacs() const override { return lastMacs_; }
     // For callers that run this layer's convolution with derived weights (batch-norm folding).
     void recordOutput(const torch::Tensor& output);
+    // This layer's convolution with other weights (same stride, padding, dilation, groups).
+    torch::Tensor convolve(const torch::Tensor& input, const torch::Tensor& weight,
+                           const torch::Tensor& bias);
+    bool fast() const { return fast_; }
+    void setFast(bool fast) { fast_ = fast; }
 
   private:
     int64_t lastMacs_ = 0;
+    bool fast_ = true;
 };
 TORCH_MODULE(Conv3dLayer);
 
@@ -39,5 +47,8 @@ class ConvTranspose3dLayerImpl : public torch::nn::ConvTranspose3dImpl, public M
     int64_t lastMacs_ = 0;
 };
 TORCH_MODULE(ConvTranspose3dLayer);
+
+// Sets the fast flag of every Conv3dLayer under `root` (the plain reference network clears it).
+void setFastDenseConvolutions(torch::nn::Module& root, bool fast);
 
 }  // namespace logonet::model

@@ -15,7 +15,7 @@ DecoderUnitImpl::DecoderUnitImpl(const DecoderUnitOptions& options) : options_(o
 torch::Tensor DecoderUnitImpl::forward(const torch::Tensor& input) {
     torch::Tensor x;
     if (options_.fast() && batchNormIsFoldable(norm)) {
-        x = convWithFoldedBatchNorm(input, *conv, norm, options_.kernel() / 2);
+        x = convWithFoldedBatchNorm(input, *conv, norm);
     } else {
         x = norm(conv(input));
     }

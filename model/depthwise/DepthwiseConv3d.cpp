@@ -32,7 +32,10 @@ void DepthwiseConv3dImpl::reset_parameters() {
 torch::Tensor DepthwiseConv3dImpl::forward(const torch::Tensor& input) {
     torch::Tensor output;
     if (options_.fast() && depthwiseConvFastPathApplies(input)) {
-        output = depthwiseConv3dFast(input, weight, bias, padding(), options_.dilation());
+        // Mixed precision on the GPU: the kernels take one type, the input's.
+        const auto type = input.scalar_type();
+        output = depthwiseConv3dFast(input, weight.to(type), bias.to(type), padding(),
+                                     options_.dilation());
     } else {
         output = torch::conv3d(input, weight, bias, /*stride=*/1, padding(), options_.dilation(),
                                options_.channels());

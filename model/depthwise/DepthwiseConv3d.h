@@ -12,8 +12,8 @@ struct DepthwiseConv3dOptions {
     TORCH_ARG(int64_t, channels);
     TORCH_ARG(int64_t, kernel);
     TORCH_ARG(int64_t, dilation) = 1;
-    // The hand-written CPU kernel instead of torch::conv3d(groups = channels), which LibTorch
-    // runs through a slow generic fallback on the CPU. Off gives the plain reference path.
+    // The hand-written kernels (CPU; CUDA where built) instead of torch::conv3d(groups =
+    // channels), which LibTorch runs slowly on the CPU. Off gives the plain reference path.
     TORCH_ARG(bool, fast) = true;
 };
 

@@ -1,5 +1,6 @@
 #include "depthwise/DepthwiseConvFunction.h"
 
+#include "depthwise/DepthwiseConvCuda.h"
 #include "depthwise/DepthwiseConvKernel.h"
 
 namespace logonet::model {
@@ -14,7 +15,8 @@ class DepthwiseConv3dFunction : public torch::autograd::Function<DepthwiseConv3d
         context->saved_data["padding"] = padding;
         context->saved_data["dilation"] = dilation;
         context->saved_data["hasBias"] = bias.defined();
-        return depthwiseConvForwardCpu(input, weight, bias, padding, dilation);
+        return input.is_cuda() ? depthwiseConvForwardCuda(input, weight, bias, padding, dilation)
+                               : depthwiseConvForwardCpu(input, weight, bias, padding, dilation);
     }
 
     static torch::autograd::variable_list backward(torch::autograd::AutogradContext* context,
@@ -28,12 +30,15 @@ class DepthwiseConv3dFunction : public torch::autograd::Function<DepthwiseConv3d
         torch::Tensor gradInput;
         torch::Tensor gradWeight;
         torch::Tensor gradBias;
+        const bool cuda = input.is_cuda();
         if (context->needs_input_grad(0)) {
-            gradInput = depthwiseConvInputGradCpu(gradOutput, weight, padding, dilation);
+            gradInput = cuda ? depthwiseConvInputGradCuda(gradOutput, weight, padding, dilation)
+                             : depthwiseConvInputGradCpu(gradOutput, weight, padding, dilation);
         }
         if (context->needs_input_grad(1)) {
-            gradWeight =
-                depthwiseConvWeightGradCpu(gradOutput, input, weight.size(2), padding, dilation);
+            const int64_t k = weight.size(2);
+            gradWeight = cuda ? depthwiseConvWeightGradCuda(gradOutput, input, k, padding, dilation)
+                              : depthwiseConvWeightGradCpu(gradOutput, input, k, padding, dilation);
         }
         if (context->saved_data["hasBias"].toBool() && context->needs_input_grad(2)) {
             gradBias = gradOutput.sum({0, 2, 3, 4});
@@ -45,8 +50,16 @@ class DepthwiseConv3dFunction : public torch::autograd::Function<DepthwiseConv3d
 }  // namespace
 
 bool depthwiseConvFastPathApplies(const torch::Tensor& input) {
-    return input.defined() && input.dim() == 5 && input.device().is_cpu() &&
-           (input.scalar_type() == torch::kFloat || input.scalar_type() == torch::kDouble);
+    if (!input.defined() || input.dim() != 5) {
+        return false;
+    }
+    const auto type = input.scalar_type();
+    if (input.device().is_cpu()) {
+        return type == torch::kFloat || type == torch::kDouble;
+    }
+    return input.is_cuda() && depthwiseConvCudaCompiled() &&
+           (type == torch::kFloat || type == torch::kDouble || type == torch::kHalf ||
+            type == torch::kBFloat16);
 }
 
 torch::Tensor depthwiseConv3dFast(const torch::Tensor& input, const torch::Tensor& weight,

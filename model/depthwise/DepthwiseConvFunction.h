@@ -4,11 +4,12 @@
 
 namespace logonet::model {
 
-// True where the CPU kernel can take the call: a 5D CPU float/double tensor.
+// True where our kernels can take the call: a 5D CPU float/double tensor, or a 5D CUDA tensor
+// (float, double, half, bfloat16) when the build has the CUDA kernels.
 bool depthwiseConvFastPathApplies(const torch::Tensor& input);
 
-// Depthwise 3D convolution (stride 1) through the CPU kernel, differentiable with respect to
-// input, weight and bias. `bias` may be undefined.
+// Depthwise 3D convolution (stride 1) through the CPU or CUDA kernel, differentiable with respect
+// to input, weight and bias. `bias` may be undefined.
 torch::Tensor depthwiseConv3dFast(const torch::Tensor& input, const torch::Tensor& weight,
                                   const torch::Tensor& bias, int64_t padding, int64_t dilation);
 

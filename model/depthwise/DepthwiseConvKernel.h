@@ -6,9 +6,9 @@ namespace logonet::model {
 
 // Loops for a stride-1 depthwise 3D cross-correlation on the CPU, the operation of
 // torch::conv3d(input, weight, bias, 1, padding, dilation, groups = C). Input (N, C, D, H, W),
-// weight (C, 1, k, k, k); float or double. Each output row is built from contiguous input rows
-// so that the innermost loop is a vectorisable multiply-add; work is split over
-// (sample, channel, output slice) with at::parallel_for.
+// weight (C, 1, k, k, k); float or double. Slices are copied into a zero-padded layout
+// (PaddedPlaneLayout) where every tap is one contiguous multiply-add (DepthwiseSliceLoops); work
+// is split over (sample, channel[, output slices]) with at::parallel_for.
 
 // Output (N, C, D + 2p - dil(k-1), ...); `bias` may be undefined.
 torch::Tensor depthwiseConvForwardCpu(const torch::Tensor& input, const torch::Tensor& weight,

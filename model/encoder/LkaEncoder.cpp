@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "blocks/ActivationCheckpoint.h"
+
 namespace logonet::model {
 
 LkaEncoderOptions LkaEncoderOptions::firstStages(size_t count) const {
@@ -41,8 +43,16 @@ LkaEncoderImpl::LkaEncoderImpl(const LkaEncoderOptions& options) {
 std::vector<torch::Tensor> LkaEncoderImpl::forward(const torch::Tensor& input) {
     std::vector<torch::Tensor> features;
     torch::Tensor x = input;
+    const bool checkpoint = checkpointing_ && is_training() && torch::GradMode::is_enabled();
     for (const auto& stage : *stages) {
-        x = stage->as<EncoderStage>()->forward(x);
+        auto* encoderStage = stage->as<EncoderStage>();
+        if (checkpoint) {
+            x = checkpointedForward(
+                stage,
+                [encoderStage](const torch::Tensor& in) { return encoderStage->forward(in); }, x);
+        } else {
+            x = encoderStage->forward(x);
+        }
         features.push_back(x);
     }
     return features;

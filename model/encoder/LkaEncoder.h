@@ -27,8 +27,14 @@ class LkaEncoderImpl : public torch::nn::Module {
   public:
     explicit LkaEncoderImpl(const LkaEncoderOptions& options);
     std::vector<torch::Tensor> forward(const torch::Tensor& input);
+    // While training with autograd on, each stage keeps only its input and recomputes the rest
+    // in the backward pass (see checkpointedForward).
+    void setActivationCheckpointing(bool enabled) { checkpointing_ = enabled; }
 
     torch::nn::ModuleList stages{nullptr};
+
+  private:
+    bool checkpointing_ = false;
 };
 TORCH_MODULE(LkaEncoder);
 

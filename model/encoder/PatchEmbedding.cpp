@@ -15,7 +15,7 @@ PatchEmbeddingImpl::PatchEmbeddingImpl(const PatchEmbeddingOptions& options) : o
 
 torch::Tensor PatchEmbeddingImpl::forward(const torch::Tensor& input) {
     if (options_.fast() && batchNormIsFoldable(norm)) {
-        return convWithFoldedBatchNorm(input, *conv, norm, options_.kernel() / 2);
+        return convWithFoldedBatchNorm(input, *conv, norm);
     }
     return norm(conv(input));
 }

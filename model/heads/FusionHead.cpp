@@ -13,7 +13,7 @@ FusionHeadImpl::FusionHeadImpl(int64_t channels, bool fast) : fast_(fast) {
 
 torch::Tensor FusionHeadImpl::forward(const torch::Tensor& input) {
     const torch::Tensor x = fast_ && batchNormIsFoldable(norm)
-                                ? convWithFoldedBatchNorm(input, *conv1, norm, 1)
+                                ? convWithFoldedBatchNorm(input, *conv1, norm)
                                 : norm(conv1(input));
     return conv2(torch::gelu(x));
 }

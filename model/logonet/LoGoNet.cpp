@@ -23,6 +23,7 @@ LoGoNetImpl::LoGoNetImpl(const LoGoNetOptions& options) : options_(options) {
         }
     }
     head = register_module("head", FusionHead(options.outChannels, options.fast));
+    setFastDenseConvolutions(*this, options.fast);
 }
 
 LkaEncoderOptions LoGoNetImpl::encoderOptions() const {
@@ -52,6 +53,14 @@ int64_t LoGoNetImpl::sizeDivisor() const {
         divisor = std::max(divisor, 2 * encoder.firstStages(options_.localStages).stride());
     }
     return divisor;
+}
+
+bool LoGoNetImpl::setActivationCheckpointing(bool enabled) {
+    globalBranch->encoder->setActivationCheckpointing(enabled);
+    for (const auto& branch : *localBranches) {
+        branch->as<UBranch>()->encoder->setActivationCheckpointing(enabled);
+    }
+    return true;
 }
 
 torch::Tensor LoGoNetImpl::forward(const torch::Tensor& input) {

@@ -37,6 +37,7 @@ class LoGoNetImpl : public NetworkImpl {
     std::string architecture() const override { return options_.architecture; }
     NetworkOptions options() const override;
     int64_t sizeDivisor() const override;
+    bool setActivationCheckpointing(bool enabled) override;
     const LoGoNetOptions& logonetOptions() const { return options_; }
 
     UBranch globalBranch{nullptr};

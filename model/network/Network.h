@@ -29,6 +29,9 @@ class NetworkImpl : public torch::nn::Module {
     virtual NetworkOptions options() const = 0;
     // Every spatial size must be a multiple of this (32 for LoGoNet).
     virtual int64_t sizeDivisor() const = 0;
+    // Activation checkpointing of the encoder stages while training: less memory for about one
+    // more forward pass of compute. Returns false where the architecture does not offer it.
+    virtual bool setActivationCheckpointing(bool enabled) { return false; }
 };
 
 using Network = std::shared_ptr<NetworkImpl>;

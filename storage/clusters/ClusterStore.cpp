@@ -1,5 +1,6 @@
 #include "clusters/ClusterStore.h"
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <filesystem>
@@ -7,21 +8,13 @@
 #include <random>
 
 #include "database/StorageError.h"
+#include "database/UtcTime.h"
 
 namespace logonet {
 
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string nowIso() {
-    const std::time_t now = std::time(nullptr);
-    std::tm utc{};
-    gmtime_r(&now, &utc);
-    char text[32];
-    std::strftime(text, sizeof(text), "%Y-%m-%dT%H:%M:%SZ", &utc);
-    return text;
-}
 
 // A name no earlier clustering used, so new files never overwrite the ones still referenced.
 std::string freshStem() {
@@ -61,7 +54,7 @@ void ClusterStore::replace(const Clustering& clustering,
         auto insertAssignment = database_.prepare(
             "INSERT INTO slice_assignments (clusterer_id, scan_id, axis, slice_index, cluster, "
             "distance) VALUES (?, ?, ?, ?, ?, ?)");
-        const std::string created = nowIso();
+        const std::string created = utcNow();
         int64_t done = 0;
         for (const auto& member : clustering.members) {
             if (static_cast<int64_t>(member.centroids.size()) != member.k * member.columns) {
@@ -177,6 +170,62 @@ std::vector<SliceAssignment> ClusterStore::assignments(int64_t clustererId, int6
 
 int64_t ClusterStore::assignmentCount() const {
     return database_.queryInt("SELECT COUNT(*) FROM slice_assignments");
+}
+
+std::vector<std::pair<int64_t, int64_t>> ClusterStore::clusterSizes(int64_t clustererId) const {
+    auto query = database_.prepare(
+        "SELECT cluster, COUNT(*) FROM slice_assignments WHERE clusterer_id = ? GROUP BY cluster "
+        "ORDER BY cluster");
+    query.bind(1, clustererId);
+    std::vector<std::pair<int64_t, int64_t>> sizes;
+    while (query.step()) {
+        sizes.emplace_back(query.columnInt(0), query.columnInt(1));
+    }
+    return sizes;
+}
+
+namespace {
+
+SliceAssignment memberOf(Statement& query, int64_t cluster) {
+    SliceAssignment slice;
+    slice.scanId = query.columnInt(0);
+    slice.axis = query.columnInt(1);
+    slice.sliceIndex = query.columnInt(2);
+    slice.distance = query.isNull(3) ? 0.0 : query.columnDouble(3);
+    slice.cluster = cluster;
+    return slice;
+}
+
+}  // namespace
+
+std::vector<SliceAssignment> ClusterStore::clusterMembers(int64_t clustererId, int64_t cluster,
+                                                          int64_t limit, int64_t offset) const {
+    auto query = database_.prepare(
+        "SELECT scan_id, axis, slice_index, distance FROM slice_assignments WHERE clusterer_id = "
+        "? AND cluster = ? ORDER BY distance, scan_id, slice_index LIMIT ? OFFSET ?");
+    query.bind(1, clustererId)
+        .bind(2, cluster)
+        .bind(3, limit)
+        .bind(4, std::max<int64_t>(0, offset));
+    std::vector<SliceAssignment> members;
+    while (query.step()) {
+        members.push_back(memberOf(query, cluster));
+    }
+    return members;
+}
+
+std::vector<SliceAssignment> ClusterStore::nearestMembers(int64_t clustererId,
+                                                          int64_t perCluster) const {
+    auto query = database_.prepare(
+        "SELECT scan_id, axis, slice_index, distance, cluster FROM (SELECT *, ROW_NUMBER() OVER "
+        "(PARTITION BY cluster ORDER BY distance, scan_id, slice_index) AS rank FROM "
+        "slice_assignments WHERE clusterer_id = ?) WHERE rank <= ? ORDER BY cluster, rank");
+    query.bind(1, clustererId).bind(2, perCluster);
+    std::vector<SliceAssignment> members;
+    while (query.step()) {
+        members.push_back(memberOf(query, query.columnInt(4)));
+    }
+    return members;
 }
 
 }  // namespace logonet

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "database/Database.h"
@@ -63,6 +64,14 @@ class ClusterStore {
     std::vector<SliceAssignment> assignments(int64_t clustererId, int64_t scanId,
                                              int64_t axis) const;
     int64_t assignmentCount() const;
+    // Slices per cluster of one clusterer, by cluster id; clusters without a slice are absent.
+    std::vector<std::pair<int64_t, int64_t>> clusterSizes(int64_t clustererId) const;
+    // Slices of one cluster, nearest to its centroid first; `limit` < 0 means all of them.
+    std::vector<SliceAssignment> clusterMembers(int64_t clustererId, int64_t cluster,
+                                                int64_t limit = -1, int64_t offset = 0) const;
+    // Up to `perCluster` slices of every cluster of one clusterer, nearest to the centroid first,
+    // ordered by cluster (the browser's thumbnails).
+    std::vector<SliceAssignment> nearestMembers(int64_t clustererId, int64_t perCluster) const;
 
   private:
     Database& database_;

@@ -1,4 +1,5 @@
 #include "import/ScanImporter.h"
+#include "database/UtcTime.h"
 
 #include <unistd.h>
 

@@ -1,4 +1,5 @@
 #include "project/Project.h"
+#include "database/UtcTime.h"
 
 #include <sys/stat.h>
 #include <sys/statvfs.h>

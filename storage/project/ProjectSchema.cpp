@@ -83,6 +83,37 @@ CREATE INDEX slice_assignments_by_cluster ON slice_assignments(clusterer_id, clu
 UPDATE meta SET value = '2' WHERE key = 'schema_version';
 )sql";
 
+// Version 3: review verdicts per label version. The first release's reviews table had no
+// writer and took any status; it is rebuilt with the three verdicts the workstation knows and a
+// required version. Old rows are kept: an unknown status becomes "needs-correction" with the old
+// word in the comment, and a row without a version is dropped only when its scan has none.
+const char* const kVersion3 = R"sql(
+CREATE TABLE reviews_v3 (
+    id INTEGER PRIMARY KEY,
+    scan_id INTEGER NOT NULL REFERENCES scans(id) ON DELETE CASCADE,
+    version_id INTEGER NOT NULL REFERENCES label_versions(id) ON DELETE CASCADE,
+    status TEXT NOT NULL CHECK (status IN ('accepted', 'needs-correction', 'rejected')),
+    comment TEXT NOT NULL DEFAULT '',
+    time TEXT NOT NULL);
+INSERT INTO reviews_v3 (id, scan_id, version_id, status, comment, time)
+    SELECT r.id, r.scan_id,
+           COALESCE(r.version_id,
+                    (SELECT MAX(v.id) FROM label_versions v WHERE v.scan_id = r.scan_id)),
+           CASE WHEN r.status IN ('accepted', 'needs-correction', 'rejected') THEN r.status
+                ELSE 'needs-correction' END,
+           CASE WHEN r.status IN ('accepted', 'needs-correction', 'rejected') THEN r.comment
+                ELSE '[' || r.status || '] ' || r.comment END,
+           r.time
+    FROM reviews r
+    WHERE COALESCE(r.version_id,
+                   (SELECT MAX(v.id) FROM label_versions v WHERE v.scan_id = r.scan_id))
+          IS NOT NULL;
+DROP TABLE reviews;
+ALTER TABLE reviews_v3 RENAME TO reviews;
+CREATE INDEX reviews_by_version ON reviews(version_id, id);
+UPDATE meta SET value = '3' WHERE key = 'schema_version';
+)sql";
+
 }  // namespace
 
 void ProjectSchema::createVersion1(Database& database) {
@@ -100,11 +131,14 @@ int ProjectSchema::version(Database& database) {
         database.queryInt("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'schema_version'"));
 }
 
-void ProjectSchema::migrate(Database& database) {
+void ProjectSchema::migrate(Database& database, int target) {
     Transaction transaction(database);
     const int from = version(database);
-    if (from < 2) {
+    if (from < 2 && target >= 2) {
         database.exec(kVersion2);
+    }
+    if (from < 3 && target >= 3) {
+        database.exec(kVersion3);
     }
     transaction.commit();
 }

@@ -2,21 +2,11 @@
 
 #include <cmath>
 #include <ctime>
+#include "database/UtcTime.h"
 
 namespace logonet {
 
-namespace {
-
-std::string nowUtc() {
-    const std::time_t now = std::time(nullptr);
-    std::tm utc{};
-    gmtime_r(&now, &utc);
-    char buffer[32];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
-    return buffer;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 int64_t RunStore::recordRun(const std::string& name, const std::string& kind,
                             const std::string& status, const std::string& configJson) {
@@ -36,7 +26,7 @@ int64_t RunStore::recordRun(const std::string& name, const std::string& kind,
         .bind(2, kind)
         .bind(3, status)
         .bind(4, configJson)
-        .bind(5, nowUtc())
+        .bind(5, utcNow())
         .run();
     return database_.lastInsertId();
 }

@@ -1,4 +1,5 @@
 #include "versions/LabelVersionStore.h"
+#include "database/UtcTime.h"
 
 #include <ctime>
 #include <filesystem>
@@ -29,15 +30,6 @@ LabelVersionRecord recordFrom(const Statement& row) {
 }
 
 }  // namespace
-
-std::string utcNow() {
-    const std::time_t now = std::time(nullptr);
-    std::tm parts{};
-    gmtime_r(&now, &parts);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &parts);
-    return text;
-}
 
 LabelVersionStore::LabelVersionStore(Database& database, std::string projectDir)
     : database_(database), dir_(std::move(projectDir)) {}

@@ -41,7 +41,4 @@ class LabelVersionStore {
     std::string dir_;
 };
 
-// Current time as ISO 8601 UTC ("2026-11-25T19:40:00Z") for the created/imported columns.
-std::string utcNow();
-
 }  // namespace logonet

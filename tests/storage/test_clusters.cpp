@@ -80,6 +80,41 @@ class ClusterStoreTest : public QObject {
         QCOMPARE(store.assignmentCount(), int64_t{16});
     }
 
+    void clusterSizesMembersAndNearestSlices() {
+        QTemporaryDir folder;
+        const std::string dir = folder.filePath("p").toStdString();
+        Project project = Project::create(dir, LabelSet::btcv());
+        const int64_t a = addScanRow(project.database(), "a");
+        const int64_t b = addScanRow(project.database(), "b");
+        ClusterStore store(project.database(), dir);
+        store.replace(makeClustering(a, b, 5, 1));
+        // Clusterer c0: scan a's slices 0..3 in clusters 1, 2, 3, 4 (distances 0, .25, .5, .75),
+        // scan b's in clusters 1, 3, 0, 2 (distance 1).
+        const int64_t c0 = store.clusterers().front().id;
+        const std::vector<std::pair<int64_t, int64_t>> sizes{
+            {0, 1}, {1, 2}, {2, 2}, {3, 2}, {4, 1}};
+        QCOMPARE(store.clusterSizes(c0), sizes);
+        const auto members = store.clusterMembers(c0, 1);
+        QCOMPARE(members.size(), size_t{2});
+        QCOMPARE(members[0].scanId, a);  // nearest first
+        QCOMPARE(members[0].sliceIndex, int64_t{0});
+        QCOMPARE(members[1].scanId, b);
+        QCOMPARE(members[1].cluster, int64_t{1});
+        const auto second = store.clusterMembers(c0, 1, 1, 1);
+        QCOMPARE(second.size(), size_t{1});
+        QCOMPARE(second[0].scanId, b);
+        const auto nearest = store.nearestMembers(c0, 1);
+        QCOMPARE(nearest.size(), size_t{5});
+        const int64_t scans[5] = {b, a, a, a, a};
+        const int64_t slices[5] = {2, 0, 1, 2, 3};
+        for (size_t n = 0; n < 5; ++n) {
+            QCOMPARE(nearest[n].cluster, int64_t(n));
+            QCOMPARE(nearest[n].scanId, scans[n]);
+            QCOMPARE(nearest[n].sliceIndex, slices[n]);
+        }
+        QCOMPARE(store.nearestMembers(c0, 2).size(), size_t{8});
+    }
+
     void anInterruptedClusteringKeepsThePreviousOne() {
         QTemporaryDir folder;
         const std::string dir = folder.filePath("p").toStdString();

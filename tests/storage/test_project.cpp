@@ -109,7 +109,7 @@ class TestProject : public QObject {
             QCOMPARE(ProjectSchema::version(db), 1);
         }
         Project project = Project::open(path);
-        QCOMPARE(project.schemaVersion(), 2);
+        QCOMPARE(project.schemaVersion(), Project::kSchemaVersion);
         const std::vector<ScanRecord> scans = project.scans();
         QCOMPARE(scans.size(), size_t(1));
         QCOMPARE(scans[0].name, std::string("old"));

@@ -3,43 +3,19 @@
 #include <filesystem>
 #include <fstream>
 
-#include "TinyTestNetwork.h"
-#include "cache/CaseCache.h"
-#include "cache/CasePreparation.h"
+#include "FineTuneFixtures.h"
 #include "data/CropSampler.h"
 #include "finetune/FineTuner.h"
+#include "network/Autocast.h"
 #include "run/Checkpoint.h"
 
 using namespace logonet;
 using namespace logonet::training;
+using fixtures::tinyFactory;
+using fixtures::weightsOf;
 namespace fs = std::filesystem;
 
 namespace {
-
-// A body box with two labelled blocks (values 2 and 6), shifted by `seed`.
-CachedCase syntheticCase(const std::string& id, int seed) {
-    ImageGeometry g;
-    g.size = {40, 36, 24};
-    g.spacing = {1.5, 1.5, 2.0};
-    ImageVolume image(g, -1000.0f);
-    LabelVolume labels(g, 0);
-    for (int64_t k = 2; k < 22; ++k) {
-        for (int64_t j = 3; j < 33; ++j) {
-            for (int64_t i = 3; i < 37; ++i) {
-                image.at(i, j, k) = 0.0f;
-                if (i >= 8 + seed && i < 16 + seed && j >= 8 && j < 18 && k >= 6 && k < 14) {
-                    labels.at(i, j, k) = 2;
-                    image.at(i, j, k) = 150.0f;
-                }
-                if (i >= 22 && i < 30 && j >= 20 - seed && j < 28 - seed && k >= 8 && k < 16) {
-                    labels.at(i, j, k) = 6;
-                    image.at(i, j, k) = -100.0f;
-                }
-            }
-        }
-    }
-    return prepareCase(id, image, labels, PreprocessSettings{});
-}
 
 FineTuneConfig tinyConfig(const std::string& cacheDir) {
     FineTuneConfig config;
@@ -53,8 +29,7 @@ FineTuneConfig tinyConfig(const std::string& cacheDir) {
     config.augment = false;
     config.seed = 7;
     config.cacheDirectory = cacheDir;
-    config.classValues = {0, 2, 6};
-    config.classNames = {"background", "kidney", "liver"};
+    fixtures::setSyntheticLabels(config);
     config.trainCases = {"a", "b"};
     return config;
 }
@@ -72,20 +47,6 @@ std::vector<double> lossesOf(const std::string& eventsPath) {
     return losses;
 }
 
-model::Network tinyFactory(const FineTuneConfig& config) {
-    return std::make_shared<TinyTestNetworkImpl>(static_cast<int64_t>(config.classValues.size()));
-}
-
-std::vector<torch::Tensor> weightsOf(const std::string& checkpoint, int64_t classes) {
-    auto network = std::make_shared<TinyTestNetworkImpl>(classes);
-    loadCheckpoint(checkpoint, *network, nullptr);
-    std::vector<torch::Tensor> out;
-    for (const auto& p : network->parameters()) {
-        out.push_back(p.detach().clone());
-    }
-    return out;
-}
-
 }  // namespace
 
 class FineTuneTest : public QObject {
@@ -98,9 +59,7 @@ class FineTuneTest : public QObject {
     void initTestCase() {
         torch::set_num_threads(2);
         cache_ = dir_.path().toStdString() + "/cache";
-        const CaseCache cache(cache_);
-        cache.write(syntheticCase("a", 0));
-        cache.write(syntheticCase("b", 3));
+        fixtures::writeSyntheticCache(cache_, 2);
     }
 
     void cropsContainForegroundAtTheConfiguredRatio_data() {
@@ -216,6 +175,37 @@ class FineTuneTest : public QObject {
             QVERIFY(torch::equal(actual[n], expected[n]));
         }
         QCOMPARE(lossesOf(interrupted + "/events.jsonl"), lossesOf(straight + "/events.jsonl"));
+    }
+
+    void mixedPrecisionOnTheCpuUsesBfloat16() {
+        // The scope turns CPU autocast on while it lives, and off again.
+        torch::nn::Conv3d conv(torch::nn::Conv3dOptions(1, 2, 3));
+        const torch::Tensor x = torch::randn({1, 1, 6, 6, 6});
+        {
+            const model::AutocastScope scope(true, torch::kCPU);
+            QCOMPARE(conv(x).scalar_type(), torch::kBFloat16);
+        }
+        QCOMPARE(conv(x).scalar_type(), torch::kFloat);
+
+        // --amp on the CPU trains in bfloat16: losses near float32's, not equal, decreasing.
+        FineTuneConfig config = tinyConfig(cache_);
+        config.iterations = 12;
+        const std::string plainRun = dir_.path().toStdString() + "/float32";
+        FineTuner plain(config, plainRun);
+        plain.setNetworkFactory(tinyFactory);
+        plain.run(false, {}, nullptr);
+        config.amp = true;
+        const std::string ampRun = dir_.path().toStdString() + "/bfloat16";
+        FineTuner mixed(config, ampRun);
+        mixed.setNetworkFactory(tinyFactory);
+        mixed.run(false, {}, nullptr);
+        const std::vector<double> expected = lossesOf(plainRun + "/events.jsonl");
+        const std::vector<double> actual = lossesOf(ampRun + "/events.jsonl");
+        QCOMPARE(actual.size(), size_t{12});
+        QVERIFY(actual[0] != expected[0]);
+        QVERIFY2(std::abs(actual[0] - expected[0]) < 0.05 * expected[0],
+                 qPrintable(QString("%1 vs %2").arg(actual[0]).arg(expected[0])));
+        QVERIFY(std::isfinite(actual[11]) && actual[11] < actual[0]);
     }
 
     void checkpointErrors() {

@@ -3,11 +3,15 @@
 #include <cmath>
 #include <random>
 #include <set>
+#include <tuple>
+#include <vector>
 
+#include "kmeans/ClusterSums.h"
 #include "kmeans/KMeansPlusPlus.h"
 #include "kmeans/MiniBatchKMeans.h"
 #include "kmeans/MultiClusterer.h"
 #include "kmeans/NpyMatrix.h"
+#include "kmeans/RowProducts.h"
 #include "kmeans/RowSampler.h"
 
 using namespace logonet::training;
@@ -179,6 +183,38 @@ class KMeansTest : public QObject {
         // Different seeds per clusterer: not all clusterers are the same.
         QVERIFY(fitted[0].k != fitted[1].k || fitted[1].k != fitted[2].k ||
                 !torch::equal(fitted[0].centroids, fitted[1].centroids));
+    }
+
+    void rowProductsMatchTheMatrixProduct() {
+        // Row counts with and without a remainder of 16, output counts padded and not, one row.
+        torch::manual_seed(11);
+        for (const auto& [rows, columns, outputs] :
+             std::vector<std::tuple<int64_t, int64_t, int64_t>>{
+                 {1, 3, 2}, {37, 5, 6}, {64, 40, 8}, {250, 300, 100}, {16, 7, 70}}) {
+            const auto x = torch::randn({rows, columns});
+            const auto w = torch::randn({outputs, columns});
+            const auto b = torch::randn({outputs});
+            const auto expected = torch::addmm(b.to(torch::kFloat64).unsqueeze(0),
+                                               x.to(torch::kFloat64), w.to(torch::kFloat64).t());
+            const auto got = rowProducts(x, w, b);
+            QCOMPARE(got.sizes().vec(), (std::vector<int64_t>{rows, outputs}));
+            QVERIFY2(torch::allclose(got.to(torch::kFloat64), expected, 1e-4, 1e-3),
+                     qPrintable(QString("%1 x %2 by %3").arg(rows).arg(columns).arg(outputs)));
+        }
+        QCOMPARE(rowProducts(torch::zeros({0, 4}), torch::ones({3, 4}), torch::zeros({3})).size(0),
+                 int64_t{0});
+    }
+
+    void clusterSumsMatchIndexAdd() {
+        torch::manual_seed(12);
+        const auto rows = torch::randn({300, 2500});
+        const auto cluster = torch::randint(0, 7, {300}, torch::kInt64);
+        auto sums = torch::ones({7, 2500});
+        addRowsToClusters(sums, cluster, rows);
+        const auto expected = torch::ones({7, 2500}).index_add_(0, cluster, rows);
+        QVERIFY(torch::allclose(sums, expected, 1e-5, 1e-4));
+        auto wrong = torch::zeros({3, 2500});
+        QVERIFY_THROWS_EXCEPTION(c10::Error, addRowsToClusters(wrong, cluster, rows));
     }
 
     void npyRoundTrip() {

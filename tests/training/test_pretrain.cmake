@@ -2,3 +2,9 @@
 logonet_add_test(test_kmeans SOURCES test_kmeans.cpp LIBS logonet_training QT TORCH TIMEOUT 60)
 logonet_add_test(test_masking SOURCES test_masking.cpp LIBS logonet_training QT TORCH TIMEOUT 60)
 logonet_add_test(test_pretrain SOURCES test_pretrain.cpp LIBS logonet_training QT TORCH TIMEOUT 60)
+if(LOGONET_WITH_STORAGE)
+  # `logonet demo --pretrain` with tiny settings through the real program.
+  logonet_add_test(test_demo_pretrain SOURCES test_demo_pretrain.cpp LIBS logonet_core QT
+                   TIMEOUT 600)
+  add_dependencies(test_demo_pretrain logonet)
+endif()

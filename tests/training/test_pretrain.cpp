@@ -25,6 +25,7 @@ class TinyNetworkImpl : public model::NetworkImpl {
             "head", torch::nn::Conv3d(torch::nn::Conv3dOptions(8, options.outChannels, 1)));
     }
     torch::Tensor forward(const torch::Tensor& x) override {
+        lastInput = x.detach().clone();
         return head->forward(torch::relu(first->forward(x)));
     }
     std::string architecture() const override { return "tiny-test"; }
@@ -32,6 +33,7 @@ class TinyNetworkImpl : public model::NetworkImpl {
     int64_t sizeDivisor() const override { return 1; }
 
     torch::nn::Conv3d first{nullptr}, head{nullptr};
+    torch::Tensor lastInput;  // what the last forward() was given
 
   private:
     model::NetworkOptions options_;
@@ -146,6 +148,30 @@ class PretrainTest : public QObject {
         QVERIFY2(last < 0.8 * first, qPrintable(QString("%1 -> %2").arg(first).arg(last)));
         for (const auto& p : pretrainer.head()->named_buffers()) {
             QVERIFY2(torch::isfinite(p.value()).all().item<bool>(), p.key().c_str());
+        }
+    }
+
+    void networkSeesCropsInTheFineTuningLayout() {
+        // Fine-tuning feeds the network (B, 1, Z, Y, X) (CropSampler); pre-training crops are
+        // (B, 1, X, Y, Z). The network must get them reversed, or every transferred kernel would
+        // meet its axes swapped in fine-tuning. X, Y, Z differ here so that a swap cannot hide.
+        model::NetworkOptions networkOptions;
+        networkOptions.outChannels = 2;
+        networkOptions.roi = {12, 10, 8};  // (Z, Y, X), as fine-tuning builds it
+        for (const SliceAxis axis : {SliceAxis::Axial, SliceAxis::Coronal, SliceAxis::Sagittal}) {
+            auto network = std::make_shared<TinyNetworkImpl>(networkOptions);
+            PretrainerOptions options;
+            options.clusterSizes = {3, 2};
+            options.mask = false;
+            options.masking.axis = axis;
+            Pretrainer pretrainer(network, options);
+            const auto crops = torch::rand({2, 1, 8, 10, 12});  // X = 8, Y = 10, Z = 12
+            const int64_t slices = crops.size(2 + static_cast<int64_t>(axis));
+            const double loss =
+                pretrainer.step(crops, torch::randint(0, 2, {2, slices, 2}, torch::kInt64), 0);
+            QVERIFY(std::isfinite(loss));
+            QCOMPARE(network->lastInput.sizes().vec(), (std::vector<int64_t>{2, 1, 12, 10, 8}));
+            QVERIFY(torch::equal(network->lastInput, crops.permute({0, 1, 4, 3, 2})));
         }
     }
 

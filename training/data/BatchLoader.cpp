@@ -4,8 +4,13 @@
 
 namespace logonet::training {
 
-BatchLoader::BatchLoader(const CropSampler& sampler, int64_t first, int64_t last, size_t capacity)
-    : sampler_(sampler), next_(first), last_(last), capacity_(std::max<size_t>(1, capacity)) {
+BatchLoader::BatchLoader(const CropSampler& sampler, int64_t first, int64_t last, int64_t stride,
+                         size_t capacity)
+    : sampler_(sampler),
+      next_(first),
+      last_(last),
+      stride_(std::max<int64_t>(1, stride)),
+      capacity_(std::max<size_t>(1, capacity)) {
     worker_ = std::thread([this] { produce(); });
 }
 
@@ -19,7 +24,7 @@ BatchLoader::~BatchLoader() {
 }
 
 void BatchLoader::produce() {
-    for (int64_t index = next_; index < last_; ++index) {
+    for (int64_t index = next_; index < last_; index += stride_) {
         {
             std::unique_lock<std::mutex> lock(mutex_);
             changed_.wait(lock, [this] { return stopping_ || ready_.size() < capacity_; });

@@ -13,17 +13,22 @@ namespace logonet::training {
 
 namespace {
 
-int environmentInt(const char* name, int fallback) {
-    const char* value = std::getenv(name);
-    if (value == nullptr || *value == '\0') {
-        return fallback;
+// The first of the variables that is set, as a whole number; `fallback` when none is.
+int environmentInt(std::initializer_list<const char*> names, int fallback) {
+    for (const char* name : names) {
+        const char* value = std::getenv(name);
+        if (value == nullptr || *value == '\0') {
+            continue;
+        }
+        char* end = nullptr;
+        const long parsed = std::strtol(value, &end, 10);
+        if (*end != '\0' || parsed < 0) {
+            throw std::invalid_argument(std::string(name) + "='" + value +
+                                        "' is not a whole number");
+        }
+        return static_cast<int>(parsed);
     }
-    char* end = nullptr;
-    const long parsed = std::strtol(value, &end, 10);
-    if (*end != '\0' || parsed < 0) {
-        throw std::invalid_argument(std::string(name) + "='" + value + "' is not a whole number");
-    }
-    return static_cast<int>(parsed);
+    return fallback;
 }
 
 std::vector<uint8_t> bytesOf(const torch::Tensor& flat) {
@@ -31,18 +36,26 @@ std::vector<uint8_t> bytesOf(const torch::Tensor& flat) {
     return std::vector<uint8_t>(begin, begin + flat.numel() * flat.element_size());
 }
 
+std::string firstLine(const std::string& text) {
+    return text.substr(0, text.find('\n'));
+}
+
 }  // namespace
 
 std::optional<DistributedEnvironment> DistributedEnvironment::fromEnvironment() {
     DistributedEnvironment e;
-    e.worldSize = environmentInt("WORLD_SIZE", 1);
+    e.worldSize = environmentInt({"WORLD_SIZE", "SLURM_NTASKS"}, 1);
     if (e.worldSize <= 1) {
         return std::nullopt;
     }
-    e.rank = environmentInt("RANK", 0);
-    e.localRank = environmentInt("LOCAL_RANK", 0);
-    e.masterPort = environmentInt("MASTER_PORT", 29500);
-    if (const char* address = std::getenv("MASTER_ADDR")) {
+    e.rank = environmentInt({"RANK", "SLURM_PROCID"}, 0);
+    e.localRank = environmentInt({"LOCAL_RANK", "SLURM_LOCALID"}, 0);
+    e.masterPort = environmentInt({"MASTER_PORT"}, 29500);
+    if (e.masterPort < 1 || e.masterPort > 65535) {
+        throw std::invalid_argument("MASTER_PORT=" + std::to_string(e.masterPort) +
+                                    " is not a TCP port");
+    }
+    if (const char* address = std::getenv("MASTER_ADDR"); address != nullptr && *address != '\0') {
         e.masterAddress = address;
     }
     if (e.rank >= e.worldSize) {
@@ -54,7 +67,10 @@ std::optional<DistributedEnvironment> DistributedEnvironment::fromEnvironment() 
 
 StoreAllReduce::StoreAllReduce(const DistributedEnvironment& environment,
                                std::chrono::milliseconds timeout)
-    : rank_(environment.rank), worldSize_(environment.worldSize) {
+    : rank_(environment.rank),
+      worldSize_(environment.worldSize),
+      localRank_(environment.localRank),
+      timeout_(timeout) {
     c10d::TCPStoreOptions options;
     options.port = static_cast<std::uint16_t>(environment.masterPort);
     options.isServer = rank_ == 0;
@@ -64,15 +80,19 @@ StoreAllReduce::StoreAllReduce(const DistributedEnvironment& environment,
     try {
         store_ = std::make_shared<c10d::TCPStore>(environment.masterAddress, options);
     } catch (const std::exception& error) {
-        std::string message = error.what();
-        message = message.substr(0, message.find('\n'));
-        throw std::runtime_error("rank " + std::to_string(rank_) + ": cannot reach the store at " +
-                                 environment.masterAddress + ":" +
-                                 std::to_string(environment.masterPort) + " (" + message + ")");
+        throw std::runtime_error(
+            "rank " + std::to_string(rank_) + " of " + std::to_string(worldSize_) +
+            ": cannot set up the job's store at " + environment.masterAddress + ":" +
+            std::to_string(environment.masterPort) + " (" + firstLine(error.what()) +
+            "): are all ranks started, and are MASTER_ADDR and MASTER_PORT rank 0's host and a "
+            "free port?");
     }
 }
 
 StoreAllReduce::~StoreAllReduce() {
+    if (failed_) {
+        return;
+    }
     // Rank 0 hosts the store: if it went away while another rank was still reading the last
     // round, that rank would fail with "connection reset". Every rank checks out, and rank 0
     // keeps the store up until all have (bounded, and never throwing from a destructor).
@@ -91,17 +111,41 @@ StoreAllReduce::~StoreAllReduce() {
     }
 }
 
+void StoreAllReduce::fail(int missingRank, const std::exception& error) {
+    failed_ = true;
+    const std::string me = "rank " + std::to_string(rank_) + " of " + std::to_string(worldSize_);
+    const std::string cause = firstLine(error.what());
+    if (rank_ != 0 && missingRank == 0) {
+        throw std::runtime_error(me + ": lost rank 0, which hosts the job's store (" + cause +
+                                 "): it stopped or died; see its output");
+    }
+    throw std::runtime_error(
+        me + ": no data from rank " + std::to_string(missingRank) + " within " +
+        std::to_string(std::chrono::duration_cast<std::chrono::seconds>(timeout_).count()) +
+        " s (" + cause + "): it stopped, died or hangs; see its output");
+}
+
 torch::Tensor StoreAllReduce::exchangeSum(const torch::Tensor& flat) {
     const int64_t round = round_++;
     const std::string prefix = "logonet/" + std::to_string(round) + "/";
-    store_->set(prefix + std::to_string(rank_), bytesOf(flat));
+    try {
+        store_->set(prefix + std::to_string(rank_), bytesOf(flat));
+    } catch (const std::exception& error) {
+        fail(0, error);
+    }
     torch::Tensor sum = torch::zeros_like(flat);
     // Summed in rank order on every rank, so every rank gets bit-identical results.
     for (int r = 0; r < worldSize_; ++r) {
-        const std::vector<uint8_t> bytes = store_->get(prefix + std::to_string(r));
+        std::vector<uint8_t> bytes;
+        try {
+            bytes = store_->get(prefix + std::to_string(r));
+        } catch (const std::exception& error) {
+            fail(r, error);
+        }
         if (bytes.size() != static_cast<size_t>(flat.numel() * flat.element_size())) {
+            failed_ = true;
             throw std::runtime_error("rank " + std::to_string(r) +
-                                     " sent a tensor of another size: are all ranks running the "
+                                     " sent a buffer of another size: are all ranks running the "
                                      "same configuration?");
         }
         torch::Tensor other = torch::empty_like(flat);
@@ -115,15 +159,18 @@ torch::Tensor StoreAllReduce::exchangeSum(const torch::Tensor& flat) {
     return sum;
 }
 
-void StoreAllReduce::averageGradients(model::NetworkImpl& network) {
-    std::vector<torch::Tensor> gradients;
+void StoreAllReduce::averageGradients(model::NetworkImpl& network,
+                                      std::vector<double>& statistics) {
+    std::vector<torch::Tensor> flat;
     for (auto& p : network.parameters()) {
         if (!p.grad().defined()) {
             p.mutable_grad() = torch::zeros_like(p);
         }
-        gradients.push_back(p.grad().detach().to(torch::kCPU).to(torch::kFloat).reshape(-1));
+        flat.push_back(p.grad().detach().to(torch::kCPU).to(torch::kFloat).reshape(-1));
     }
-    const torch::Tensor mean = exchangeSum(torch::cat(gradients).contiguous()) / worldSize_;
+    std::vector<float> values(statistics.begin(), statistics.end());
+    flat.push_back(torch::tensor(values, torch::kFloat));
+    const torch::Tensor mean = exchangeSum(torch::cat(flat).contiguous()) / worldSize_;
     int64_t offset = 0;
     torch::NoGradGuard noGrad;
     for (auto& p : network.parameters()) {
@@ -131,18 +178,20 @@ void StoreAllReduce::averageGradients(model::NetworkImpl& network) {
         p.mutable_grad().copy_(mean.slice(0, offset, offset + n).view_as(p));
         offset += n;
     }
+    for (double& value : statistics) {
+        value = mean[offset++].item<double>();
+    }
 }
 
-void StoreAllReduce::broadcastState(model::NetworkImpl& network) {
+std::vector<int64_t> StoreAllReduce::broadcastState(model::NetworkImpl& network, int64_t step) {
     std::vector<torch::Tensor> state;
     for (const auto& p : network.parameters()) {
         state.push_back(p);
     }
     for (const auto& b : network.buffers()) {
-        if (b.is_floating_point()) {
-            state.push_back(b);
-        }
+        state.push_back(b);
     }
+    // Buffers (BatchNorm's batch counter) travel as float: exact below 2^24.
     std::vector<torch::Tensor> flat;
     for (const auto& t : state) {
         flat.push_back(t.detach().to(torch::kCPU).to(torch::kFloat).reshape(-1));
@@ -152,7 +201,10 @@ void StoreAllReduce::broadcastState(model::NetworkImpl& network) {
     if (rank_ != 0) {
         mine.zero_();
     }
-    const torch::Tensor shared = exchangeSum(mine);
+    // Then one slot per rank for its start step.
+    torch::Tensor steps = torch::zeros({worldSize_}, torch::kFloat);
+    steps[rank_] = static_cast<float>(step);
+    const torch::Tensor shared = exchangeSum(torch::cat({mine, steps}));
     int64_t offset = 0;
     torch::NoGradGuard noGrad;
     for (auto& t : state) {
@@ -160,14 +212,25 @@ void StoreAllReduce::broadcastState(model::NetworkImpl& network) {
         t.copy_(shared.slice(0, offset, offset + n).view_as(t));
         offset += n;
     }
+    std::vector<int64_t> starts;
+    for (int r = 0; r < worldSize_; ++r) {
+        starts.push_back(static_cast<int64_t>(shared[offset + r].item<double>()));
+    }
+    return starts;
 }
 
 ParallelContext StoreAllReduce::context() {
     ParallelContext context;
     context.rank = rank_;
     context.worldSize = worldSize_;
-    context.averageGradients = [this](model::NetworkImpl& network) { averageGradients(network); };
-    context.synchronizeState = [this](model::NetworkImpl& network) { broadcastState(network); };
+    context.localRank = localRank_;
+    context.averageGradients = [this](model::NetworkImpl& network,
+                                      std::vector<double>& statistics) {
+        averageGradients(network, statistics);
+    };
+    context.synchronizeState = [this](model::NetworkImpl& network, int64_t step) {
+        return broadcastState(network, step);
+    };
     return context;
 }
 

@@ -1,7 +1,5 @@
 #include "finetune/FineTuner.h"
 
-#include <ATen/autocast_mode.h>
-
 #include <chrono>
 #include <cmath>
 #include <filesystem>
@@ -11,9 +9,10 @@
 #include "cache/CaseCache.h"
 #include "data/BatchLoader.h"
 #include "data/CropSampler.h"
-#include "inference/CasePredictor.h"
+#include "finetune/MixedPrecision.h"
+#include "finetune/Validation.h"
 #include "losses/DiceCELoss.h"
-#include "metrics/SegmentationMetrics.h"
+#include "network/Autocast.h"
 #include "registry/ModelRegistry.h"
 #include "run/Checkpoint.h"
 #include "schedule/WarmupCosineSchedule.h"
@@ -30,7 +29,7 @@ double secondsSince(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-torch::Device deviceFor(const std::string& name) {
+torch::Device deviceFor(const std::string& name, int localRank) {
     if (name == "cpu") {
         return torch::kCPU;
     }
@@ -40,7 +39,13 @@ torch::Device deviceFor(const std::string& name) {
                 "--device cuda: this LibTorch build has no CUDA support or no GPU is visible "
                 "(use --device cpu)");
         }
-        return torch::kCUDA;
+        const auto gpus = static_cast<int>(torch::cuda::device_count());
+        if (localRank >= gpus) {
+            throw std::runtime_error("LOCAL_RANK " + std::to_string(localRank) + " but only " +
+                                     std::to_string(gpus) +
+                                     " GPU(s) visible: start one rank per GPU on each machine");
+        }
+        return torch::Device(torch::kCUDA, static_cast<c10::DeviceIndex>(localRank));
     }
     throw std::invalid_argument("unknown device '" + name + "' (cpu or cuda)");
 }
@@ -50,33 +55,6 @@ void setLearningRate(torch::optim::Optimizer& optimizer, double lr) {
         static_cast<torch::optim::AdamWOptions&>(group.options()).lr(lr);
     }
 }
-
-// Dynamic loss scaling for float16 autocast on CUDA (LibTorch 1.13 has no C++ GradScaler).
-class LossScaler {
-  public:
-    double scale() const { return scale_; }
-    // Unscales the gradients; false when one is not finite (the step must be skipped).
-    bool unscale(model::NetworkImpl& network) {
-        bool finite = true;
-        for (auto& p : network.parameters()) {
-            if (p.grad().defined()) {
-                p.mutable_grad().div_(scale_);
-                finite = finite && torch::isfinite(p.grad()).all().item<bool>();
-            }
-        }
-        if (!finite) {
-            scale_ /= 2.0;
-            goodSteps_ = 0;
-        } else if (++goodSteps_ % 2000 == 0) {
-            scale_ *= 2.0;
-        }
-        return finite;
-    }
-
-  private:
-    double scale_ = 65536.0;
-    int64_t goodSteps_ = 0;
-};
 
 std::vector<std::shared_ptr<const TrainingCase>> loadTrainingCases(const CaseCache& cache,
                                                                    const FineTuneConfig& config) {
@@ -165,10 +143,7 @@ FineTuneResult FineTuner::runLoop(bool resume, const EventSink& sink,
     if (config_.classValues.size() < 2) {
         throw std::runtime_error("the label set names no classes to learn");
     }
-    if (config_.amp && config_.device != "cuda") {
-        throw std::invalid_argument("--amp needs --device cuda");
-    }
-    const torch::Device device = deviceFor(config_.device);
+    const torch::Device device = deviceFor(config_.device, parallel_.localRank);
     if (config_.threads > 0) {
         at::set_num_threads(static_cast<int>(config_.threads));
     }
@@ -223,15 +198,24 @@ FineTuneResult FineTuner::runLoop(bool resume, const EventSink& sink,
                                {"new", Json(report.missing.size())},
                                {"summary", report.summary()}}));
     }
-    if (config_.checkpointing) {
-        emit(Json(Json::Object{{"event", "note"},
-                               {"message",
-                                "activation checkpointing is not available in LibTorch's C++ API; "
-                                "training without it"}}));
+    if (config_.checkpointing && !network->setActivationCheckpointing(true)) {
+        emit(Json(Json::Object{
+            {"event", "note"},
+            {"message", config_.architecture + " has no encoder stages to checkpoint; training "
+                                               "without activation checkpointing"}}));
     }
 
     if (parallel_.synchronizeState) {
-        parallel_.synchronizeState(*network);
+        const std::vector<int64_t> starts = parallel_.synchronizeState(*network, startStep);
+        for (size_t r = 0; r < starts.size(); ++r) {
+            if (starts[r] != starts[0]) {
+                throw std::runtime_error(
+                    "rank " + std::to_string(r) + " would start at step " +
+                    std::to_string(starts[r]) + " but rank 0 at step " + std::to_string(starts[0]) +
+                    ": with --resume every rank must see the same run folder (" + runDirectory_ +
+                    " on a shared file system)");
+            }
+        }
     }
 
     CheckpointInfo info;
@@ -253,17 +237,14 @@ FineTuneResult FineTuner::runLoop(bool resume, const EventSink& sink,
                                         config_.iterations);
     const int64_t accumulation = std::max<int64_t>(1, config_.accumulation);
     const int64_t world = std::max(1, parallel_.worldSize);
-    // The loader hands out batches in order; on rank r of W, step s with micro-batch m uses batch
-    // (s * accumulation + m) * W + r, so W ranks together see what one process with a W times
-    // larger batch would.
-    std::unique_ptr<BatchLoader> batches;
+    // Rank r of W takes, for micro-batch m of step s, the sampler's batch (s * A + m) * W + r:
+    // the W ranks of a step together see exactly the micro-batches one process with W times the
+    // accumulation would, each normalised (BatchNorm) and scored (batch Dice) on its own, so W
+    // ranks at batch B train as one process at batch B with accumulation A * W.
+    BatchLoader batches(sampler, startStep * accumulation * world + parallel_.rank,
+                        config_.iterations * accumulation * world, world);
 
-    SlidingWindowOptions windowOptions;
-    windowOptions.roi = {config_.crop[2], config_.crop[1], config_.crop[0]};
-    windowOptions.overlap = config_.overlap;
-    windowOptions.windowBatch = 2;
-
-    LossScaler scaler;
+    MixedPrecision precision(config_.amp, device);
     FineTuneResult result;
     result.bestDice = bestDice;
     result.bestStep = bestStep;
@@ -272,44 +253,38 @@ FineTuneResult FineTuner::runLoop(bool resume, const EventSink& sink,
     const int64_t casesPerEpoch = static_cast<int64_t>(sampler.caseCount());
     network->train();
     for (int64_t step = startStep; step < config_.iterations; ++step) {
-        if (!batches) {
-            batches = std::make_unique<BatchLoader>(sampler, step * accumulation * world,
-                                                    config_.iterations * accumulation * world);
-        }
         optimizer.zero_grad();
         double lossSum = 0, diceSum = 0, ceSum = 0;
-        for (int64_t m = 0; m < accumulation * world; ++m) {
-            TrainingBatch batch = batches->next();
-            if (batch.index % world != parallel_.rank) {
-                continue;  // another rank's share of this step
-            }
+        for (int64_t m = 0; m < accumulation; ++m) {
+            const TrainingBatch batch = batches.next();
             const torch::Tensor image = batch.image.to(device);
             const torch::Tensor labels = batch.labels.to(device);
             torch::Tensor logits;
-            if (config_.amp) {
-                at::autocast::set_enabled(true);
-                logits = network->forward(image);
-                at::autocast::set_enabled(false);
-                at::autocast::clear_cache();
-            } else {
+            {
+                const model::AutocastScope autocast(precision.autocast(), device);
                 logits = network->forward(image);
             }
-            const LossTerms terms = loss(logits, labels);
-            torch::Tensor scaled = terms.total / static_cast<double>(accumulation);
-            if (config_.amp) {
-                scaled = scaled * scaler.scale();
-            }
-            scaled.backward();
+            const LossTerms terms = loss(logits.to(torch::kFloat), labels);
+            precision.scaleLoss(terms.total / static_cast<double>(accumulation)).backward();
             lossSum += terms.total.item<double>();
             diceSum += terms.dice.item<double>();
             ceSum += terms.ce.item<double>();
         }
+        bool stopping = false;
         if (parallel_.averageGradients) {
-            parallel_.averageGradients(*network);
+            // Every rank must stop after the same step, so a stop request travels with the
+            // gradients; the logged loss is the mean over the ranks.
+            std::vector<double> statistics{lossSum, diceSum, ceSum,
+                                           stop != nullptr && stop->load() ? 1.0 : 0.0};
+            parallel_.averageGradients(*network, statistics);
+            lossSum = statistics[0];
+            diceSum = statistics[1];
+            ceSum = statistics[2];
+            stopping = statistics[3] > 0.0;
         }
         const double lr = schedule.at(step);
         setLearningRate(optimizer, lr);
-        if (!config_.amp || scaler.unscale(*network)) {
+        if (precision.unscale(*network)) {
             optimizer.step();
         }
         ++intervalSteps;
@@ -337,36 +312,13 @@ FineTuneResult FineTuner::runLoop(bool resume, const EventSink& sink,
         const bool last = done == config_.iterations;
         if (writer && !validation.empty() && config_.validateEvery > 0 &&
             (done % config_.validateEvery == 0 || last)) {
-            const CasePredictor predictor(network, config_.classValues, windowOptions, device);
-            std::vector<double> sums(config_.classValues.size(), 0.0);
-            std::vector<int> counts(config_.classValues.size(), 0);
-            for (const auto& entry : validation) {
-                const LabelVolume predicted = predictor.segment(entry.image);
-                for (size_t c = 1; c < config_.classValues.size(); ++c) {
-                    const double dice = diceScore(predicted, entry.labels, config_.classValues[c]);
-                    if (!std::isnan(dice)) {
-                        sums[c] += dice;
-                        ++counts[c];
-                    }
-                }
-            }
-            Json perClass = Json::object();
-            double meanSum = 0;
-            int meanCount = 0;
-            for (size_t c = 1; c < sums.size(); ++c) {
-                if (counts[c] > 0) {
-                    perClass[config_.classNames[c]] = sums[c] / counts[c];
-                    meanSum += sums[c] / counts[c];
-                    ++meanCount;
-                }
-            }
-            const double mean = meanCount > 0 ? meanSum / meanCount : 0.0;
+            const ValidationScores scores = validate(network, validation, config_, device);
             emit(Json(Json::Object{{"event", "validation"},
                                    {"step", Json(done)},
-                                   {"mean_dice", mean},
-                                   {"per_class", perClass}}));
-            if (mean > bestDice) {
-                bestDice = mean;
+                                   {"mean_dice", scores.meanDice},
+                                   {"per_class", scores.perClass}}));
+            if (scores.meanDice > bestDice) {
+                bestDice = scores.meanDice;
                 bestStep = done;
                 info.step = done;
                 info.extra = Json::object();
@@ -374,9 +326,10 @@ FineTuneResult FineTuner::runLoop(bool resume, const EventSink& sink,
                 info.extra["best_step"] = Json(bestStep);
                 saveCheckpoint(folder.bestCheckpointPath(), *network, nullptr, info);
             }
-            network->train();
         }
-        const bool stopping = stop != nullptr && stop->load();
+        if (!parallel_.averageGradients) {
+            stopping = stop != nullptr && stop->load();
+        }
         if (last || stopping ||
             (config_.checkpointEvery > 0 && done % config_.checkpointEvery == 0)) {
             saveLast(done);
@@ -392,6 +345,10 @@ FineTuneResult FineTuner::runLoop(bool resume, const EventSink& sink,
         // Without validation the final weights are the best we know.
         info.step = result.steps;
         saveCheckpoint(folder.bestCheckpointPath(), *network, nullptr, info);
+    }
+    if (!finalWeightsPath_.empty()) {
+        info.step = result.steps;
+        saveCheckpoint(finalWeightsPath_, *network, nullptr, info);
     }
     result.bestDice = bestDice;
     result.bestStep = bestStep;

@@ -3,6 +3,7 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <vector>
 
 #include "finetune/FineTuneConfig.h"
 #include "json/Json.h"
@@ -17,9 +18,13 @@ namespace logonet::training {
 struct ParallelContext {
     int rank = 0;
     int worldSize = 1;
-    std::function<void(model::NetworkImpl&)> averageGradients;
-    // Makes every rank start from rank 0's weights (called once, before the first step).
-    std::function<void(model::NetworkImpl&)> synchronizeState;
+    int localRank = 0;  // picks the GPU on a machine with several
+    // Replaces the gradients by their mean over the ranks. `statistics` (this rank's loss terms
+    // and stop request) are averaged in the same exchange: one round trip per step.
+    std::function<void(model::NetworkImpl&, std::vector<double>& statistics)> averageGradients;
+    // Makes every rank start from rank 0's weights (called once, before the first step) and
+    // returns every rank's `startStep`, so that ranks resuming from different points are caught.
+    std::function<std::vector<int64_t>(model::NetworkImpl&, int64_t startStep)> synchronizeState;
 };
 
 struct FineTuneResult {
@@ -46,6 +51,8 @@ class FineTuner {
     // Replaces the registry (tests use tiny networks).
     void setNetworkFactory(NetworkFactory factory) { factory_ = std::move(factory); }
     void setParallelContext(ParallelContext context) { parallel_ = std::move(context); }
+    // Every rank (not only rank 0) saves its final weights here: lets tests compare ranks.
+    void setFinalWeightsPath(std::string path) { finalWeightsPath_ = std::move(path); }
 
     // Trains to config.iterations. With `resume`, continues from checkpoints/last.pt when there
     // is one. Events go to the run's events.jsonl and to `sink`. Returns early (after writing a
@@ -63,6 +70,7 @@ class FineTuner {
     std::string runDirectory_;
     NetworkFactory factory_;
     ParallelContext parallel_;
+    std::string finalWeightsPath_;
 };
 
 // Resolves the config's cache folder against the run folder.

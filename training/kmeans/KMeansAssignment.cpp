@@ -14,14 +14,14 @@ KMeansAssignment assignRows(const RowSource& source, const torch::Tensor& centro
     KMeansAssignment result;
     result.cluster = torch::empty({rows}, torch::kInt64);
     result.distance = torch::empty({rows}, torch::kFloat32);
-    const auto norms = squaredRowNorms(centroids);
+    const CentroidQuery query(centroids);
     double inertia = 0.0;
     for (int64_t begin = 0; begin < rows; begin += chunkRows) {
         const int64_t end = std::min(rows, begin + chunkRows);
         const auto chunk = source.range(begin, end).to(centroids.device());
-        const auto nearest = nearestCentroid(chunk, centroids, norms);
+        const auto nearest = nearestCentroid(chunk, query);
         result.cluster.slice(0, begin, end).copy_(nearest.cluster.cpu());
-        const auto distance = nearest.distance.cpu();
+        const auto distance = nearest.distance(squaredRowNorms(chunk)).cpu();
         result.distance.slice(0, begin, end).copy_(distance);
         inertia += distance.sum(torch::kFloat64).item<double>();
     }

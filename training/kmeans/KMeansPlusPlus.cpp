@@ -48,9 +48,11 @@ torch::Tensor seedKMeansPlusPlus(const torch::Tensor& sample, int64_t k, std::mt
     chosen.push_back(uniform(random));
 
     auto firstIndex = torch::tensor({chosen[0]}, torch::kInt64).to(sample.device());
-    auto closest = squaredDistances(sample, sample.index_select(0, firstIndex),
-                                    norms.index_select(0, firstIndex))
-                       .squeeze(1);
+    auto closest = squaredDistances(sample, norms,
+                                    CentroidQuery(sample.index_select(0, firstIndex),
+                                                  norms.index_select(0, firstIndex)))
+                       .squeeze(1)
+                       .contiguous();
     std::vector<double> cumulative(static_cast<size_t>(rows));
     for (int64_t centre = 1; centre < k; ++centre) {
         const auto weights = closest.to(torch::kCPU, torch::kFloat64).contiguous();
@@ -65,9 +67,12 @@ torch::Tensor seedKMeansPlusPlus(const torch::Tensor& sample, int64_t k, std::mt
             candidate = drawProportional(cumulative, random);
         }
         const auto candidateIndex = torch::tensor(candidates, torch::kInt64).to(sample.device());
-        // (rows, trials): one thin GEMM for all candidates.
-        const auto toCandidates = squaredDistances(sample, sample.index_select(0, candidateIndex),
-                                                   norms.index_select(0, candidateIndex));
+        // (rows, trials): one thin product for all candidates; it reads the whole sample, which
+        // makes the seeding cost k passes over the sample.
+        const auto toCandidates =
+            squaredDistances(sample, norms,
+                             CentroidQuery(sample.index_select(0, candidateIndex),
+                                           norms.index_select(0, candidateIndex)));
         const auto updated = torch::minimum(toCandidates, closest.unsqueeze(1));
         const int64_t best = updated.sum(0).argmin().item<int64_t>();
         chosen.push_back(candidates[static_cast<size_t>(best)]);

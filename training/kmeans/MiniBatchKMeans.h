@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "kmeans/KMeansAssignment.h"
+#include "kmeans/NearestCentroid.h"
 #include "kmeans/RowSource.h"
 
 namespace logonet::training {
@@ -26,10 +27,13 @@ struct KMeansOptions {
     // Full (Lloyd) passes over all rows after the mini-batch steps: each costs one pass over the
     // data and usually lowers the inertia more than the same work spent on mini-batches.
     int64_t lloydPasses = 0;
-    // Rows sampled for k-means++ seeding; 0 picks min(rows, max(batchRows, 3 * clusters)).
+    // Rows sampled for k-means++ seeding; 0 picks max(batchRows, 3 * clusters), at most all rows.
+    // Seeding reads the whole sample once per cluster, so its size is most of the seeding's cost:
+    // scikit-learn's 3 * batchRows took 3-5 times as long on 1024-row batches and K = 100 for
+    // a final inertia 0.3% lower (docs/BENCHMARKS.md).
     int64_t seedRows = 0;
     // Centres that won fewer than this fraction of the busiest centre's rows are moved onto rows
-    // of the current batch (far rows preferred), as scikit-learn's MiniBatchKMeans does.
+    // of the current batch, as scikit-learn's MiniBatchKMeans does.
     double reassignmentRatio = 0.01;
     int64_t chunkRows = 4096;  // rows per GEMM when passing over all rows
     uint64_t seed = 0;
@@ -45,10 +49,12 @@ class MiniBatchKMeans {
   public:
     explicit MiniBatchKMeans(KMeansOptions options);
 
-    // Seeds, runs the mini-batch steps and the Lloyd passes. Throws ClusteringCancelled.
+    // seed() then refine(). Throws ClusteringCancelled.
     void fit(const RowSource& source, const KMeansProgress& progress = {});
 
     void seed(const RowSource& source);
+    // The mini-batch steps and the Lloyd passes from the current centres.
+    void refine(const RowSource& source, const KMeansProgress& progress = {});
     // One mini-batch update with `batch` (rows on the compute device).
     void step(const torch::Tensor& batch);
     // One Lloyd pass: every centre moves to the mean of the rows nearest to it.
@@ -63,12 +69,13 @@ class MiniBatchKMeans {
     const KMeansOptions& options() const { return options_; }
 
   private:
-    void reassignSmallClusters(const torch::Tensor& batch, const torch::Tensor& distance);
+    void reassignSmallClusters(const torch::Tensor& batch);
 
     KMeansOptions options_;
     std::mt19937_64 random_;
     torch::Tensor centroids_;
     torch::Tensor counts_;
+    torch::Tensor sums_;  // per-step sums of the rows each centre won, reused
     int64_t rowsSinceReassignment_ = 0;
 };
 

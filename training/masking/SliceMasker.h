@@ -3,30 +3,19 @@
 #include <torch/torch.h>
 
 #include <cstdint>
-#include <random>
 #include <vector>
 
+#include "masking/MaskingPlan.h"
 #include "masking/SliceAxis.h"
 
 namespace logonet::training {
 
-// The masked sequences of spec section 6.
-struct SliceMaskingOptions {
-    double phi1 = 0.1;   // floor(phi1 * Z) run ends per crop
-    int64_t length = 5;  // M: each run covers the M slices ending at a drawn index
-    double phi2 = 0.7;   // probability that one patch of a masked slice is zeroed
-    // Patch edge lengths; one larger than the slice covers the whole slice with one patch.
-    std::vector<int64_t> patchSizes{1, 2, 4, 8, 16, 32, 96};
-    SliceAxis axis = SliceAxis::Axial;
-};
-
-// One masked slice of one crop, for people and tests to inspect.
-struct MaskedSlice {
-    int64_t index = 0;      // along the slicing axis
-    int64_t patchSize = 0;  // as drawn from the set (before clipping to the slice)
-    int64_t patches = 0;    // patches in the slice's grid
-    int64_t zeroed = 0;     // patches that were zeroed
-};
+// The plan and the axis are drawn in core (std only), so the workstation draws the same masks.
+using logonet::MaskedSlice;
+using logonet::parseSliceAxis;
+using logonet::SliceAxis;
+using logonet::sliceAxisName;
+using logonet::SliceMaskingOptions;
 
 struct MaskedCrops {
     torch::Tensor input;                           // (B, C, X, Y, Z), masked patches zeroed
@@ -34,23 +23,21 @@ struct MaskedCrops {
     std::vector<std::vector<MaskedSlice>> slices;  // per crop, ordered by index
 };
 
-// Draws masked slice sequences, seeded: the same seed and calls give the same masks.
+// Masks crops with seeded MaskingPlanner plans: the same seed and calls give the same masks,
+// and the same voxels as the workstation's masked-sequence view for that seed.
 class SliceMasker {
   public:
     SliceMasker(SliceMaskingOptions options, uint64_t seed);
 
-    // `crops` is (B, C, X, Y, Z) on any device; the masks are drawn on the CPU.
+    // `crops` is (B, C, X, Y, Z) on any device; one plan per crop, drawn in batch order.
     MaskedCrops mask(const torch::Tensor& crops);
     // The --no-mask ablation: the crops unchanged and every slice counted as masked.
     static MaskedCrops unmasked(const torch::Tensor& crops, SliceAxis axis);
 
-    const SliceMaskingOptions& options() const { return options_; }
+    const SliceMaskingOptions& options() const { return planner_.options(); }
 
   private:
-    std::vector<int64_t> drawMaskedIndices(int64_t slices);
-
-    SliceMaskingOptions options_;
-    std::mt19937_64 random_;
+    MaskingPlanner planner_;
 };
 
 }  // namespace logonet::training

@@ -11,28 +11,38 @@ namespace logonet::training {
 
 namespace {
 
-// Network input with the slicing axis last: (B, C, X, Y, Z) -> (B, C, a, b, S).
-torch::Tensor slicingAxisLast(const torch::Tensor& crops, SliceAxis axis) {
+// Pre-training crops are (B, C, X, Y, Z), the layout of the masker and the head; the network
+// sees them as fine-tuning does, (B, C, Z, Y, X) (TrainingCase, CropSampler), so that every
+// kernel it learns meets the same anatomical axes when fine-tuning loads it. Reversing the three
+// spatial axes goes both ways.
+torch::Tensor reverseSpatialAxes(const torch::Tensor& tensor) {
+    return tensor.permute({0, 1, 4, 3, 2});
+}
+
+// The network's output map with the slicing axis last: (B, C, X, Y, Z) -> (B, C, a, b, S).
+torch::Tensor slicingAxisLast(const torch::Tensor& map, SliceAxis axis) {
     switch (axis) {
         case SliceAxis::Sagittal:
-            return crops.permute({0, 1, 3, 4, 2});
+            return map.permute({0, 1, 3, 4, 2});
         case SliceAxis::Coronal:
-            return crops.permute({0, 1, 2, 4, 3});
+            return map.permute({0, 1, 2, 4, 3});
         case SliceAxis::Axial:
             break;
     }
-    return crops;
+    return map;
 }
 
+// The head's crop from the network's roi, which is (Z, Y, X) like its input.
 std::vector<int64_t> cropWithAxisLast(const std::vector<int64_t>& roi, SliceAxis axis) {
+    const std::vector<int64_t> xyz{roi[2], roi[1], roi[0]};
     const auto index = static_cast<size_t>(axis);
     std::vector<int64_t> crop;
     for (size_t d = 0; d < 3; ++d) {
         if (d != index) {
-            crop.push_back(roi[d]);
+            crop.push_back(xyz[d]);
         }
     }
-    crop.push_back(roi[index]);
+    crop.push_back(xyz[index]);
     return crop;
 }
 
@@ -119,7 +129,8 @@ Pretrainer::Pretrainer(model::Network network, PretrainerOptions options)
 }
 
 torch::Tensor Pretrainer::forward(const torch::Tensor& input) {
-    return head_->forward(network_->forward(slicingAxisLast(input, options_.masking.axis)));
+    const auto map = network_->forward(reverseSpatialAxes(input).contiguous());
+    return head_->forward(slicingAxisLast(reverseSpatialAxes(map), options_.masking.axis));
 }
 
 double Pretrainer::step(const torch::Tensor& crops, const torch::Tensor& labels,

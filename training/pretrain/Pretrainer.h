@@ -29,7 +29,8 @@ struct PretrainerOptions {
 
 // One pre-training model (the network plus the pre-training head) and its optimiser: masks a
 // batch, predicts every slice's pseudo-labels and steps on the loss of the masked slices.
-// The slicing axis is moved last before the network, so the head always sees (B, out, ., ., S).
+// The network gets the crops in fine-tuning's (B, C, Z, Y, X) layout; its output is turned back
+// to (X, Y, Z) with the slicing axis moved last, so the head always sees (B, out, ., ., S).
 class Pretrainer {
   public:
     Pretrainer(model::Network network, PretrainerOptions options);

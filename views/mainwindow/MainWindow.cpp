@@ -27,7 +27,6 @@
 #include "project/Project.h"
 #include "render3d/MeshBuildTask.h"
 #include "render3d/VolumeView3D.h"
-#include "review/ReviewTarget.h"
 #include "runs/RunsPanel.h"
 #include "slices/SliceView.h"
 
@@ -45,6 +44,8 @@ MainWindow::MainWindow(QWidget* parent)
     buildDocks();
     buildMenus();
     buildAnnotation();
+    buildReview();
+    buildPretrainingPanels();
     resize(1500, 920);
 }
 
@@ -156,22 +157,7 @@ void MainWindow::buildDocks() {
     runsDock->setObjectName(QStringLiteral("runs"));
     auto* runs = new RunsPanel(runsDock);
     runsDock->setWidget(runs);
-    connect(runs, &RunsPanel::caseChosen, this,
-            [this](const QString& run, const QString& caseName, const QString& organ) {
-                if (!project_) {
-                    return;
-                }
-                try {
-                    const ReviewTarget target =
-                        findReviewTarget(*project_, run.toStdString(), caseName.toStdString(),
-                                         organ.toStdString(), 2);
-                    if (showScan(target.scanId) && target.slice >= 0) {
-                        cursor_->setAxisIndex(2, target.slice);
-                    }
-                } catch (const std::exception& error) {
-                    showError(tr("Cannot open the case"), QString::fromUtf8(error.what()));
-                }
-            });
+    connect(runs, &RunsPanel::caseChosen, this, &MainWindow::reviewCase);
     addDockWidget(Qt::RightDockWidgetArea, runsDock);
     tabifyDockWidget(panelDock, runsDock);
     panelDock->raise();
@@ -236,6 +222,7 @@ bool MainWindow::openProject(const QString& dir) {
         if (auto* runs = findChild<RunsPanel*>()) {
             runs->setProject(QFileInfo(dir).absoluteFilePath());
         }
+        showPretrainingProject(QFileInfo(dir).absoluteFilePath());
         importAction_->setEnabled(true);
         exportAction_->setEnabled(true);
         startEditingSession();

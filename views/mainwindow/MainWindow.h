@@ -27,11 +27,15 @@ namespace views {
 
 class AnnotationController;
 class AnnotationPanel;
+class ClusterBrowser;
 class IntensityWindow;
 class LabelVersionSelector;
 class LabelOverlayPanel;
+class MaskedSequencesPanel;
 class MeshBuildTask;
 class OverlaySettings;
+class ReviewStatusBar;
+class ReviewView;
 class ScanBrowser;
 class SliceCursor;
 class SliceView;
@@ -90,6 +94,18 @@ class MainWindow : public QMainWindow {
     QAction* editAction() const { return editAction_; }
     QAction* saveLabelsAction() const { return saveLabelsAction_; }
 
+    // QA review (MainWindowReview.cpp): the Review dock compares two label versions of the shown
+    // scan. reviewCase opens a run's case from the review table: its scan, its prediction
+    // against the current labels, the organ, and the slice of the largest error.
+    bool reviewCase(const QString& run, const QString& caseName, const QString& organ);
+    bool reviewVersions(qint64 referenceId, qint64 comparedId);
+    ReviewView* reviewView() const { return review_; }
+    ReviewStatusBar* reviewStatus() const { return reviewStatus_; }
+
+    // Pre-training panels (MainWindowPretraining.cpp), docks shown from the View menu.
+    ClusterBrowser* clusterBrowser() const { return clusterBrowser_; }
+    MaskedSequencesPanel* maskedSequences() const { return maskedSequences_; }
+
   Q_SIGNALS:
     void scanShown(qint64 scanId);
     void meshesReady(int count);
@@ -118,6 +134,10 @@ class MainWindow : public QMainWindow {
     QString journalPath() const;
     void refreshVersions();
     void setEditing(bool on);
+    void buildPretrainingPanels();
+    void showPretrainingProject(const QString& directory);
+    void buildReview();
+    void refreshReviewChoices();
 
     std::unique_ptr<Project> project_;
     SliceCursor* cursor_;
@@ -143,6 +163,12 @@ class MainWindow : public QMainWindow {
     QAction* saveLabelsAction_ = nullptr;
     std::optional<qint64> versionId_;
     bool unsavedEdits_ = false;
+    ClusterBrowser* clusterBrowser_ = nullptr;
+    MaskedSequencesPanel* maskedSequences_ = nullptr;
+    ReviewView* review_ = nullptr;
+    ReviewStatusBar* reviewStatus_ = nullptr;
+    QComboBox* reviewReference_ = nullptr;
+    QComboBox* reviewCompared_ = nullptr;
 
     ImageVolume image_;
     LabelVolume labels_;

@@ -39,6 +39,7 @@ void MainWindow::buildMenus() {
     rebuildRecentMenu();
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(QStringLiteral("viewMenu"));
     view->addAction(tr("Reset slice views"), this, [this] {
         for (SliceView* v : views_) {
             v->resetView();

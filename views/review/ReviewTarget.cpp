@@ -18,7 +18,9 @@ int64_t largestErrorSlice(const LabelVolume& prediction, const LabelVolume& trut
     for (int64_t k = 0; k < size[2]; ++k) {
         for (int64_t j = 0; j < size[1]; ++j) {
             for (int64_t i = 0; i < size[0]; ++i) {
-                if ((prediction.at(i, j, k) == value) != (truth.at(i, j, k) == value)) {
+                const LabelValue a = prediction.at(i, j, k);
+                const LabelValue b = truth.at(i, j, k);
+                if (value == 0 ? a != b : (a == value) != (b == value)) {
                     const int64_t index[3] = {i, j, k};
                     ++errors[static_cast<size_t>(index[axis])];
                 }
@@ -51,11 +53,14 @@ ReviewTarget findReviewTarget(const Project& project, const std::string& runName
         throw std::runtime_error("The project " + project.path() + " has no scan named '" +
                                  caseName + "'.");
     }
-    const auto value = project.labelSet().valueOf(organ);
+    const auto value =
+        organ.empty() ? std::optional<LabelValue>(0) : project.labelSet().valueOf(organ);
     const auto truth = project.currentLabels(target.scanId);
-    if (organ.empty() || !value || !truth) {
+    if (!value || !truth) {
         return target;
     }
+    target.organ = *value;
+    target.referenceId = truth->id;
     // The run's newest prediction of this scan (`logonet evaluate` stores one per evaluation).
     std::optional<LabelVersionRecord> prediction;
     for (const LabelVersionRecord& version : project.labelVersions(target.scanId)) {
@@ -64,6 +69,7 @@ ReviewTarget findReviewTarget(const Project& project, const std::string& runName
         }
     }
     if (prediction) {
+        target.predictionId = prediction->id;
         target.slice = largestErrorSlice(project.loadLabels(prediction->id),
                                          project.loadLabels(truth->id), *value, axis);
     }

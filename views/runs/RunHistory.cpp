@@ -8,6 +8,7 @@
 #include <QJsonObject>
 
 #include "runs/RunEventLog.h"
+#include "runs/RunProcessRecord.h"
 
 namespace logonet {
 namespace views {
@@ -26,6 +27,20 @@ QString RunSummary::stateText() const {
                 .arg(totalSteps);
         case State::Empty:
             return QCoreApplication::translate("RunSummary", "not started");
+        case State::Running:
+            return QCoreApplication::translate("RunSummary", "running at %1/%2")
+                .arg(lastStep)
+                .arg(totalSteps);
+        case State::Failed:
+            return QCoreApplication::translate("RunSummary", "failed at %1/%2: %3")
+                .arg(lastStep)
+                .arg(totalSteps)
+                .arg(error);
+        case State::Died:
+            return QCoreApplication::translate("RunSummary",
+                                               "died at %1/%2 without a final event (resumable)")
+                .arg(lastStep)
+                .arg(totalSteps);
     }
     return {};
 }
@@ -54,7 +69,36 @@ RunSummary RunHistory::read(const QString& runDirectory) {
                                .value(QStringLiteral("stopped"))
                                .toBool();
     }
-    if (log.stopped() || stoppedInMetrics) {
+    // The newest training launch of the workstation, when there is one, knows best.
+    RunProcessRecord launch;
+    for (const QString& command : {QStringLiteral("train"), QStringLiteral("pretrain")}) {
+        const RunProcessRecord record =
+            RunProcessRecord::read(processFolder(runDirectory, command));
+        if (record.state() != RunProcessRecord::State::None &&
+            (launch.state() == RunProcessRecord::State::None ||
+             QFileInfo(record.filePath(QStringLiteral("launch.json"))).lastModified() >
+                 QFileInfo(launch.filePath(QStringLiteral("launch.json"))).lastModified())) {
+            launch = record;
+        }
+    }
+    if (launch.state() != RunProcessRecord::State::None) {
+        summary.processFolder = launch.folder();
+    }
+    constexpr int kStoppedExitCode = 3;
+    if (launch.isActive()) {
+        summary.state = RunSummary::State::Running;
+    } else if (launch.state() == RunProcessRecord::State::Died) {
+        summary.state = RunSummary::State::Died;
+    } else if (launch.state() == RunProcessRecord::State::Exited && launch.exitCode() != 0 &&
+               launch.exitCode() != kStoppedExitCode) {
+        summary.state = RunSummary::State::Failed;
+        const QStringList lines = launch.errorTail(1).split(QLatin1Char('\n'));
+        summary.error = lines.isEmpty() ? QString() : lines.last();
+        if (summary.error.isEmpty()) {
+            summary.error =
+                QCoreApplication::translate("RunSummary", "exit code %1").arg(launch.exitCode());
+        }
+    } else if (log.stopped() || stoppedInMetrics) {
         summary.state = RunSummary::State::Stopped;
     } else if (summary.hasMetrics) {
         summary.state = RunSummary::State::Finished;
@@ -62,6 +106,15 @@ RunSummary RunHistory::read(const QString& runDirectory) {
         summary.state = RunSummary::State::Incomplete;
     }
     return summary;
+}
+
+QString RunHistory::processFolder(const QString& runDirectory, const QString& command) {
+    return QDir(runDirectory).filePath(QStringLiteral("process/") + command);
+}
+
+QString RunHistory::clusteringProcessFolder(const QString& projectDirectory) {
+    // Hidden, and a name the engine refuses as a run name, so it is never listed as a run.
+    return QDir(projectDirectory).filePath(QStringLiteral("runs/.clustering/process/cluster"));
 }
 
 QVector<RunSummary> RunHistory::list(const QString& projectDirectory) {

@@ -9,7 +9,9 @@ namespace views {
 // The runs stored in a project (runs/*/config.json) and how each one ended, read from its files
 // alone, so a run started by an earlier window (or a terminal) shows up the same way.
 struct RunSummary {
-    enum class State { Finished, Stopped, Incomplete, Empty };
+    // Running, Failed and Died are known only for runs the workstation launched (their process
+    // folder tells); a run started in a terminal is Incomplete until it writes its metrics.
+    enum class State { Finished, Stopped, Incomplete, Empty, Running, Failed, Died };
 
     QString name;
     QString directory;
@@ -19,6 +21,8 @@ struct RunSummary {
     qint64 totalSteps = 0;
     bool hasMetrics = false;     // metrics.json
     bool hasEvaluation = false;  // evaluation.json (per-case scores)
+    QString error;               // Failed: the engine's last error line
+    QString processFolder;       // the training launch's process folder, empty when none
 
     // "finished", "stopped at 40/100", ... for the panel's list.
     QString stateText() const;
@@ -29,6 +33,10 @@ class RunHistory {
     // Every run folder of the project, sorted by name; a folder without config.json is no run.
     static QVector<RunSummary> list(const QString& projectDirectory);
     static RunSummary read(const QString& runDirectory);
+    // Where the workstation's launch of `command` (train, pretrain, evaluate) for this run keeps
+    // its pid, output and exit status; clustering, which has no run, keeps them in the project.
+    static QString processFolder(const QString& runDirectory, const QString& command);
+    static QString clusteringProcessFolder(const QString& projectDirectory);
 };
 
 }  // namespace views

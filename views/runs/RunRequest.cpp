@@ -56,6 +56,9 @@ QStringList RunRequest::arguments() const {
         throw std::invalid_argument("A run name is a name, not a path: '" + name.toStdString() +
                                     "'.");
     }
+    if (onRemoteHost) {
+        return remoteArguments();
+    }
     QStringList args;
     switch (kind) {
         case Kind::FineTuning:
@@ -115,6 +118,42 @@ QStringList RunRequest::arguments() const {
                  << QStringLiteral("--clusterers") << QString::number(clusterers)
                  << QStringLiteral("--crop") << crop << QStringLiteral("--device") << device;
             break;
+    }
+    args << QStringLiteral("--progress") << QStringLiteral("json");
+    return args;
+}
+
+QStringList RunRequest::remoteArguments() const {
+    if (kind != Kind::FineTuning) {
+        throw std::invalid_argument(
+            "Only fine-tuning runs on a remote host; run this one on this computer.");
+    }
+    const QString problem = remoteHost.problem();
+    if (!problem.isEmpty()) {
+        throw std::invalid_argument(problem.toStdString());
+    }
+    checkCrop(crop);
+    QStringList args{QStringLiteral("remote"), QStringLiteral("run")};
+    args << remoteHost.connectionArguments() << QStringLiteral("--project") << project
+         << QStringLiteral("--run") << name;
+    if (resume) {
+        args << QStringLiteral("--resume");
+    } else {
+        if (!initFrom.isEmpty()) {
+            throw std::invalid_argument(
+                "A remote run starts from random weights; clear 'Initialise from' or run it on "
+                "this computer.");
+        }
+        args << QStringLiteral("--arch") << architecture << QStringLiteral("--iters")
+             << QString::number(iterations) << QStringLiteral("--batch") << QString::number(batch)
+             << QStringLiteral("--crop") << crop << QStringLiteral("--lr") << number(learningRate)
+             << QStringLiteral("--device") << device;
+        if (amp) {
+            args << QStringLiteral("--amp");
+        }
+        if (checkpointing) {
+            args << QStringLiteral("--checkpointing");
+        }
     }
     args << QStringLiteral("--progress") << QStringLiteral("json");
     return args;

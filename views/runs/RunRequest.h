@@ -3,6 +3,8 @@
 #include <QString>
 #include <QStringList>
 
+#include "remote/RemoteHost.h"
+
 namespace logonet {
 namespace views {
 
@@ -29,10 +31,16 @@ struct RunRequest {
     int maskLength = 5;  // M, the consecutive masked slices
     QString split = QStringLiteral("test");
     bool resume = false;
+    // Where it runs: this computer, or a remote host through `logonet remote run` (whose stdout
+    // carries the same events, so the panel follows it the same way).
+    bool onRemoteHost = false;
+    RemoteHost remoteHost;
 
     // The engine's arguments (without the program); throws std::invalid_argument with a message
     // for the user when the form is incomplete.
     QStringList arguments() const;
+    // `logonet remote run ...` for a fine-tuning run on remoteHost.
+    QStringList remoteArguments() const;
     // The run folder this request writes to (empty for clustering).
     QString runDirectory() const;
     static QString kindName(Kind kind);

@@ -24,10 +24,13 @@
 #include "plots/DiceChart.h"
 #include "plots/RunScores.h"
 #include "plots/TrainingCurves.h"
+#include "remote/RemoteHostStore.h"
+#include "remote/RemoteHostsDialog.h"
 #include "review/CaseReviewTable.h"
+#include "runs/DetachedRun.h"
 #include "runs/EngineProgram.h"
 #include "runs/RunHistory.h"
-#include "runs/RunProcess.h"
+#include "runs/RunProcessRecord.h"
 
 namespace logonet {
 namespace views {
@@ -53,14 +56,14 @@ QString durationText(double seconds) {
 RunsPanel::RunsPanel(QWidget* parent)
     : QWidget(parent),
       engine_(engineProgram()),
-      process_(new RunProcess(this)),
+      process_(new DetachedRun(this)),
       curves_(new TrainingCurves(this)),
       diceChart_(new DiceChart(this)),
       reviewTable_(new CaseReviewTable(this)) {
     buildForm();
-    connect(process_, &RunProcess::eventReceived, this, &RunsPanel::onEvent);
-    connect(process_, &RunProcess::finished, this, &RunsPanel::onFinished);
-    connect(process_, &RunProcess::failedToStart, this, [this](const QString& message) {
+    connect(process_, &DetachedRun::eventReceived, this, &RunsPanel::onEvent);
+    connect(process_, &DetachedRun::finished, this, &RunsPanel::onFinished);
+    connect(process_, &DetachedRun::failedToStart, this, [this](const QString& message) {
         status_->setText(message);
         activeRun_.clear();
         updateForm();
@@ -69,168 +72,6 @@ RunsPanel::RunsPanel(QWidget* parent)
 }
 
 RunsPanel::~RunsPanel() = default;
-
-void RunsPanel::buildForm() {
-    auto* form = new QFormLayout;
-    kind_ = new QComboBox(this);
-    kind_->addItem(tr("Fine-tuning"), static_cast<int>(RunRequest::Kind::FineTuning));
-    kind_->addItem(tr("Pre-training"), static_cast<int>(RunRequest::Kind::PreTraining));
-    kind_->addItem(tr("Inference and scoring"), static_cast<int>(RunRequest::Kind::Inference));
-    kind_->addItem(tr("Clustering"), static_cast<int>(RunRequest::Kind::Clustering));
-    form->addRow(tr("Kind"), kind_);
-    name_ = new QLineEdit(this);
-    name_->setPlaceholderText(tr("run name, e.g. logonet-tiny-1"));
-    form->addRow(tr("Run"), name_);
-    architecture_ = new QComboBox(this);
-    architecture_->addItems({QStringLiteral("logonet-tiny"), QStringLiteral("logonet"),
-                             QStringLiteral("logonet-large"), QStringLiteral("unet")});
-    form->addRow(tr("Architecture"), architecture_);
-    initFrom_ = new QComboBox(this);
-    initFrom_->setEditable(true);
-    form->addRow(tr("Initialise from"), initFrom_);
-    iterations_ = new QSpinBox(this);
-    iterations_->setRange(1, 10000000);
-    iterations_->setValue(1000);
-    form->addRow(tr("Iterations"), iterations_);
-    batch_ = new QSpinBox(this);
-    batch_->setRange(1, 1024);
-    batch_->setValue(2);
-    form->addRow(tr("Batch"), batch_);
-    crop_ = new QLineEdit(QStringLiteral("96"), this);
-    crop_->setToolTip(tr("One size for a cube, or X,Y,Z"));
-    form->addRow(tr("Crop"), crop_);
-    learningRate_ = new QDoubleSpinBox(this);
-    learningRate_->setDecimals(6);
-    learningRate_->setRange(1e-6, 1.0);
-    learningRate_->setSingleStep(1e-4);
-    learningRate_->setValue(1e-4);
-    form->addRow(tr("Learning rate"), learningRate_);
-    split_ = new QComboBox(this);
-    split_->addItems({QStringLiteral("test"), QStringLiteral("val"), QStringLiteral("train")});
-    form->addRow(tr("Scored split"), split_);
-    device_ = new QComboBox(this);
-    device_->addItems({QStringLiteral("cpu"), QStringLiteral("cuda")});
-    form->addRow(tr("Device"), device_);
-    amp_ = new QCheckBox(tr("Mixed precision (AMP)"), this);
-    checkpointing_ = new QCheckBox(tr("Activation checkpointing"), this);
-    auto* switches = new QHBoxLayout;
-    switches->addWidget(amp_);
-    switches->addWidget(checkpointing_);
-    form->addRow(QString(), switches);
-    clusterers_ = new QSpinBox(this);
-    clusterers_->setRange(1, 200);
-    clusterers_->setValue(10);
-    form->addRow(tr("Clusterers"), clusterers_);
-    phi1_ = new QDoubleSpinBox(this);
-    phi1_->setRange(0.01, 1.0);
-    phi1_->setSingleStep(0.05);
-    phi1_->setValue(0.1);
-    phi2_ = new QDoubleSpinBox(this);
-    phi2_->setRange(0.0, 1.0);
-    phi2_->setSingleStep(0.05);
-    phi2_->setValue(0.7);
-    maskLength_ = new QSpinBox(this);
-    maskLength_->setRange(1, 64);
-    maskLength_->setValue(5);
-    auto* masking = new QHBoxLayout;
-    masking->addWidget(new QLabel(QStringLiteral("phi1"), this));
-    masking->addWidget(phi1_);
-    masking->addWidget(new QLabel(QStringLiteral("phi2"), this));
-    masking->addWidget(phi2_);
-    masking->addWidget(new QLabel(QStringLiteral("M"), this));
-    masking->addWidget(maskLength_);
-    form->addRow(tr("Masking"), masking);
-
-    commandLine_ = new QLineEdit(this);
-    commandLine_->setReadOnly(true);
-    startButton_ = new QPushButton(tr("Start"), this);
-    cancelButton_ = new QPushButton(tr("Cancel"), this);
-    cancelButton_->setToolTip(tr("Stop after writing a checkpoint; Resume continues"));
-    resumeButton_ = new QPushButton(tr("Resume"), this);
-    auto* buttons = new QHBoxLayout;
-    buttons->addWidget(startButton_);
-    buttons->addWidget(cancelButton_);
-    buttons->addWidget(resumeButton_);
-    status_ = new QLabel(tr("No run in progress"), this);
-    status_->setWordWrap(true);
-    progress_ = new QProgressBar(this);
-    progress_->setRange(0, 100);
-    progress_->setValue(0);
-    runs_ = new QTreeWidget(this);
-    runs_->setColumnCount(3);
-    runs_->setHeaderLabels({tr("Run"), tr("Architecture"), tr("State")});
-    runs_->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    runs_->setRootIsDecorated(false);
-    runs_->header()->setStretchLastSection(true);
-
-    auto* top = new QWidget(this);
-    auto* topLayout = new QVBoxLayout(top);
-    topLayout->setContentsMargins(0, 0, 0, 0);
-    topLayout->addLayout(form);
-    topLayout->addWidget(new QLabel(tr("Command line"), top));
-    topLayout->addWidget(commandLine_);
-    topLayout->addLayout(buttons);
-    topLayout->addWidget(status_);
-    topLayout->addWidget(progress_);
-    topLayout->addWidget(new QLabel(tr("Runs of the project"), top));
-    topLayout->addWidget(runs_, 1);
-    auto* plots = new QTabWidget(this);
-    plots->addTab(curves_, tr("Curves"));
-    plots->addTab(diceChart_, tr("Dice per organ"));
-    plots->addTab(reviewTable_, tr("Review cases"));
-    connect(reviewTable_, &CaseReviewTable::caseChosen, this,
-            [this](const QString& caseName, const QString& organ) {
-                Q_EMIT caseChosen(reviewedRun_, caseName, organ);
-            });
-    auto* exportButton = new QPushButton(tr("Export plot..."), this);
-    exportButton->setToolTip(tr("PNG or PDF of the plot shown, or CSV of its numbers"));
-    plots->setCornerWidget(exportButton);
-    connect(exportButton, &QPushButton::clicked, this, [this, plots] {
-        const QString file = QFileDialog::getSaveFileName(
-            this, tr("Export plot"), QString(), tr("PNG image (*.png);;PDF (*.pdf);;CSV (*.csv)"));
-        if (file.isEmpty()) {
-            return;
-        }
-        try {
-            const bool csv = file.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive);
-            if (plots->currentWidget() == diceChart_) {
-                csv ? diceChart_->exportCsv(file) : diceChart_->exportImage(file);
-            } else {
-                csv ? curves_->exportCsv(file) : curves_->exportImage(file);
-            }
-            status_->setText(tr("Exported %1").arg(file));
-        } catch (const std::exception& error) {
-            QMessageBox::warning(this, tr("Export plot"), QString::fromUtf8(error.what()));
-        }
-    });
-    auto* splitter = new QSplitter(Qt::Vertical, this);
-    splitter->addWidget(top);
-    splitter->addWidget(plots);
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(4, 4, 4, 4);
-    layout->addWidget(splitter);
-
-    for (QComboBox* box : {kind_, architecture_, initFrom_, device_, split_}) {
-        connect(box, &QComboBox::currentTextChanged, this, &RunsPanel::updateForm);
-    }
-    for (QLineEdit* edit : {name_, crop_}) {
-        connect(edit, &QLineEdit::textChanged, this, &RunsPanel::updateCommandLine);
-    }
-    for (QSpinBox* box : {iterations_, batch_, clusterers_, maskLength_}) {
-        connect(box, qOverload<int>(&QSpinBox::valueChanged), this, &RunsPanel::updateCommandLine);
-    }
-    for (QDoubleSpinBox* box : {learningRate_, phi1_, phi2_}) {
-        connect(box, qOverload<double>(&QDoubleSpinBox::valueChanged), this,
-                &RunsPanel::updateCommandLine);
-    }
-    for (QCheckBox* box : {amp_, checkpointing_}) {
-        connect(box, &QCheckBox::toggled, this, &RunsPanel::updateCommandLine);
-    }
-    connect(startButton_, &QPushButton::clicked, this, &RunsPanel::start);
-    connect(cancelButton_, &QPushButton::clicked, this, &RunsPanel::cancel);
-    connect(resumeButton_, &QPushButton::clicked, this, &RunsPanel::resume);
-    connect(runs_, &QTreeWidget::itemSelectionChanged, this, &RunsPanel::showSelectedRuns);
-}
 
 RunRequest RunsPanel::request() const {
     RunRequest r;
@@ -251,6 +92,11 @@ RunRequest RunsPanel::request() const {
     r.phi1 = phi1_->value();
     r.phi2 = phi2_->value();
     r.maskLength = maskLength_->value();
+    const int host = where_->currentIndex() - 1;  // entry 0 is this computer
+    if (host >= 0 && host < remoteHosts_.size()) {
+        r.onRemoteHost = true;
+        r.remoteHost = remoteHosts_[host];
+    }
     return r;
 }
 
@@ -271,6 +117,13 @@ void RunsPanel::setRequest(const RunRequest& r) {
     phi1_->setValue(r.phi1);
     phi2_->setValue(r.phi2);
     maskLength_->setValue(r.maskLength);
+    int where = 0;
+    for (int i = 0; r.onRemoteHost && i < remoteHosts_.size(); ++i) {
+        if (remoteHosts_[i].target() == r.remoteHost.target()) {
+            where = i + 1;
+        }
+    }
+    where_->setCurrentIndex(where);
     updateForm();
 }
 
@@ -315,10 +168,71 @@ void RunsPanel::updateCommandLine() {
 }
 
 void RunsPanel::setProject(const QString& directory) {
+    if (process_->isRunning()) {
+        process_->detach();  // it keeps running; reopening its project follows it again
+        activeRun_.clear();
+        status_->setText(tr("No run in progress"));
+    }
     project_ = directory;
     curves_->clearRuns();
+    reattach();
     refreshRuns();
     updateForm();
+}
+
+void RunsPanel::reattach() {
+    if (project_.isEmpty()) {
+        return;
+    }
+    QVector<QPair<QString, QString>> candidates;  // process folder, run folder
+    for (const RunSummary& run : RunHistory::list(project_)) {
+        if (run.state == RunSummary::State::Running) {
+            candidates.append({run.processFolder, run.directory});
+        }
+        for (const QString& command : {QStringLiteral("evaluate"), QStringLiteral("remote")}) {
+            candidates.append({RunHistory::processFolder(run.directory, command), run.directory});
+        }
+    }
+    candidates.append({RunHistory::clusteringProcessFolder(project_), QString()});
+    for (const auto& [folder, run] : candidates) {
+        // Set first: attaching reads the events so far, and they belong to this run's curve.
+        activeRun_ = run;
+        if (process_->attach(folder)) {
+            // The form names the run followed, so that Cancel and then Resume continue it.
+            if (!run.isEmpty()) {
+                const QString command = QDir(folder).dirName();
+                const RunRequest::Kind kind =
+                    command == QLatin1String("pretrain")   ? RunRequest::Kind::PreTraining
+                    : command == QLatin1String("evaluate") ? RunRequest::Kind::Inference
+                                                           : RunRequest::Kind::FineTuning;
+                kind_->setCurrentIndex(kind_->findData(static_cast<int>(kind)));
+                name_->setText(QDir(run).dirName());
+            }
+            progress_->setValue(0);
+            status_->setText(tr("Following %1, started earlier")
+                                 .arg(run.isEmpty() ? tr("the clustering") : QDir(run).dirName()));
+            return;
+        }
+    }
+    activeRun_.clear();
+}
+
+void RunsPanel::refreshRemoteHosts() {
+    const QString keep = where_->currentText();
+    remoteHosts_ = RemoteHostStore::load();
+    where_->clear();
+    where_->addItem(tr("This computer"));
+    for (const RemoteHost& host : remoteHosts_) {
+        where_->addItem(host.displayName());
+    }
+    const int index = where_->findText(keep);
+    where_->setCurrentIndex(index >= 0 ? index : 0);
+}
+
+void RunsPanel::editRemoteHosts() {
+    RemoteHostsDialog dialog(engine_, nullptr, this);
+    connect(&dialog, &RemoteHostsDialog::hostsSaved, this, &RunsPanel::refreshRemoteHosts);
+    dialog.exec();
 }
 
 void RunsPanel::refreshRuns() {
@@ -407,7 +321,15 @@ bool RunsPanel::launch(const RunRequest& r) {
     progress_->setValue(0);
     progress_->setFormat(QStringLiteral("%p%"));
     status_->setText(tr("Starting %1").arg(RunRequest::kindName(r.kind)));
-    process_->start(engine_, arguments);
+    // Training writes the run's whole history to events.jsonl; other commands only print theirs.
+    const QString command = arguments.first();
+    const QString folder = activeRun_.isEmpty() ? RunHistory::clusteringProcessFolder(project_)
+                                                : RunHistory::processFolder(activeRun_, command);
+    const bool hasRunLog =
+        command == QLatin1String("train") || command == QLatin1String("pretrain");
+    const QString events = hasRunLog ? QDir(activeRun_).filePath(QStringLiteral("events.jsonl"))
+                                     : QDir(folder).filePath(QStringLiteral("stdout.log"));
+    process_->start(folder, engine_, arguments, events);
     updateForm();
     refreshRuns();
     return process_->isRunning();
@@ -473,6 +395,8 @@ void RunsPanel::onFinished(int exitCode, bool cancelled) {
     } else if (exitCode == kStoppedExitCode || cancelled) {
         status_->setText(tr("Stopped at step %1; Resume continues from the checkpoint")
                              .arg(process_->log().lastStep()));
+    } else if (exitCode < 0) {
+        status_->setText(process_->errorText());
     } else {
         const QString error = process_->errorText();
         status_->setText(tr("Failed (exit code %1): %2").arg(exitCode).arg(error));

@@ -19,7 +19,7 @@ namespace views {
 
 class CaseReviewTable;
 class DiceChart;
-class RunProcess;
+class DetachedRun;
 class TrainingCurves;
 
 // The Runs panel: a form for a fine-tuning, pre-training, inference or clustering run with the
@@ -31,7 +31,8 @@ class RunsPanel : public QWidget {
     explicit RunsPanel(QWidget* parent = nullptr);
     ~RunsPanel() override;
 
-    // Lists the project's runs (also those started by an earlier window or a terminal).
+    // Lists the project's runs (also those started by an earlier window or a terminal) and
+    // follows the one still running, if any; a run followed before keeps running.
     void setProject(const QString& directory);
     const QString& project() const { return project_; }
     void setEngine(const QString& program) { engine_ = program; }
@@ -58,7 +59,8 @@ class RunsPanel : public QWidget {
     CaseReviewTable* reviewTable() const { return reviewTable_; }
     // Selects runs in the list by name, as a user's click would (shows their curves and Dice).
     void selectRuns(const QStringList& names);
-    RunProcess* process() const { return process_; }
+    // The run followed: started here, or found running when the project was opened.
+    DetachedRun* process() const { return process_; }
 
   Q_SIGNALS:
     void runFinished(const QString& runDirectory, int exitCode);
@@ -76,12 +78,17 @@ class RunsPanel : public QWidget {
     void onFinished(int exitCode, bool cancelled);
     void showSelectedRuns();
     bool launch(const RunRequest& request);
+    // Follows a run of the project that an earlier window (or this one) left running.
+    void reattach();
+    // Fills the "where" choice: this computer and the hosts of the Remote Hosts dialog.
+    void refreshRemoteHosts();
+    void editRemoteHosts();
 
     QString project_;
     QString engine_;
     QString activeRun_;  // the folder of the run in progress
     QString reviewedRun_;
-    RunProcess* process_;
+    DetachedRun* process_;
     TrainingCurves* curves_;
     DiceChart* diceChart_;
     CaseReviewTable* reviewTable_;
@@ -95,6 +102,8 @@ class RunsPanel : public QWidget {
     QLineEdit* crop_;
     QDoubleSpinBox* learningRate_;
     QComboBox* device_;
+    QComboBox* where_;
+    QVector<RemoteHost> remoteHosts_;
     QComboBox* split_;
     QCheckBox* amp_;
     QCheckBox* checkpointing_;

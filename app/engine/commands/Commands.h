@@ -15,6 +15,8 @@ void appendTrainingCommands(std::vector<Command>& commands);
 void appendPretrainCommands(std::vector<Command>& commands);
 // bench edit (commands/BenchEditCommand.cpp)
 void appendEditBenchmarks(std::vector<Command>& commands);
+// remote run, status, fetch, cancel, check, trust (commands/RemoteCommands.cpp)
+void appendRemoteCommands(std::vector<Command>& commands);
 #ifdef LOGONET_HAVE_STORAGE
 // demo-data, project, import, list, export (commands/ProjectCommands.cpp)
 void appendProjectCommands(std::vector<Command>& commands);

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "commands/ModelBenchProfile.h"
 #include "json/Json.h"
 #include "registry/ModelRegistry.h"
 
@@ -73,7 +74,7 @@ void timeOnce(model::NetworkImpl& network, const torch::Tensor& input, bool back
 
 int runBenchForward(const CommandLine& line) {
     line.rejectUnknown({"arch", "roi", "threads", "json", "repeats", "backward", "in", "out",
-                        "batch", "seed", "fast-only"});
+                        "batch", "seed", "fast-only", "profile"});
     const std::string architecture = line.option("arch", "logonet");
     model::NetworkOptions options;
     options.inChannels = line.integer("in", 1);
@@ -108,6 +109,23 @@ int runBenchForward(const CommandLine& line) {
         timeOnce(*fast, input, backward, fastTiming);
         if (!fastOnly) {
             timeOnce(*plain, input, backward, plainTiming);
+        }
+    }
+    if (line.flag("profile")) {
+        // One more pass of each network under the operator profiler: where the time goes.
+        const std::vector<std::pair<std::string, model::NetworkImpl*>> paths = {
+            {"fast", fast.get()}, {"plain", plain.get()}};
+        for (const auto& [name, network] : paths) {
+            if (fastOnly && name == "plain") {
+                continue;
+            }
+            Timing ignored;
+            const auto times =
+                profileOperators([&] { timeOnce(*network, input, backward, ignored); });
+            std::cerr << "== " << name << " path, by operator\n"
+                      << formatOperatorTimes(mergeShapes(times), 25) << "== " << name
+                      << " path, by operator and input shapes\n"
+                      << formatOperatorTimes(times, 40);
         }
     }
     Json result = Json::object();
@@ -170,13 +188,14 @@ Command benchForwardCommand() {
     command.usage =
         "usage: logonet bench forward [--arch logonet] [--roi 96] [--threads 2] [--repeats 3]\n"
         "                             [--backward] [--batch 1] [--in 1] [--out 14] [--seed 0]\n"
-        "                             [--fast-only] [--json]\n"
+        "                             [--fast-only] [--profile] [--json]\n"
         "Builds the network twice with the same weights, once with the fast CPU kernels and\n"
         "inference fusions and once from plain LibTorch layers, and reports the median time of\n"
         "each (eval mode; --backward: a training step, forward and backward timed apart) and\n"
         "the largest relative difference of their outputs. --json: one object with fast_ms,\n"
-        "plain_ms, speedup, max_rel_diff (and *_backward_ms with --backward).";
-    command.flags = {"json", "backward", "fast-only"};
+        "plain_ms, speedup, max_rel_diff (and *_backward_ms with --backward). --profile: one\n"
+        "more pass of each path under the operator profiler, time per operator on stderr.";
+    command.flags = {"json", "backward", "fast-only", "profile"};
     command.run = runBenchForward;
     return command;
 }

@@ -22,7 +22,7 @@ int runCluster(const CommandLine& line) {
     settings.subset = line.number("subset", 0.1);
     settings.iterations = line.integer("iters", 350);
     settings.batchRows = line.integer("batch", 1024);
-    settings.axis = training::parseSliceAxis(line.option("axis", "axial"));
+    settings.axis = parseSliceAxis(line.option("axis", "axial"));
     settings.crop = line.integer("crop", 96);
     settings.seed = static_cast<uint64_t>(line.integer("seed", 0));
     settings.device = line.option("device", "cpu");

@@ -24,7 +24,7 @@ int runMasks(const CommandLine& line) {
     options.phi1 = line.number("phi1", 0.1);
     options.phi2 = line.number("phi2", 0.7);
     options.length = line.integer("length", 5);
-    options.axis = training::parseSliceAxis(line.option("axis", "axial"));
+    options.axis = parseSliceAxis(line.option("axis", "axial"));
     const int64_t crop = line.integer("crop", 96);
     const uint64_t seed = static_cast<uint64_t>(line.integer("seed", 0));
 
@@ -53,7 +53,7 @@ int runMasks(const CommandLine& line) {
     Json manifest = Json::object();
     manifest["scan"] = scan.id;
     manifest["image"] = "masked.nii.gz";
-    manifest["axis"] = training::sliceAxisName(options.axis);
+    manifest["axis"] = sliceAxisName(options.axis);
     manifest["crop"] = crop;
     manifest["seed"] = static_cast<int64_t>(seed);
     manifest["phi1"] = options.phi1;

@@ -9,6 +9,7 @@
 #include "clusters/ClusterStore.h"
 #include "commands/TrainingCommandSet.h"
 #include "kmeans/MultiClusterer.h"
+#include "masking/PretrainCrop.h"
 #include "pretrain/Pretrainer.h"
 #include "registry/ModelRegistry.h"
 #include "run/Checkpoint.h"
@@ -19,46 +20,20 @@ namespace logonet::cli {
 namespace fs = std::filesystem;
 
 PretrainCrop loadPretrainCrop(Project& project, const ScanRecord& scan, int64_t crop) {
-    const ImageVolume image = project.loadImage(scan.id);
-    const auto& size = image.size();
+    // The same crop the workstation's cluster and masking panels cut their slices from.
+    const ImageVolume cropped = pretrainCrop(project.loadImage(scan.id), scan.modality, crop);
     // Voxel (i, j, k) lives at i + X (j + Y k): as a tensor that is (Z, Y, X); make it (X, Y, Z).
-    auto volume = torch::from_blob(const_cast<float*>(image.data()), {size[2], size[1], size[0]},
-                                   torch::kFloat32)
-                      .permute({2, 1, 0})
-                      .clone();
-    if (scan.modality == "CT" || scan.modality.empty()) {
-        volume = ((volume + 1000.0) / 2000.0).clamp(0.0, 1.0);
-    } else {
-        const double low = volume.min().item<double>();
-        const double high = volume.max().item<double>();
-        volume = (volume - low) / std::max(high - low, 1e-6);
-    }
-    namespace F = torch::nn::functional;
-    volume = F::interpolate(volume.unsqueeze(0).unsqueeze(0),
-                            F::InterpolateFuncOptions()
-                                .size(std::vector<int64_t>{crop, crop, crop})
-                                .mode(torch::kTrilinear)
-                                .align_corners(false))
-                 .squeeze(0)
-                 .squeeze(0)
-                 .contiguous();
     PretrainCrop result;
     result.scanId = scan.id;
-    result.volume = volume;
-    // The resampled grid covers the same extent: voxel 0 sits at old index (scale - 1) / 2.
-    result.geometry = image.geometry();
-    Vec3 first{};
-    for (int d = 0; d < 3; ++d) {
-        const double scale = static_cast<double>(size[d]) / static_cast<double>(crop);
-        first[d] = (scale - 1.0) / 2.0;
-        result.geometry.spacing[d] = image.geometry().spacing[d] * scale;
-        result.geometry.size[d] = crop;
-    }
-    result.geometry.origin = image.geometry().indexToWorld(first);
+    result.volume =
+        torch::from_blob(const_cast<float*>(cropped.data()), {crop, crop, crop}, torch::kFloat32)
+            .permute({2, 1, 0})
+            .clone(torch::MemoryFormat::Contiguous);
+    result.geometry = cropped.geometry();
     return result;
 }
 
-torch::Tensor cropSlices(const torch::Tensor& volume, training::SliceAxis axis) {
+torch::Tensor cropSlices(const torch::Tensor& volume, SliceAxis axis) {
     const int64_t crop = volume.size(0);
     return volume.movedim(static_cast<int64_t>(axis), 0).reshape({crop, -1}).contiguous();
 }
@@ -119,7 +94,7 @@ Json clusterProject(Project& project, const ClusterSettings& settings,
         member.columns = source.columns();
         member.inertia = fitted[c].inertia;
         member.settings = Json(Json::Object{
-            {"axis", training::sliceAxisName(settings.axis)},
+            {"axis", sliceAxisName(settings.axis)},
             {"crop", Json(settings.crop)},
             {"iterations", Json(settings.iterations)},
             {"batch_rows", Json(fitted[c].batchRows)},
@@ -167,7 +142,7 @@ std::string pretrainProject(Project& project, const PretrainSettings& settings,
     }
     const Json& first = clusterers.front().settings;
     const int64_t crop = first.value("crop", int64_t{96});
-    const auto axis = training::parseSliceAxis(first.value("axis", "axial"));
+    const auto axis = parseSliceAxis(first.value("axis", "axial"));
     const bool includeLabeled = first.value("include_labeled", false);
 
     // Every clustered scan with its (S, N) labels.
@@ -237,7 +212,7 @@ std::string pretrainProject(Project& project, const PretrainSettings& settings,
         config["arch"] = settings.architecture;
         config["out_channels"] = networkOptions.outChannels;
         config["crop"] = crop;
-        config["axis"] = training::sliceAxisName(axis);
+        config["axis"] = sliceAxisName(axis);
         Json sizes = Json::array();
         for (const int64_t k : options.clusterSizes) {
             sizes.push_back(Json(k));
@@ -291,28 +266,6 @@ std::string pretrainProject(Project& project, const PretrainSettings& settings,
     folder.appendEvent(
         Json(Json::Object{{"event", "finished"}, {"step", Json(settings.iterations)}}));
     return directory;
-}
-
-std::string runPretrainingDemo(const std::string& projectDir, const std::string& architecture,
-                               int64_t crop, int64_t iterations, const std::string& run,
-                               const std::function<void(const Json&)>& show) {
-    Project project = Project::open(projectDir, Project::Access::Shared);
-    ClusterSettings clustering;
-    clustering.clusterers = 3;
-    clustering.kMin = 8;
-    clustering.kMax = 16;
-    clustering.subset = 0.5;
-    clustering.iterations = 30;
-    clustering.crop = crop;
-    const Json summary = clusterProject(project, clustering, show);
-    if (show) {
-        show(summary);
-    }
-    PretrainSettings pretraining;
-    pretraining.run = run;
-    pretraining.architecture = architecture;
-    pretraining.iterations = iterations;
-    return pretrainProject(project, pretraining, show);
 }
 
 }  // namespace logonet::cli

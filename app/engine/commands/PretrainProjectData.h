@@ -15,8 +15,8 @@
 
 namespace logonet::cli {
 
-// A scan as pre-training sees it: CT windowed [-1000, 1000] -> [0, 1] (other modalities min-max
-// scaled), resampled to crop^3: (X, Y, Z) float32, plus the geometry of that grid.
+// A scan as pre-training sees it (core's pretrainCrop(): windowed, resampled to crop^3) as an
+// (X, Y, Z) float32 tensor, plus the geometry of that grid.
 struct PretrainCrop {
     int64_t scanId = 0;
     torch::Tensor volume;
@@ -25,7 +25,7 @@ struct PretrainCrop {
 PretrainCrop loadPretrainCrop(Project& project, const ScanRecord& scan, int64_t crop);
 
 // The crop's slices along `axis` as rows: (crop, crop * crop).
-torch::Tensor cropSlices(const torch::Tensor& volume, training::SliceAxis axis);
+torch::Tensor cropSlices(const torch::Tensor& volume, SliceAxis axis);
 
 // Scans to pre-train on: the unlabeled ones, plus the labeled ones when asked.
 std::vector<ScanRecord> pretrainScans(Project& project, bool includeLabeled);
@@ -37,7 +37,7 @@ struct ClusterSettings {
     double subset = 0.1;
     int64_t iterations = 350;
     int64_t batchRows = 1024;
-    training::SliceAxis axis = training::SliceAxis::Axial;
+    SliceAxis axis = SliceAxis::Axial;
     int64_t crop = 96;
     uint64_t seed = 0;
     std::string device = "cpu";
@@ -64,13 +64,6 @@ struct PretrainSettings {
 // Pre-trains on the project's stored clustering; returns the run folder.
 std::string pretrainProject(Project& project, const PretrainSettings& settings,
                             const std::function<void(const Json&)>& show);
-
-// For `logonet demo --pretrain`: clusters the project's unlabeled scans (small settings fitting
-// a CPU) and pre-trains `iterations` steps of `architecture` into runs/<run>; returns the run
-// folder, whose checkpoint `train --init DIR` loads.
-std::string runPretrainingDemo(const std::string& projectDir, const std::string& architecture,
-                               int64_t crop, int64_t iterations, const std::string& run,
-                               const std::function<void(const Json&)>& show);
 
 }  // namespace logonet::cli
 

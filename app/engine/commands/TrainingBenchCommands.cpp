@@ -3,8 +3,10 @@
 
 #include "commands/TrainingCommandSet.h"
 #include "finetune/FineTuner.h"
+#include "finetune/MixedPrecision.h"
 #include "inference/SlidingWindowInference.h"
 #include "losses/DiceCELoss.h"
+#include "network/Autocast.h"
 #include "registry/ModelRegistry.h"
 
 namespace logonet::cli {
@@ -66,7 +68,8 @@ void printResult(const Json& result, bool json) {
 }
 
 int runBenchTrain(const CommandLine& line) {
-    line.rejectUnknown({"arch", "crop", "batch", "threads", "iters", "classes", "device", "json"});
+    line.rejectUnknown({"arch", "crop", "batch", "threads", "iters", "classes", "device", "json",
+                        "amp", "checkpointing"});
     const auto crop = line.integers("crop", {96, 96, 96}, 3);
     const int64_t batch = line.integer("batch", 1);
     const int64_t iterations = line.integer("iters", 3);
@@ -74,6 +77,12 @@ int runBenchTrain(const CommandLine& line) {
     const model::Network& network = bench.network;
     const torch::Device device = bench.device;
     const int64_t classes = bench.classes;
+    const bool checkpointing = line.flag("checkpointing");
+    if (checkpointing && !network->setActivationCheckpointing(true)) {
+        throw UsageError("--checkpointing: " + bench.architecture +
+                         " has no encoder stages to checkpoint");
+    }
+    training::MixedPrecision precision(line.flag("amp"), device);
     network->train();
     torch::optim::AdamW optimizer(network->parameters(), torch::optim::AdamWOptions(1e-4));
     const training::DiceCELoss loss;
@@ -82,8 +91,15 @@ int runBenchTrain(const CommandLine& line) {
         torch::randint(0, classes, {batch, crop[2], crop[1], crop[0]}, torch::kLong).to(device);
     auto step = [&]() {
         optimizer.zero_grad();
-        loss(network->forward(image), labels).total.backward();
-        optimizer.step();
+        torch::Tensor logits;
+        {
+            const model::AutocastScope autocast(precision.autocast(), device);
+            logits = network->forward(image);
+        }
+        precision.scaleLoss(loss(logits.to(torch::kFloat), labels).total).backward();
+        if (precision.unscale(*network)) {
+            optimizer.step();
+        }
     };
     const auto warmStart = Clock::now();
     step();  // the first step allocates and tunes kernels
@@ -100,6 +116,8 @@ int runBenchTrain(const CommandLine& line) {
     result["batch"] = Json(batch);
     result["threads"] = Json(bench.threads);
     result["device"] = device.is_cuda() ? "cuda" : "cpu";
+    result["amp"] = precision.autocast();
+    result["checkpointing"] = checkpointing;
     result["iterations"] = Json(iterations);
     result["first_step_s"] = firstStep;
     result["seconds_per_iteration"] = seconds / static_cast<double>(iterations);
@@ -153,10 +171,12 @@ Command benchTrainCommand() {
     command.summary = "training iterations per second and peak memory of an architecture";
     command.usage =
         "usage: logonet bench train [--arch logonet] [--crop 96] [--batch 1] [--threads 2]\n"
-        "         [--iters 3] [--classes 14] [--device cpu|cuda] [--json]\n"
+        "         [--iters 3] [--classes 14] [--device cpu|cuda] [--amp] [--checkpointing] "
+        "[--json]\n"
         "Times full training steps (forward, DiceCE, backward, AdamW) on random data after\n"
-        "one warm-up step.";
-    command.flags = {"json"};
+        "one warm-up step. --amp: float16 autocast and loss scaling on CUDA, bfloat16 on the CPU;\n"
+        "--checkpointing: recompute the encoder stages in the backward pass.";
+    command.flags = {"json", "amp", "checkpointing"};
     command.run = runBenchTrain;
     return command;
 }

@@ -1,8 +1,11 @@
+#include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 
 #include "commands/TrainingCommandSet.h"
 #include "commands/TrainingProjectCases.h"
+#include "distributed/StoreAllReduce.h"
 #include "finetune/FineTuner.h"
 #include "run/RunFolder.h"
 
@@ -84,17 +87,27 @@ std::string checkpointFromInit(const std::string& init) {
 }
 
 int runTrain(const CommandLine& line) {
-    line.rejectUnknown({"project",    "run",           "arch",      "init",
-                        "iters",      "epochs",        "batch",     "crop",
-                        "lr",         "weight-decay",  "warmup",    "device",
-                        "amp",        "checkpointing", "val-every", "checkpoint-every",
-                        "seed",       "resume",        "threads",   "progress",
-                        "accumulate", "dice-weight",   "ce-weight", "no-augment",
-                        "spacing",    "window",        "modality"});
+    line.rejectUnknown({"project",     "run",           "arch",      "init",
+                        "iters",       "epochs",        "batch",     "crop",
+                        "lr",          "weight-decay",  "warmup",    "device",
+                        "amp",         "checkpointing", "val-every", "checkpoint-every",
+                        "seed",        "resume",        "threads",   "progress",
+                        "accumulate",  "dice-weight",   "ce-weight", "no-augment",
+                        "spacing",     "window",        "modality",  "setup-only",
+                        "dist-timeout"});
     const bool resume = line.flag("resume");
     const std::string progressMode = line.option("progress", "bar");
     if (progressMode != "bar" && progressMode != "json") {
         throw UsageError("--progress must be json or bar");
+    }
+    // A rank of a data-parallel job (torchrun or srun variables): only rank 0 writes the run.
+    const std::optional<training::DistributedEnvironment> distributed =
+        training::DistributedEnvironment::fromEnvironment();
+    const int rank = distributed ? distributed->rank : 0;
+    const bool writer = rank == 0;
+    const double timeoutSeconds = line.number("dist-timeout", 1800.0);
+    if (timeoutSeconds <= 0) {
+        throw UsageError("--dist-timeout must be a positive number of seconds");
     }
     std::string runDirectory;
     training::FineTuneConfig config;
@@ -111,7 +124,9 @@ int runTrain(const CommandLine& line) {
         project.emplace(Project::open(line.required("project"), Project::Access::Shared));
         runDirectory = project->absolutePath("runs/" + name);
         const training::RunFolder folder(runDirectory);
-        if (folder.hasConfig()) {
+        // The other ranks build the same config as rank 0 from the same options, without writing it
+        // and without tripping over the one rank 0 may have written already.
+        if (folder.hasConfig() && (resume || writer)) {
             if (!resume) {
                 throw std::runtime_error("run '" + name + "' already exists in " + project->path() +
                                          " (continue it with --resume or choose another name)");
@@ -125,9 +140,13 @@ int runTrain(const CommandLine& line) {
                 config.initFrom = fs::absolute(config.initFrom).string();
             }
             // Relative, so that the run folder and the cache move together.
-            fs::create_directories(runDirectory);
+            if (writer) {
+                fs::create_directories(runDirectory);
+            }
             config.cacheDirectory = fs::relative(config.cacheDirectory, runDirectory).string();
-            folder.writeConfig(config.toJson());
+            if (writer) {
+                folder.writeConfig(config.toJson());
+            }
         }
 #else
         throw UsageError("this build has no project support: use train --run DIR");
@@ -144,17 +163,34 @@ int runTrain(const CommandLine& line) {
             config.iterations = line.integer("iters", config.iterations);
             config.threads = line.integer("threads", config.threads);
             config.device = line.option("device", config.device);
-            folder.writeConfig(config.toJson());
+            if (writer) {
+                folder.writeConfig(config.toJson());
+            }
         }
     }
 
+    if (line.flag("setup-only")) {
+        // The run folder is complete; it trains elsewhere (`logonet remote run`).
+        std::cout << runDirectory << "\n";
+        return 0;
+    }
     TrainingProgress progress(progressMode == "json");
     training::FineTuner tuner(config, runDirectory);
+    std::unique_ptr<training::StoreAllReduce> allReduce;
+    if (distributed) {
+        allReduce = std::make_unique<training::StoreAllReduce>(
+            *distributed, std::chrono::milliseconds(static_cast<int64_t>(timeoutSeconds * 1000.0)));
+        tuner.setParallelContext(allReduce->context());
+    }
+    // For tests of data-parallel runs: every rank saves its final weights as rank<R>.pt there.
+    if (const char* folder = std::getenv("LOGONET_FINAL_WEIGHTS_DIR")) {
+        tuner.setFinalWeightsPath(std::string(folder) + "/rank" + std::to_string(rank) + ".pt");
+    }
     catchStopSignals();
 #ifdef LOGONET_HAVE_STORAGE
     std::optional<RunStore> runs;
     const std::string runName = training::RunFolder(runDirectory).name();
-    if (project) {
+    if (project && writer) {
         runs.emplace(project->database());
         runs->recordRun(runName, "finetune", "running", config.toJson().dump());
     }
@@ -173,6 +209,11 @@ int runTrain(const CommandLine& line) {
         throw;
     }
     progress.finish();
+    if (!writer) {
+        std::cerr << "rank " << rank << (result.stopped ? " stopped" : " finished") << " after "
+                  << result.steps << " steps (rank 0 writes the run folder)\n";
+        return result.stopped ? 3 : 0;
+    }
     const training::RunFolder folder(runDirectory);
     Json metrics = Json::object();
     metrics["steps"] = Json(result.steps);
@@ -214,10 +255,17 @@ Command trainCommand() {
         "         [--dice-weight 1] [--ce-weight 1] [--checkpoint-every 50] [--warmup N]\n"
         "         [--spacing 1.5,1.5,2.0 --window -175,250 --modality ct (must match prepare)]\n"
         "       logonet train --run RUNDIR [--resume] [--iters N] [--threads T] [--progress json]\n"
+        "         [--dist-timeout 1800]\n"
         "Trains on the labeled scans of split 'train', validates on split 'val'. The run folder\n"
         "(PROJECT/runs/NAME) gets config.json, events.jsonl, checkpoints/last.pt and best.pt and\n"
-        "metrics.json. SIGINT/SIGTERM stop after a checkpoint (exit code 3); --resume continues.";
-    command.flags = {"amp", "checkpointing", "resume", "no-augment"};
+        "metrics.json. SIGINT/SIGTERM stop after a checkpoint (exit code 3); --resume continues.\n"
+        "--setup-only writes the run folder's config.json and stops (to train it elsewhere).\n"
+        "Data-parallel on several processes, GPUs or machines when WORLD_SIZE > 1 (torchrun\n"
+        "variables RANK, WORLD_SIZE, LOCAL_RANK, MASTER_ADDR, MASTER_PORT, or srun's "
+        "SLURM_PROCID,\n"
+        "SLURM_NTASKS, SLURM_LOCALID): each rank trains --batch samples per step, gradients are\n"
+        "averaged, rank 0 writes the run; a rank silent for --dist-timeout seconds fails the job.";
+    command.flags = {"amp", "checkpointing", "resume", "no-augment", "setup-only"};
     command.run = runTrain;
     return command;
 }

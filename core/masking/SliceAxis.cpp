@@ -2,7 +2,7 @@
 
 #include <stdexcept>
 
-namespace logonet::training {
+namespace logonet {
 
 SliceAxis parseSliceAxis(const std::string& name) {
     if (name == "axial") {
@@ -30,4 +30,16 @@ std::string sliceAxisName(SliceAxis axis) {
     return "axial";
 }
 
-}  // namespace logonet::training
+std::array<int, 2> slicePlaneAxes(SliceAxis axis) {
+    switch (axis) {
+        case SliceAxis::Sagittal:
+            return {1, 2};
+        case SliceAxis::Coronal:
+            return {0, 2};
+        case SliceAxis::Axial:
+            break;
+    }
+    return {0, 1};
+}
+
+}  // namespace logonet

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace logonet::remote {
+
+// Where a local run folder and the cache its config.json names go on the remote host. Both keep
+// their places relative to their nearest common folder (a project: runs/<name> and cache/), so
+// the config's relative cache path works there unchanged. That folder becomes
+// REMOTE_DIR/<its name>-<hash of its local path>: two projects with one name do not collide,
+// and `status`, `fetch` and `cancel` find the same place without asking the remote host.
+struct RemoteLayout {
+    std::string localRun;    // absolute
+    std::string localCache;  // absolute
+    // The cache files the run reads (<case>.json and <case>.bin), relative to the cache folder.
+    std::vector<std::string> cacheFiles;
+    std::string remoteRoot;
+    std::string remoteRun;
+    std::string remoteCache;
+
+    // Reads RUNDIR/config.json; throws std::runtime_error naming the file and the problem (no
+    // config, no cache, a cache given as an absolute path).
+    static RemoteLayout of(const std::string& runDirectory, const std::string& remoteDirectory);
+};
+
+}  // namespace logonet::remote

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace logonet::remote {
+
+// The files a remote run keeps beside its run folder's own files.
+struct RunFiles {
+    static constexpr const char* output = "logonet.out";  // the engine's JSON events (appended)
+    static constexpr const char* errors = "logonet.err";  // its stderr
+    static constexpr const char* pid = "logonet.pid";     // the engine's process id
+    static constexpr const char* exit = "logonet.exit";   // its exit code, once it has ended
+};
+
+// The POSIX sh scripts run on the remote host. Every path and program in them passes through
+// shellQuote(); nothing else varies.
+namespace scripts {
+
+// mkdir -p of both folders; `clearRun` first removes what an earlier start left in the run
+// folder (a fresh run replaces it).
+std::string makeFolders(const std::string& runFolder, const std::string& cacheFolder,
+                        bool clearRun);
+// Starts `logonet train --run . --progress json [--resume]` in the run folder, detached from the
+// connection (setsid, stdin from /dev/null, output appended to logonet.out/.err), unless it is
+// already running; prints the engine's pid. `fresh` empties logonet.out/.err first (a new run,
+// not a resumed one). Exit code 91: the engine is not there.
+std::string start(const std::string& runFolder, const std::string& logonet, bool resume,
+                  bool fresh);
+// First line: "absent", "new", "running PID", "vanished" (a pid but neither a process nor an
+// exit code) or "exited CODE"; then "--out" and the last events, "--err" and the last errors.
+std::string status(const std::string& runFolder);
+// Prints logonet.out from byte `offset` on; follows it while the engine runs, ends after it.
+std::string follow(const std::string& runFolder, int64_t offset);
+// SIGTERM to the engine (it writes a checkpoint and stops); prints "signalled" or "not running".
+std::string cancel(const std::string& runFolder);
+// `logonet device-info --json` there; exit code 91 when the engine is not found.
+std::string deviceInfo(const std::string& logonet);
+
+}  // namespace scripts
+
+}  // namespace logonet::remote

@@ -1,0 +1,25 @@
+#include "blocks/DenseConv.h"
+
+#include <ATen/Context.h>
+
+namespace logonet::model {
+
+bool denseConvUsesOneDnn(const torch::Tensor& input, const torch::Tensor& weight) {
+    return at::hasMKLDNN() && at::globalContext().userEnabledMkldnn() && input.device().is_cpu() &&
+           input.scalar_type() == torch::kFloat && weight.scalar_type() == torch::kFloat &&
+           input.dim() == 5 && !input.is_mkldnn();
+}
+
+torch::Tensor denseConv3d(const torch::Tensor& input, const torch::Tensor& weight,
+                          const torch::Tensor& bias, torch::IntArrayRef stride,
+                          torch::IntArrayRef padding, torch::IntArrayRef dilation, int64_t groups,
+                          bool fast) {
+    if (fast && denseConvUsesOneDnn(input, weight)) {
+        // Differentiable: its backward is LibTorch's convolution_backward.
+        return at::mkldnn_convolution(input.contiguous(), weight.contiguous(), bias, padding,
+                                      stride, dilation, groups);
+    }
+    return torch::conv3d(input, weight, bias, stride, padding, dilation, groups);
+}
+
+}  // namespace logonet::model

@@ -1,0 +1,10 @@
+# Remote runs over ssh (app/engine/remote): quoting and arguments without a host, then a real
+# OpenSSH server on 127.0.0.1 with a tiny training through it.
+logonet_add_test(test_remote_arguments SOURCES test_remote_arguments.cpp LIBS logonet_remote QT
+                 TIMEOUT 60)
+if(LOGONET_WITH_STORAGE)
+  logonet_add_test(test_remote_run SOURCES test_remote_run.cpp LIBS logonet_training QT TORCH
+                   TIMEOUT 300)
+  add_dependencies(test_remote_run logonet)
+  target_compile_definitions(test_remote_run PRIVATE LOGONET_EXECUTABLE="$<TARGET_FILE:logonet>")
+endif()

@@ -1,0 +1,327 @@
+// A remote run through a real OpenSSH server on 127.0.0.1: host-key trust, the connection check,
+// a tiny LoGoNet training copied there, started detached, followed, its connection dropped
+// twice (the ssh of the event stream, then the whole `logonet remote run`), reattached, and
+// its results copied home whole; then a second run cancelled through SIGTERM.
+#include <QDir>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <signal.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "SshServerFixture.h"
+#include "registry/ModelRegistry.h"
+#include "run/Checkpoint.h"
+
+using namespace logonet;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Result {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Result engine(const QStringList& arguments, int timeoutMs = 120000) {
+    QProcess process;
+    process.start(QStringLiteral(LOGONET_EXECUTABLE), arguments);
+    Result result;
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+        result.err = QStringLiteral("timed out: ") + arguments.join(' ');
+        return result;
+    }
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    result.out = QString::fromUtf8(process.readAllStandardOutput());
+    result.err = QString::fromUtf8(process.readAllStandardError());
+    return result;
+}
+
+QList<QJsonObject> eventsOf(const QString& text) {
+    QList<QJsonObject> events;
+    for (const QString& line : text.split('\n', Qt::SkipEmptyParts)) {
+        const QJsonDocument document = QJsonDocument::fromJson(line.toUtf8());
+        if (document.isObject()) {
+            events << document.object();
+        }
+    }
+    return events;
+}
+
+QList<int> stepsOf(const QList<QJsonObject>& events) {
+    QList<int> steps;
+    for (const auto& event : events) {
+        if (event.value("event").toString() == "step") {
+            steps << event.value("step").toInt();
+        }
+    }
+    return steps;
+}
+
+QString readText(const QString& path) {
+    QFile file(path);
+    file.open(QIODevice::ReadOnly);
+    return QString::fromUtf8(file.readAll());
+}
+
+// The direct children of `parent` whose command line contains `word`.
+QList<pid_t> childrenWith(pid_t parent, const std::string& word) {
+    QList<pid_t> found;
+    for (const auto& entry : fs::directory_iterator("/proc")) {
+        const std::string name = entry.path().filename().string();
+        if (name.find_first_not_of("0123456789") != std::string::npos) {
+            continue;
+        }
+        std::ifstream stat(entry.path() / "stat");
+        std::string line;
+        std::getline(stat, line);
+        const size_t close = line.rfind(')');
+        if (close == std::string::npos) {
+            continue;
+        }
+        std::istringstream rest(line.substr(close + 2));
+        std::string state;
+        long ppid = 0;
+        rest >> state >> ppid;
+        if (ppid != parent) {
+            continue;
+        }
+        std::ifstream cmdline(entry.path() / "cmdline", std::ios::binary);
+        const std::string text((std::istreambuf_iterator<char>(cmdline)),
+                               std::istreambuf_iterator<char>());
+        if (text.find(word) != std::string::npos) {
+            found << static_cast<pid_t>(std::stol(name));
+        }
+    }
+    return found;
+}
+
+}  // namespace
+
+class TestRemoteRun : public QObject {
+    Q_OBJECT
+  private:
+    // Names with a space, a quote and shell characters: they must survive ssh, sh and rsync.
+    QTemporaryDir dir_{QDir::tempPath() + "/logonet remote 'test'-XXXXXX"};
+    std::unique_ptr<SshServerFixture> server_;
+    QString project_;
+    QString remoteDir_;
+
+    QStringList connection() const {
+        return {"--host",           server_->host(),
+                "--identity",       server_->identity(),
+                "--known-hosts",    server_->knownHosts(),
+                "--remote-dir",     remoteDir_,
+                "--remote-logonet", QStringLiteral(LOGONET_EXECUTABLE)};
+    }
+    QStringList hostOnly() const {
+        return {"--host",        server_->host(),      "--identity", server_->identity(),
+                "--known-hosts", server_->knownHosts()};
+    }
+
+  private Q_SLOTS:
+    void initTestCase() {
+        QVERIFY(dir_.isValid());
+        server_ = std::make_unique<SshServerFixture>(dir_.filePath("keys dir"));
+        const QString problem = server_->start();
+        QVERIFY2(problem.isEmpty(), qPrintable("cannot start sshd for the test: " + problem));
+        remoteDir_ = dir_.filePath("remote side $HOME;`id`");
+        project_ = dir_.filePath("My Project");
+        const QString data = dir_.filePath("data");
+        QCOMPARE(
+            engine({"demo-data", "--out", data, "--cases", "2", "--size", "48,48,32"}).exitCode, 0);
+        QCOMPARE(engine({"project", "create", project_, "--labels", "btcv"}).exitCode, 0);
+        QCOMPARE(engine({"import", data + "/imagesTr", "--labels", data + "/labelsTr", "--project",
+                         project_})
+                     .exitCode,
+                 0);
+        const Result prepared = engine({"prepare", "--project", project_});
+        QVERIFY2(prepared.exitCode == 0, qPrintable(prepared.err));
+    }
+
+    void unknownHostKeyIsRefusedUntilTrusted() {
+        Result check = engine(QStringList{"remote", "check", "--json"} + connection(), 60000);
+        QVERIFY2(check.exitCode == 1, qPrintable(check.err));
+        QVERIFY2(check.err.contains("remote trust"), qPrintable(check.err));
+
+        const Result shown = engine(QStringList{"remote", "trust", "--json"} + hostOnly());
+        QVERIFY2(shown.exitCode == 0, qPrintable(shown.err));
+        const QJsonObject keys = QJsonDocument::fromJson(shown.out.toUtf8()).object();
+        QCOMPARE(keys.value("recorded").toBool(true), false);
+        const QString fingerprint =
+            keys.value("keys").toArray().at(0).toObject().value("fingerprint").toString();
+        QVERIFY2(fingerprint.startsWith("SHA256:"), qPrintable(shown.out));
+        // The fingerprint the server's administrator would read from the host key itself.
+        QProcess keygen;
+        keygen.start("ssh-keygen", {"-l", "-f", server_->hostKey() + ".pub"});
+        QVERIFY(keygen.waitForFinished(10000));
+        QVERIFY(QString::fromUtf8(keygen.readAllStandardOutput()).contains(fingerprint));
+
+        QCOMPARE(
+            engine(QStringList{"remote", "trust", "--fingerprint", "SHA256:wrong"} + hostOnly())
+                .exitCode,
+            1);
+        const Result trusted =
+            engine(QStringList{"remote", "trust", "--fingerprint", fingerprint} + hostOnly());
+        QVERIFY2(trusted.exitCode == 0, qPrintable(trusted.err));
+
+        check = engine(QStringList{"remote", "check", "--json"} + connection(), 60000);
+        QVERIFY2(check.exitCode == 0, qPrintable(check.err + server_->log()));
+        const QJsonObject info = QJsonDocument::fromJson(check.out.toUtf8()).object();
+        const QString version = engine({"--version"}).out.trimmed().section(' ', 1);
+        QCOMPARE(info.value("version").toString(), version);
+        QVERIFY(info.contains("cuda"));
+        QVERIFY(info.value("devices").isArray());
+    }
+
+    void aKeyTheHostDoesNotKnowFailsWithoutAPrompt() {
+        QStringList arguments = connection();
+        arguments[arguments.indexOf("--identity") + 1] = server_->otherIdentity();
+        QElapsedTimer timer;
+        timer.start();
+        const Result check = engine(QStringList{"remote", "check"} + arguments, 60000);
+        QVERIFY2(check.exitCode == 1, qPrintable(check.err));
+        QVERIFY2(check.err.contains("refused the key"), qPrintable(check.err));
+        QVERIFY(timer.elapsed() < 30000);
+    }
+
+    void droppedConnectionsLoseNoEventsAndResultsComeHomeWhole() {
+        const int iterations = 12;
+        const QStringList runArguments =
+            QStringList{"remote", "run", "--project", project_, "--run", "tiny run"} +
+            connection() + QStringList{"--progress", "json"};
+        const QStringList trainArguments = {"--arch",
+                                            "logonet-tiny",
+                                            "--iters",
+                                            QString::number(iterations),
+                                            "--crop",
+                                            "32",
+                                            "--batch",
+                                            "2",
+                                            "--threads",
+                                            "1",
+                                            "--checkpoint-every",
+                                            "2",
+                                            "--seed",
+                                            "5"};
+        QProcess first;
+        first.start(QStringLiteral(LOGONET_EXECUTABLE), runArguments + trainArguments);
+        QVERIFY(first.waitForStarted());
+        QString firstOut;
+        auto readFirst = [&] {
+            firstOut += QString::fromUtf8(first.readAllStandardOutput());
+            return stepsOf(eventsOf(firstOut));
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(readFirst().size() >= 2 || first.state() == QProcess::NotRunning,
+                                 90000);
+        QVERIFY2(first.state() == QProcess::Running,
+                 qPrintable(QString::fromUtf8(first.readAllStandardError())));
+        const QList<pid_t> followers =
+            childrenWith(static_cast<pid_t>(first.processId()), "exec tail -s");
+        QVERIFY2(followers.size() == 1, "the event stream's ssh was not found");
+        ::kill(followers.first(), SIGKILL);  // the connection drops
+        const int before = readFirst().size();
+        QVERIFY2(before < iterations, "the run finished before its connection could be dropped");
+        QTRY_VERIFY_WITH_TIMEOUT(readFirst().size() > before, 60000);
+        QVERIFY(QString::fromUtf8(first.readAllStandardError()).contains("reconnecting"));
+        ::kill(static_cast<pid_t>(first.processId()), SIGKILL);  // the local side is gone
+        QVERIFY(first.waitForFinished(10000));
+        readFirst();
+        const QList<int> firstSteps = stepsOf(eventsOf(firstOut));
+        QCOMPARE(QSet<int>(firstSteps.begin(), firstSteps.end()).size(), firstSteps.size());
+
+        const QString runFolder = project_ + "/runs/tiny run";
+        const Result status =
+            engine(QStringList{"remote", "status", "--json", "--run", runFolder} + hostOnly());
+        QVERIFY2(status.exitCode == 0, qPrintable(status.err));
+        const QJsonObject state = QJsonDocument::fromJson(status.out.toUtf8()).object();
+        QVERIFY2(state.value("state").toString() == "running" ||
+                     state.value("state").toString() == "finished",
+                 qPrintable(status.out));
+
+        // Reattach: the recorded remote folder and engine are found from the run folder.
+        const Result second = engine(
+            QStringList{"remote", "run", "--run", runFolder, "--progress", "json"} + hostOnly(),
+            180000);
+        QVERIFY2(second.exitCode == 0, qPrintable(second.err));
+        const QList<int> secondSteps = stepsOf(eventsOf(second.out));
+        QCOMPARE(QSet<int>(secondSteps.begin(), secondSteps.end()).size(), secondSteps.size());
+        if (!secondSteps.isEmpty() && !firstSteps.isEmpty()) {
+            QVERIFY(secondSteps.first() > firstSteps.last());
+        }
+        QVERIFY(second.out.contains("\"finished\""));
+
+        // Home: every event once, the checkpoint whole and loadable, the metrics complete.
+        const QList<QJsonObject> streamed = eventsOf(readText(runFolder + "/logonet.out"));
+        QList<int> expected;
+        for (int s = 1; s <= iterations; ++s) {
+            expected << s;
+        }
+        QCOMPARE(stepsOf(streamed), expected);
+        QCOMPARE(streamed.last().value("event").toString(), QStringLiteral("finished"));
+        QCOMPARE(stepsOf(eventsOf(readText(runFolder + "/events.jsonl"))), expected);
+        const QJsonObject metrics =
+            QJsonDocument::fromJson(readText(runFolder + "/metrics.json").toUtf8()).object();
+        QCOMPARE(metrics.value("steps").toInt(), iterations);
+        QCOMPARE(metrics.value("stopped").toBool(true), false);
+        const std::string last = (runFolder + "/checkpoints/last.pt").toStdString();
+        const training::CheckpointInfo info = training::readCheckpointInfo(last);
+        QCOMPARE(info.step, int64_t{iterations});
+        model::Network network = model::createNetwork(info.architecture, info.networkOptions);
+        training::loadCheckpoint(last, *network, nullptr);
+        QVERIFY(!fs::exists(runFolder.toStdString() + "/checkpoints/last.pt.tmp"));
+
+        const Result finished =
+            engine(QStringList{"remote", "status", "--json", "--run", runFolder} + hostOnly());
+        const QJsonObject end = QJsonDocument::fromJson(finished.out.toUtf8()).object();
+        QCOMPARE(end.value("state").toString(), QStringLiteral("finished"));
+        QCOMPARE(end.value("exit_code").toInt(), 0);
+        const Result fetched =
+            engine(QStringList{"remote", "fetch", "--run", runFolder} + hostOnly());
+        QVERIFY2(fetched.exitCode == 0, qPrintable(fetched.err));
+    }
+
+    void sigtermStopsTheRemoteEngineAfterACheckpoint() {
+        QProcess run;
+        run.start(QStringLiteral(LOGONET_EXECUTABLE),
+                  QStringList{"remote", "run", "--project", project_, "--run", "cancelled"} +
+                      connection() +
+                      QStringList{"--progress", "json", "--arch", "logonet-tiny", "--iters", "500",
+                                  "--crop", "32", "--batch", "2", "--threads", "1"});
+        QVERIFY(run.waitForStarted());
+        QString out;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (out += QString::fromUtf8(run.readAllStandardOutput()), out.contains("\"step\"")) ||
+                run.state() == QProcess::NotRunning,
+            90000);
+        QVERIFY2(run.state() == QProcess::Running,
+                 qPrintable(QString::fromUtf8(run.readAllStandardError())));
+        run.terminate();
+        QVERIFY(run.waitForFinished(60000));
+        QCOMPARE(run.exitCode(), 3);
+        const QString folder = project_ + "/runs/cancelled";
+        QVERIFY(fs::exists((folder + "/checkpoints/last.pt").toStdString()));
+        const Result status =
+            engine(QStringList{"remote", "status", "--json", "--run", folder} + hostOnly());
+        QCOMPARE(QJsonDocument::fromJson(status.out.toUtf8()).object().value("state").toString(),
+                 QStringLiteral("stopped"));
+        const Result cancel = engine(QStringList{"remote", "cancel", "--run", folder} + hostOnly());
+        QCOMPARE(cancel.exitCode, 0);
+        QVERIFY(cancel.out.contains("not running"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRemoteRun)
+#include "test_remote_run.moc"

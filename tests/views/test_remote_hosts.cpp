@@ -1,0 +1,192 @@
+// The Remote Hosts dialog: hosts saved with QSettings and restored by a new dialog (no password
+// anywhere), the connection test's answer (version, CUDA, GPU memory) and failure shown, and the
+// Runs panel's "where" choice turning a fine-tuning run into `logonet remote run`. A small shell
+// script stands in for the engine (a real sshd is exercised by test_remote_run).
+#include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QLineEdit>
+#include <QSettings>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "remote/RemoteEngineCall.h"
+#include "remote/RemoteHostStore.h"
+#include "remote/RemoteHostsDialog.h"
+#include "runs/RunRequest.h"
+#include "runs/RunsPanel.h"
+
+using namespace logonet::views;
+
+namespace {
+
+QString writeFakeEngine(const QTemporaryDir& dir) {
+    const QString path = dir.filePath(QStringLiteral("fake-logonet"));
+    if (!QFile::copy(QStringLiteral(LOGONET_SOURCE_DIR "/tests/views/fake_logonet_remote.sh"),
+                     path)) {
+        return {};
+    }
+    QFile(path).setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                               QFileDevice::ExeOwner);
+    return path;
+}
+
+}  // namespace
+
+class TestRemoteHosts : public QObject {
+    Q_OBJECT
+  private:
+    QTemporaryDir dir_;
+
+  private Q_SLOTS:
+    void initTestCase() {
+        QVERIFY(dir_.isValid());
+        // The user's settings of this test live in the temporary folder.
+        QCoreApplication::setOrganizationName(QStringLiteral("logonet-test"));
+        QCoreApplication::setApplicationName(QStringLiteral("test_remote_hosts"));
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir_.path());
+    }
+
+    void fieldsAreSavedAndRestored() {
+        QSettings settings(dir_.filePath(QStringLiteral("hosts.ini")), QSettings::IniFormat);
+        {
+            RemoteHostsDialog dialog(QStringLiteral("logonet"), &settings);
+            QCOMPARE(dialog.hosts().size(), 0);
+            dialog.addHost();
+            dialog.nameEdit()->setText(QStringLiteral("lab GPU"));
+            dialog.hostEdit()->setText(QStringLiteral("gpu.lab.org"));
+            dialog.portBox()->setValue(2222);
+            dialog.userEdit()->setText(QStringLiteral("alice"));
+            dialog.identityEdit()->setText(QStringLiteral("/home/alice/.ssh/id_lab"));
+            dialog.remoteDirectoryEdit()->setText(QStringLiteral("/scratch/alice/runs"));
+            dialog.remoteLogonetEdit()->setText(QStringLiteral("/opt/logonet/bin/logonet"));
+            dialog.addHost();
+            dialog.hostEdit()->setText(QStringLiteral("spare"));
+            dialog.identityEdit()->clear();  // the ssh agent
+            QCOMPARE(dialog.hosts().size(), 2);
+            dialog.save();
+        }
+        RemoteHostsDialog again(QStringLiteral("logonet"), &settings);
+        QCOMPARE(again.hosts().size(), 2);
+        again.setCurrentIndex(0);
+        QCOMPARE(again.nameEdit()->text(), QStringLiteral("lab GPU"));
+        QCOMPARE(again.hostEdit()->text(), QStringLiteral("gpu.lab.org"));
+        QCOMPARE(again.portBox()->value(), 2222);
+        QCOMPARE(again.userEdit()->text(), QStringLiteral("alice"));
+        QCOMPARE(again.identityEdit()->text(), QStringLiteral("/home/alice/.ssh/id_lab"));
+        QCOMPARE(again.remoteDirectoryEdit()->text(), QStringLiteral("/scratch/alice/runs"));
+        QCOMPARE(again.remoteLogonetEdit()->text(), QStringLiteral("/opt/logonet/bin/logonet"));
+        again.setCurrentIndex(1);
+        QCOMPARE(again.hostEdit()->text(), QStringLiteral("spare"));
+        QCOMPARE(again.portBox()->value(), 22);
+        QVERIFY(again.identityEdit()->text().isEmpty());
+        // Nothing like a password reaches the settings file.
+        QFile ini(settings.fileName());
+        QVERIFY(ini.open(QIODevice::ReadOnly));
+        QVERIFY(!QString::fromUtf8(ini.readAll())
+                     .contains(QStringLiteral("pass"), Qt::CaseInsensitive));
+        again.removeCurrentHost();
+        again.save();
+        QCOMPARE(RemoteHostStore::load(settings).size(), 1);
+    }
+
+    void connectionTestShowsVersionCudaAndMemory() {
+        const QString engine = writeFakeEngine(dir_);
+        QVERIFY(!engine.isEmpty());
+        QSettings settings(dir_.filePath(QStringLiteral("test.ini")), QSettings::IniFormat);
+        RemoteHostsDialog dialog(engine, &settings);
+        dialog.addHost();
+        dialog.hostEdit()->setText(QStringLiteral("gpu.lab.org"));
+        dialog.userEdit()->setText(QStringLiteral("bob"));
+        dialog.show();
+        dialog.testConnection();
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.resultText().startsWith(QStringLiteral("Connected")),
+                                 10000);
+        const QString text = dialog.resultText();
+        QVERIFY2(text.contains(QStringLiteral("logonet 0.1.0")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("CUDA: yes")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("NVIDIA H200, 143771 MiB")), qPrintable(text));
+        QTest::qWait(50);
+        const QPixmap shot = dialog.grab();
+        QVERIFY(shot.save(dir_.filePath(QStringLiteral("remote_hosts.png"))));
+        if (qEnvironmentVariableIsSet("LOGONET_SCREENSHOT_DIR")) {
+            shot.save(qEnvironmentVariable("LOGONET_SCREENSHOT_DIR") +
+                      QStringLiteral("/remote_hosts.png"));
+        }
+
+        dialog.hostEdit()->setText(QStringLiteral("unreachable"));
+        dialog.testConnection();
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.resultText().contains(QStringLiteral("failed")), 10000);
+        QVERIFY(dialog.resultText().contains(QStringLiteral("Connection refused")));
+
+        dialog.hostEdit()->setText(QStringLiteral("bad host;rm"));
+        dialog.testConnection();
+        QVERIFY(dialog.resultText().contains(QStringLiteral("may hold only")));
+        QVERIFY(!dialog.isTesting());
+    }
+
+    void deviceInfoWithoutCuda() {
+        const QString text =
+            RemoteEngineCall::describeDeviceInfo(QJsonObject{{"version", "0.1.0"},
+                                                             {"torch", "1.13.1"},
+                                                             {"cpu_cores", 2},
+                                                             {"cuda", false},
+                                                             {"devices", QJsonArray()}});
+        QVERIFY(text.contains(QStringLiteral("CUDA: not available")));
+    }
+
+    void runsPanelOffersTheHostsAndRunsRemotely() {
+        RemoteHost host;
+        host.name = QStringLiteral("lab GPU");
+        host.host = QStringLiteral("gpu.lab.org");
+        host.port = 2222;
+        host.user = QStringLiteral("alice");
+        host.identity = QStringLiteral("/keys/id lab");
+        RemoteHostStore::save({host});
+        RunsPanel panel;
+        const QString project = dir_.filePath(QStringLiteral("proj"));
+        QVERIFY(QDir().mkpath(project));
+        panel.setProject(project);
+        auto* where = panel.findChild<QComboBox*>(QStringLiteral("where"));
+        QVERIFY(where != nullptr);
+        QCOMPARE(where->count(), 2);
+        QCOMPARE(where->itemText(1), QStringLiteral("lab GPU"));
+        RunRequest request;
+        request.project = project;
+        request.name = QStringLiteral("remote-1");
+        request.crop = QStringLiteral("32");
+        request.iterations = 7;
+        request.onRemoteHost = true;
+        request.remoteHost = host;
+        panel.setRequest(request);
+        const RunRequest shown = panel.request();
+        QVERIFY(shown.onRemoteHost);
+        QCOMPARE(shown.remoteHost.target(), QStringLiteral("alice@gpu.lab.org:2222"));
+        const QStringList args = shown.arguments();
+        QCOMPARE(args.mid(0, 4),
+                 (QStringList{"remote", "run", "--host", "alice@gpu.lab.org:2222"}));
+        QVERIFY(args.contains(QStringLiteral("/keys/id lab")));
+        QCOMPARE(args.at(args.indexOf(QStringLiteral("--iters")) + 1), QStringLiteral("7"));
+        QCOMPARE(args.mid(args.size() - 2), (QStringList{"--progress", "json"}));
+        QVERIFY(panel.commandLineShown().contains(QStringLiteral("remote run --host")));
+
+        request.resume = true;
+        QVERIFY(request.arguments().contains(QStringLiteral("--resume")));
+        request.resume = false;
+        request.initFrom = QStringLiteral("/data/proj/runs/pre");
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, request.arguments());
+        request.initFrom.clear();
+        request.kind = RunRequest::Kind::Clustering;
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, request.arguments());
+        request.kind = RunRequest::Kind::FineTuning;
+        request.onRemoteHost = false;
+        QCOMPARE(request.arguments().first(), QStringLiteral("train"));
+    }
+};
+
+QTEST_MAIN(TestRemoteHosts)
+#include "test_remote_hosts.moc"
