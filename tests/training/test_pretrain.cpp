@@ -111,7 +111,13 @@ class PretrainTest : public QObject {
                  0.0);
     }
 
+    void lossDecreasesOnASmallCase_data() {
+        QTest::addColumn<bool>("amp");
+        QTest::newRow("float32") << false;
+        QTest::newRow("amp (bfloat16 autocast on the CPU)") << true;
+    }
     void lossDecreasesOnASmallCase() {
+        QFETCH(bool, amp);
         torch::manual_seed(3);
         model::NetworkOptions networkOptions;
         networkOptions.outChannels = 4;
@@ -123,6 +129,7 @@ class PretrainTest : public QObject {
         options.warmupSteps = 2;
         options.totalSteps = 40;
         options.masking.phi1 = 0.2;
+        options.amp = amp;
         Pretrainer pretrainer(network, options);
         // Pseudo-labels that depend on the slice: something a network can learn.
         const auto crops = torch::rand({2, 1, 16, 16, 16});

@@ -9,12 +9,12 @@ torch::Tensor MixedPrecision::scaleLoss(const torch::Tensor& loss) const {
     return scaling_ ? loss * scale_ : loss;
 }
 
-bool MixedPrecision::unscale(model::NetworkImpl& network) {
+bool MixedPrecision::unscale(const std::vector<torch::Tensor>& parameters) {
     if (!scaling_) {
         return true;
     }
     bool finite = true;
-    for (auto& p : network.parameters()) {
+    for (auto p : parameters) {
         if (p.grad().defined()) {
             p.mutable_grad().div_(scale_);
             finite = finite && torch::isfinite(p.grad()).all().item<bool>();

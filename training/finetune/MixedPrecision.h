@@ -20,7 +20,9 @@ class MixedPrecision {
     torch::Tensor scaleLoss(const torch::Tensor& loss) const;
     // Undoes the loss scale on the gradients; false when one is not finite, in which case the
     // optimiser step must be skipped (and the scale is halved).
-    bool unscale(model::NetworkImpl& network);
+    bool unscale(model::NetworkImpl& network) { return unscale(network.parameters()); }
+    // The same for any set of parameters (a network and a head trained together).
+    bool unscale(const std::vector<torch::Tensor>& parameters);
     double scale() const { return scale_; }
 
   private:

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "network/Autocast.h"
 #include "run/Checkpoint.h"
 
 namespace logonet::training {
@@ -123,14 +124,24 @@ Pretrainer::Pretrainer(model::Network network, PretrainerOptions options)
     for (const auto& p : head_->parameters()) {
         parameters.push_back(p);
     }
+    const torch::Device device =
+        parameters.empty() ? torch::Device(torch::kCPU) : parameters.front().device();
+    precision_ = std::make_unique<MixedPrecision>(options_.amp, device);
     optimizer_ = std::make_unique<torch::optim::AdamW>(
         parameters,
         torch::optim::AdamWOptions(options_.learningRate).weight_decay(options_.weightDecay));
 }
 
 torch::Tensor Pretrainer::forward(const torch::Tensor& input) {
-    const auto map = network_->forward(reverseSpatialAxes(input).contiguous());
-    return head_->forward(slicingAxisLast(reverseSpatialAxes(map), options_.masking.axis));
+    torch::Tensor map;
+    {
+        // Only the network runs in reduced precision: the head's logits are divided by tau
+        // (0.1), which would magnify bfloat16's rounding tenfold and stall the training.
+        const model::AutocastScope autocast(precision_->autocast(), input.device());
+        map = network_->forward(reverseSpatialAxes(input).contiguous());
+    }
+    return head_->forward(
+        slicingAxisLast(reverseSpatialAxes(map.to(torch::kFloat)), options_.masking.axis));
 }
 
 double Pretrainer::step(const torch::Tensor& crops, const torch::Tensor& labels,
@@ -146,10 +157,11 @@ double Pretrainer::step(const torch::Tensor& crops, const torch::Tensor& labels,
         optimizer_->zero_grad();
         const auto logits = forward(masked.input);
         const auto value = loss_(logits, labels.to(logits.device()), masked.masked);
-        value.backward();
+        precision_->scaleLoss(value).backward();
         // One non-finite gradient would poison every weight through the optimiser: skip the
         // step instead (the caller sees the non-finite loss in its events).
-        bool finite = std::isfinite(value.item<double>());
+        bool finite = precision_->unscale(optimizer_->param_groups().front().params()) &&
+                      std::isfinite(value.item<double>());
         for (const auto& p : optimizer_->param_groups().front().params()) {
             if (finite && p.grad().defined()) {
                 finite = torch::isfinite(p.grad()).all().item<bool>();

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "finetune/MixedPrecision.h"
 #include "heads/PretrainHead.h"
 #include "masking/SliceMasker.h"
 #include "network/Network.h"
@@ -25,6 +26,7 @@ struct PretrainerOptions {
     int64_t warmupSteps = 10;
     int64_t totalSteps = 100;
     uint64_t seed = 0;
+    bool amp = false;  // autocast (bfloat16 on the CPU, float16 + loss scaling on CUDA)
 };
 
 // One pre-training model (the network plus the pre-training head) and its optimiser: masks a
@@ -63,6 +65,7 @@ class Pretrainer {
     SliceMasker masker_;
     WarmupCosineSchedule schedule_;
     std::unique_ptr<torch::optim::AdamW> optimizer_;
+    std::unique_ptr<MixedPrecision> precision_;
 };
 
 }  // namespace logonet::training

@@ -187,6 +187,7 @@ std::string pretrainProject(Project& project, const PretrainSettings& settings,
     }
     options.tau = settings.tau;
     options.mask = settings.mask;
+    options.amp = settings.amp;
     options.masking.axis = axis;
     options.totalSteps = settings.iterations;
     options.warmupSteps = std::max<int64_t>(1, settings.iterations / 10);
@@ -220,6 +221,7 @@ std::string pretrainProject(Project& project, const PretrainSettings& settings,
         config["cluster_sizes"] = sizes;
         config["tau"] = settings.tau;
         config["mask"] = settings.mask;
+        config["amp"] = settings.amp;
         config["iterations"] = settings.iterations;
         config["batch"] = settings.batch;
         config["seed"] = static_cast<int64_t>(settings.seed);

@@ -60,6 +60,7 @@ struct PretrainSettings {
     std::string device = "cpu";
     bool resume = false;
     uint64_t seed = 0;
+    bool amp = false;
 };
 // Pre-trains on the project's stored clustering; returns the run folder.
 std::string pretrainProject(Project& project, const PretrainSettings& settings,

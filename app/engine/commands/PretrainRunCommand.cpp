@@ -25,6 +25,7 @@ int runPretrain(const CommandLine& line) {
     settings.batch = line.integer("batch", 1);
     settings.device = line.option("device", "cpu");
     settings.resume = line.flag("resume");
+    settings.amp = line.flag("amp");
     settings.seed = static_cast<uint64_t>(line.integer("seed", 0));
     if (settings.iterations < 1 || settings.batch < 1) {
         throw UsageError("--iters and --batch must be positive");
@@ -32,12 +33,6 @@ int runPretrain(const CommandLine& line) {
     at::set_num_threads(static_cast<int>(line.integer("threads", 2)));
     catchStopSignals();
     TrainingProgress show(line.option("progress", "bar") == "json");
-    if (line.flag("amp")) {
-        show(Json(Json::Object{{"event", "note"},
-                               {"message",
-                                "--amp is not implemented for pre-training yet; "
-                                "training in float32"}}));
-    }
     Project project = Project::open(line.required("project"), Project::Access::Shared);
     const std::string run = pretrainProject(project, settings, [&](const Json& e) { show(e); });
     show.finish();
