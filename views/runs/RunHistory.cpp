@@ -69,9 +69,11 @@ RunSummary RunHistory::read(const QString& runDirectory) {
                                .value(QStringLiteral("stopped"))
                                .toBool();
     }
-    // The newest training launch of the workstation, when there is one, knows best.
+    // The newest training launch of the workstation, when there is one, knows best; a remote
+    // run is the local `logonet remote run` that follows it (same exit codes as `train`).
     RunProcessRecord launch;
-    for (const QString& command : {QStringLiteral("train"), QStringLiteral("pretrain")}) {
+    for (const QString& command :
+         {QStringLiteral("train"), QStringLiteral("pretrain"), QStringLiteral("remote")}) {
         const RunProcessRecord record =
             RunProcessRecord::read(processFolder(runDirectory, command));
         if (record.state() != RunProcessRecord::State::None &&
