@@ -433,6 +433,15 @@ GERMAN = {
     "Remote hosts...": "Entfernte Rechner...",
     "Where": "Wo",
     "This computer": "Dieser Computer",
+    "Clustering runs on this computer: k-means takes seconds to minutes on the CPU and writes "
+    "its clusters into the project's database. Choose 'This computer'.":
+        "Das Clustering läuft auf diesem Computer: k-means braucht auf der CPU Sekunden bis "
+        "Minuten und schreibt seine Cluster in die Datenbank des Projekts. Wählen Sie "
+        "„Dieser Computer“.",
+    "Inference runs on this computer: it reads the project's scans and stores the predictions "
+    "and scores in the project. Choose 'This computer'.":
+        "Die Inferenz läuft auf diesem Computer: Sie liest die Scans des Projekts und speichert "
+        "Vorhersagen und Bewertungen im Projekt. Wählen Sie „Dieser Computer“.",
     # Cluster browser and masked sequences (views/clusters, views/masking).
     "%1 (K=%2)": "%1 (K=%2)",
     "%1 clusters, %2 of them with slices; %3 slices (%4, crop %5), inertia %6":
@@ -501,6 +510,28 @@ GERMAN = {
     "`logonet masks --seed %5 --phi1 %6 --phi2 %7 --length %4 --axis %8 --crop %9`.":
         "%1 von %2 Schichten in %3 Folgen mit M = %4 maskiert (Seed %5); derselbe Plan wie "
         "`logonet masks --seed %5 --phi1 %6 --phi2 %7 --length %4 --axis %8 --crop %9`.",
+    # The run list's evaluation states and the question when closing with a run going.
+    "evaluating %1/%2 cases": "Auswertung %1/%2 Fälle",
+    "evaluating": "wird ausgewertet",
+    "evaluated": "ausgewertet",
+    "evaluation cancelled": "Auswertung abgebrochen",
+    "evaluation failed: %1": "Auswertung fehlgeschlagen: %1",
+    "evaluation died without a final result": "Auswertung endete ohne Endergebnis",
+    "The clustering": "Die Clusterung",
+    "Evaluating %1: %2 of %3 cases scored (last %4)":
+        "Auswertung von %1: %2 von %3 Fällen bewertet (zuletzt %4)",
+    "Evaluation cancelled": "Auswertung abgebrochen",
+    "Run in progress": "Lauf in Arbeit",
+    "%1 is still running. It continues in the background and the workstation reattaches when "
+    "you reopen the project.":
+        "%1 läuft noch. Der Lauf geht im Hintergrund weiter, und die Workstation verbindet sich "
+        "wieder mit ihm, wenn Sie das Projekt erneut öffnen.",
+    "Keep running": "Weiterlaufen lassen",
+    "Stop run": "Lauf anhalten",
+    "Stopping %1: the engine writes a checkpoint first":
+        "%1 wird angehalten: die Engine schreibt zuerst einen Checkpoint",
+    "Stop waiting": "Nicht mehr warten",
+    "Stopping the run": "Lauf wird angehalten",
 }
 
 path = sys.argv[1] if len(sys.argv) > 1 else "translations/logonet_de.ts"

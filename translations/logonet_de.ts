@@ -55,6 +55,17 @@
     </message>
 </context>
 <context>
+    <name>RunRequest</name>
+    <message>
+        <source>Clustering runs on this computer: k-means takes seconds to minutes on the CPU and writes its clusters into the project's database. Choose 'This computer'.</source>
+        <translation>Das Clustering läuft auf diesem Computer: k-means braucht auf der CPU Sekunden bis Minuten und schreibt seine Cluster in die Datenbank des Projekts. Wählen Sie „Dieser Computer“.</translation>
+    </message>
+    <message>
+        <source>Inference runs on this computer: it reads the project's scans and stores the predictions and scores in the project. Choose 'This computer'.</source>
+        <translation>Die Inferenz läuft auf diesem Computer: Sie liest die Scans des Projekts und speichert Vorhersagen und Bewertungen im Projekt. Wählen Sie „Dieser Computer“.</translation>
+    </message>
+</context>
+<context>
     <name>RunSummary</name>
     <message>
         <source>finished</source>
@@ -87,6 +98,61 @@
     <message>
         <source>exit code %1</source>
         <translation>Exit-Code %1</translation>
+    </message>
+    <message>
+        <source>evaluating %1/%2 cases</source>
+        <translation>Auswertung %1/%2 Fälle</translation>
+    </message>
+    <message>
+        <source>evaluating</source>
+        <translation>wird ausgewertet</translation>
+    </message>
+    <message>
+        <source>evaluated</source>
+        <translation>ausgewertet</translation>
+    </message>
+    <message>
+        <source>evaluation cancelled</source>
+        <translation>Auswertung abgebrochen</translation>
+    </message>
+    <message>
+        <source>evaluation failed: %1</source>
+        <translation>Auswertung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>evaluation died without a final result</source>
+        <translation>Auswertung endete ohne Endergebnis</translation>
+    </message>
+</context>
+<context>
+    <name>RunningRunQuestion</name>
+    <message>
+        <source>Run in progress</source>
+        <translation>Lauf in Arbeit</translation>
+    </message>
+    <message>
+        <source>%1 is still running. It continues in the background and the workstation reattaches when you reopen the project.</source>
+        <translation>%1 läuft noch. Der Lauf geht im Hintergrund weiter, und die Workstation verbindet sich wieder mit ihm, wenn Sie das Projekt erneut öffnen.</translation>
+    </message>
+    <message>
+        <source>Keep running</source>
+        <translation>Weiterlaufen lassen</translation>
+    </message>
+    <message>
+        <source>Stop run</source>
+        <translation>Lauf anhalten</translation>
+    </message>
+    <message>
+        <source>Stopping %1: the engine writes a checkpoint first</source>
+        <translation>%1 wird angehalten: die Engine schreibt zuerst einen Checkpoint</translation>
+    </message>
+    <message>
+        <source>Stop waiting</source>
+        <translation>Nicht mehr warten</translation>
+    </message>
+    <message>
+        <source>Stopping the run</source>
+        <translation>Lauf wird angehalten</translation>
     </message>
 </context>
 <context>
@@ -1396,13 +1462,6 @@ Vergleichen Sie sie mit den Fingerabdrücken, die der Administrator auf dem Serv
     </message>
 </context>
 <context>
-    <name>logonet::views::RunProcess</name>
-    <message>
-        <source>Cannot start the engine '%1': %2</source>
-        <translation>Die Engine '%1' kann nicht gestartet werden: %2</translation>
-    </message>
-</context>
-<context>
     <name>logonet::views::RunsPanel</name>
     <message>
         <source>Fine-tuning</source>
@@ -1607,6 +1666,18 @@ Vergleichen Sie sie mit den Fingerabdrücken, die der Administrator auf dem Serv
     <message>
         <source>This computer</source>
         <translation>Dieser Computer</translation>
+    </message>
+    <message>
+        <source>The clustering</source>
+        <translation>Die Clusterung</translation>
+    </message>
+    <message>
+        <source>Evaluating %1: %2 of %3 cases scored (last %4)</source>
+        <translation>Auswertung von %1: %2 von %3 Fällen bewertet (zuletzt %4)</translation>
+    </message>
+    <message>
+        <source>Evaluation cancelled</source>
+        <translation>Auswertung abgebrochen</translation>
     </message>
 </context>
 <context>

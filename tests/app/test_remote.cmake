@@ -4,7 +4,7 @@ logonet_add_test(test_remote_arguments SOURCES test_remote_arguments.cpp LIBS lo
                  TIMEOUT 60)
 if(LOGONET_WITH_STORAGE)
   logonet_add_test(test_remote_run SOURCES test_remote_run.cpp LIBS logonet_training QT TORCH
-                   TIMEOUT 300)
+                   TIMEOUT 480)
   add_dependencies(test_remote_run logonet)
   target_compile_definitions(test_remote_run PRIVATE LOGONET_EXECUTABLE="$<TARGET_FILE:logonet>")
 endif()

@@ -170,6 +170,27 @@ class TestRemoteArguments : public QObject {
         }
         QVERIFY_THROWS_EXCEPTION(std::runtime_error,
                                  RemoteLayout::of(project + "/runs/none", "work"));
+        QCOMPARE(QString::fromStdString(layout.command), QStringLiteral("train"));
+
+        // A pre-training run reads one tensor file per crop and is started as `pretrain`.
+        Json pretraining = Json::object();
+        pretraining["command"] = "pretrain";
+        pretraining["cache"] = "../../cache";
+        pretraining["pretrain_cases"] =
+            Json(Json::Array{Json("pretrain-crop32/scan-1"), Json("pretrain-crop32/scan-4")});
+        writeJsonFileAtomically(project + "/runs/r 1/config.json", pretraining);
+        const RemoteLayout pre = RemoteLayout::of(project + "/runs/r 1", "work");
+        QCOMPARE(QString::fromStdString(pre.command), QStringLiteral("pretrain"));
+        QCOMPARE(pre.cacheFiles, (std::vector<std::string>{"pretrain-crop32/scan-1.pt",
+                                                           "pretrain-crop32/scan-4.pt"}));
+        pretraining["command"] = "rm -rf";
+        writeJsonFileAtomically(project + "/runs/r 1/config.json", pretraining);
+        try {
+            RemoteLayout::of(project + "/runs/r 1", "work");
+            QFAIL("a command other than train or pretrain was accepted");
+        } catch (const std::runtime_error& error) {
+            QVERIFY(std::string(error.what()).find("config.json") != std::string::npos);
+        }
     }
 
     void statusParsing() {
@@ -199,6 +220,7 @@ class TestRemoteArguments : public QObject {
         const std::string engine = dir.path().toStdString() + "/fake engine's";
         writeFile(engine,
                   "#!/bin/sh\n"
+                  "echo \"$1 $2 $3\" >engine-arguments\n"
                   "trap 'echo \"{\\\"event\\\":\\\"stopped\\\"}\"; exit 3' TERM\n"
                   "i=0; while [ $i -lt 200 ]; do i=$((i+1)); "
                   "echo \"{\\\"event\\\":\\\"step\\\",\\\"step\\\":$i}\"; sleep 0.05; done\n");
@@ -210,19 +232,24 @@ class TestRemoteArguments : public QObject {
                  QStringLiteral("new\n"));
         QCOMPARE(QString::fromStdString(sh(scripts::status(folder + "-missing")).out),
                  QStringLiteral("absent\n"));
-        const ProcessResult missing = sh(scripts::start(folder, "/no/such/logonet", false, true));
+        const ProcessResult missing =
+            sh(scripts::start(folder, "/no/such/logonet", "train", false, true));
         QCOMPARE(missing.exitCode, 91);
         QVERIFY(missing.err.find("not found") != std::string::npos);
 
-        const ProcessResult started = sh(scripts::start(folder, engine, false, true));
+        const ProcessResult started = sh(scripts::start(folder, engine, "pretrain", false, true));
         QCOMPARE(started.exitCode, 0);
         const int pid = std::stoi(started.out);
         QVERIFY(pid > 0);
         // Starting again attaches instead of starting a second engine.
-        QCOMPARE(std::stoi(sh(scripts::start(folder, engine, false, false)).out), pid);
+        QCOMPARE(std::stoi(sh(scripts::start(folder, engine, "pretrain", false, false)).out), pid);
         QTRY_VERIFY(sh(scripts::status(folder)).out.rfind("running " + std::to_string(pid), 0) ==
                     0);
         QTRY_VERIFY(std::filesystem::file_size(folder + "/logonet.out") > 60);
+        // The command config.json names, on the run folder itself.
+        std::string called;
+        std::getline(std::ifstream(folder + "/engine-arguments"), called);
+        QCOMPARE(QString::fromStdString(called), QStringLiteral("pretrain --run ."));
         // Follow from the middle of the file: continues exactly at that byte.
         std::string head;
         {

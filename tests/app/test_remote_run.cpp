@@ -1,7 +1,8 @@
 // A remote run through a real OpenSSH server on 127.0.0.1: host-key trust, the connection check,
 // a tiny LoGoNet training copied there, started detached, followed, its connection dropped
 // twice (the ssh of the event stream, then the whole `logonet remote run`), reattached, and
-// its results copied home whole; then a second run cancelled through SIGTERM.
+// its results copied home whole; then a second run cancelled through SIGTERM; then the paper's
+// workflow: pre-training there, and fine-tuning there from the pre-trained weights.
 #include <QDir>
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -18,6 +19,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "PhantomProject.h"
 #include "SshServerFixture.h"
 #include "registry/ModelRegistry.h"
 #include "run/Checkpoint.h"
@@ -139,16 +141,9 @@ class TestRemoteRun : public QObject {
         QVERIFY2(problem.isEmpty(), qPrintable("cannot start sshd for the test: " + problem));
         remoteDir_ = dir_.filePath("remote side $HOME;`id`");
         project_ = dir_.filePath("My Project");
-        const QString data = dir_.filePath("data");
-        QCOMPARE(
-            engine({"demo-data", "--out", data, "--cases", "2", "--size", "48,48,32"}).exitCode, 0);
-        QCOMPARE(engine({"project", "create", project_, "--labels", "btcv"}).exitCode, 0);
-        QCOMPARE(engine({"import", data + "/imagesTr", "--labels", data + "/labelsTr", "--project",
-                         project_})
-                     .exitCode,
-                 0);
-        const Result prepared = engine({"prepare", "--project", project_});
-        QVERIFY2(prepared.exitCode == 0, qPrintable(prepared.err));
+        const QString prepared = testing::preparePhantomProject(QStringLiteral(LOGONET_EXECUTABLE),
+                                                                project_, dir_.filePath("data"));
+        QVERIFY2(prepared.isEmpty(), qPrintable(prepared));
     }
 
     void unknownHostKeyIsRefusedUntilTrusted() {
@@ -320,6 +315,111 @@ class TestRemoteRun : public QObject {
         const Result cancel = engine(QStringList{"remote", "cancel", "--run", folder} + hostOnly());
         QCOMPARE(cancel.exitCode, 0);
         QVERIFY(cancel.out.contains("not running"));
+    }
+
+    void preTrainsRemotelyAndFineTunesThereFromIt() {
+        // Two clusterers over both phantoms' slices (the project has no unlabeled scans).
+        const Result clustered =
+            engine({"cluster", "--project", project_, "--clusterers", "2", "--k-min", "3",
+                    "--k-max", "5", "--iters", "10", "--subset", "0.5", "--crop", "32",
+                    "--include-labeled", "--threads", "1"});
+        QVERIFY2(clustered.exitCode == 0, qPrintable(clustered.err));
+
+        // Options of the other kind of run are refused before anything is copied.
+        const Result mixed = engine(QStringList{"remote", "run", "--project", project_, "--run",
+                                                "mixed", "--pretrain", "--crop", "32"} +
+                                    connection());
+        QCOMPARE(mixed.exitCode, 2);
+        QVERIFY2(mixed.err.contains("fine-tuning option"), qPrintable(mixed.err));
+        QVERIFY(!fs::exists((project_ + "/runs/mixed").toStdString()));
+
+        const int preIterations = 2;
+        const Result pre = engine(
+            QStringList{"remote", "run", "--project", project_, "--run", "pre run", "--pretrain"} +
+                connection() +
+                QStringList{"--progress", "json", "--arch", "logonet-tiny", "--iters",
+                            QString::number(preIterations), "--batch", "2", "--threads", "1",
+                            "--seed", "3"},
+            240000);
+        QVERIFY2(pre.exitCode == 0, qPrintable(pre.err + server_->log()));
+        const QString preFolder = project_ + "/runs/pre run";
+        const QJsonObject preConfig =
+            QJsonDocument::fromJson(readText(preFolder + "/config.json").toUtf8()).object();
+        QCOMPARE(preConfig.value("command").toString(), QStringLiteral("pretrain"));
+        QCOMPARE(preConfig.value("pretrain_cases").toArray().size(), 2);
+        QList<int> expected;
+        for (int s = 1; s <= preIterations; ++s) {
+            expected << s;
+        }
+        QCOMPARE(stepsOf(eventsOf(pre.out)), expected);
+        QCOMPARE(stepsOf(eventsOf(readText(preFolder + "/events.jsonl"))), expected);
+        QCOMPARE(eventsOf(readText(preFolder + "/events.jsonl")).last().value("event").toString(),
+                 QStringLiteral("finished"));
+        const std::string best = (preFolder + "/checkpoints/best.pt").toStdString();
+        QVERIFY2(fs::exists(best), "the pre-trained branches did not come home");
+        const training::CheckpointInfo preInfo = training::readCheckpointInfo(best);
+        QCOMPARE(preInfo.step, int64_t{preIterations});
+        QCOMPARE(QString::fromStdString(preInfo.extra.value("kind", std::string())),
+                 QStringLiteral("pretraining"));
+        const Result preStatus =
+            engine(QStringList{"remote", "status", "--json", "--run", preFolder} + hostOnly());
+        QCOMPARE(QJsonDocument::fromJson(preStatus.out.toUtf8()).object().value("state").toString(),
+                 QStringLiteral("finished"));
+
+        // Fine-tuning there from it: the weights travel inside the run folder.
+        const Result missing =
+            engine(QStringList{"remote", "run", "--project", project_, "--run", "no init", "--init",
+                               project_ + "/runs/nothing here"} +
+                   connection());
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY2(missing.err.contains("nothing here"), qPrintable(missing.err));
+        const Result tuned =
+            engine(QStringList{"remote", "run", "--project", project_, "--run", "from pre",
+                               "--init", preFolder} +
+                       connection() +
+                       QStringList{"--progress", "json", "--arch", "logonet-tiny", "--iters", "2",
+                                   "--crop", "32", "--batch", "2", "--threads", "1"},
+                   240000);
+        QVERIFY2(tuned.exitCode == 0, qPrintable(tuned.err + server_->log()));
+        const QString tunedFolder = project_ + "/runs/from pre";
+        QCOMPARE(QJsonDocument::fromJson(readText(tunedFolder + "/config.json").toUtf8())
+                     .object()
+                     .value("init")
+                     .toString(),
+                 QStringLiteral("init.pt"));
+        QVERIFY(fs::exists((tunedFolder + "/init.pt").toStdString()));
+        QJsonObject init;
+        for (const auto& event : eventsOf(tuned.out)) {
+            if (event.value("event").toString() == "init") {
+                init = event;
+            }
+        }
+        QVERIFY2(!init.isEmpty(), qPrintable(tuned.out));
+        // The encoders came from pre-training (the default --init-scope); the decoders and the
+        // segmentation head start as from scratch.
+        const std::string last = (tunedFolder + "/checkpoints/last.pt").toStdString();
+        const training::CheckpointInfo tunedInfo = training::readCheckpointInfo(last);
+        QCOMPARE(tunedInfo.step, int64_t{2});
+        model::Network network =
+            model::createNetwork(tunedInfo.architecture, tunedInfo.networkOptions);
+        int encoderTensors = 0;
+        int decoderTensors = 0;
+        int headTensors = 0;
+        for (const auto& named : {network->named_parameters(), network->named_buffers()}) {
+            for (const auto& tensor : named) {
+                const std::string& key = tensor.key();
+                (key.rfind("head.", 0) == 0                   ? headTensors
+                 : key.find(".encoder.") != std::string::npos ? encoderTensors
+                                                              : decoderTensors) += 1;
+            }
+        }
+        QVERIFY(encoderTensors > 0 && decoderTensors > 0 && headTensors > 0);
+        QCOMPARE(init.value("loaded").toInt(), encoderTensors);
+        QCOMPARE(init.value("excluded").toInt(), decoderTensors);
+        QCOMPARE(init.value("new").toInt(), headTensors);
+        QCOMPARE(init.value("skipped").toInt(), 0);
+        QVERIFY2(init.value("from").toString().endsWith("init.pt"), qPrintable(tuned.out));
+        QCOMPARE(stepsOf(eventsOf(readText(tunedFolder + "/events.jsonl"))), (QList<int>{1, 2}));
     }
 };
 

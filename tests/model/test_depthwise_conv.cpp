@@ -4,6 +4,7 @@
 
 #include "blocks/CountedConv.h"
 #include "depthwise/DepthwiseConv3d.h"
+#include "depthwise/DepthwiseConvComparison.h"
 #include "depthwise/DepthwiseConvFunction.h"
 #include "depthwise/PaddedPlaneLayout.h"
 
@@ -166,6 +167,34 @@ class TestDepthwiseConv : public QObject {
         const torch::Tensor parallel = depthwiseConv3dFast(input, weight, bias, 2, 1);
         at::set_num_threads(threads);
         QVERIFY(torch::equal(serial, parallel));
+    }
+
+    // `logonet bench depthwise` (what a GPU machine runs to check the CUDA kernels) on the CPU:
+    // float results carry measurable rounding against the float64 reference, double ones none
+    // worth the name, and every problem passes its type's tolerance.
+    void comparisonAgainstFloat64Reference() {
+        const torch::Device cpu(torch::kCPU);
+        const auto problems = depthwiseAccuracyProblems(cpu);
+        QCOMPARE(problems.size(), size_t(10));
+        for (const auto& problem : problems) {
+            const DepthwiseComparison c = compareDepthwiseConv(problem, cpu, 0);
+            QVERIFY2(c.withinTolerance, problem.describe().c_str());
+            if (problem.type == torch::kFloat) {
+                QVERIFY(c.outputError > 1e-9 && c.outputError < 1e-5);
+                QVERIFY(c.weightGradientError > 1e-9 && c.weightGradientError < 1e-4);
+            } else {
+                QVERIFY(c.outputError < 1e-12 && c.inputGradientError < 1e-12);
+            }
+        }
+        const DepthwiseComparison timed = compareDepthwiseConv(problems.front(), cpu, 1);
+        QVERIFY(timed.fastForwardMs > 0 && timed.plainForwardMs > 0 && timed.fastStepMs > 0);
+    }
+
+    void comparisonRefusesATypeTheKernelsDoNotTake() {
+        DepthwiseProblem half;
+        half.type = torch::kHalf;  // the CPU kernels take float and double only
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
+                                 compareDepthwiseConv(half, torch::Device(torch::kCPU), 0));
     }
 };
 

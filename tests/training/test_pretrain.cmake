@@ -1,7 +1,10 @@
 # Masked multi-clusterer pre-training: k-means, masking, the head, the loss and transfer.
 logonet_add_test(test_kmeans SOURCES test_kmeans.cpp LIBS logonet_training QT TORCH TIMEOUT 60)
 logonet_add_test(test_masking SOURCES test_masking.cpp LIBS logonet_training QT TORCH TIMEOUT 60)
-logonet_add_test(test_pretrain SOURCES test_pretrain.cpp LIBS logonet_training QT TORCH TIMEOUT 60)
+logonet_add_test(test_pretrain SOURCES test_pretrain.cpp LIBS logonet_training QT TORCH TIMEOUT 180)
+# The files of a self-contained pre-training run folder (config.json, crops, pseudo-labels).
+logonet_add_test(test_pretrain_files SOURCES test_pretrain_files.cpp LIBS logonet_training QT TORCH
+                 TIMEOUT 60)
 if(LOGONET_WITH_STORAGE)
   # `logonet demo --pretrain` with tiny settings through the real program.
   logonet_add_test(test_demo_pretrain SOURCES test_demo_pretrain.cpp LIBS logonet_core QT

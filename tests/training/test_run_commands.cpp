@@ -121,8 +121,20 @@ class RunCommandsTest : public QObject {
         const EngineResult r = runEngine({"evaluate", "--run", project_ + "/runs/r1", "--project",
                                           project_, "--split", "test", "--json"});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-        const Json result = Json::parse(r.out.trimmed().split('\n').last().toStdString());
+        const QStringList lines = r.out.trimmed().split('\n');
+        const Json result = Json::parse(lines.last().toStdString());
         QVERIFY(result.at("mean_dice").isNumber());
+        // One progress line per scored case before it, counting up to the cases scored.
+        const int cases = static_cast<int>(result.at("cases").asNumber());
+        QVERIFY(cases >= 1);
+        QCOMPARE(lines.size(), cases + 1);
+        for (int i = 0; i < cases; ++i) {
+            const Json event = Json::parse(lines[i].toStdString());
+            QCOMPARE(QString::fromStdString(event.at("event").asString()), QString("evaluated"));
+            QCOMPARE(static_cast<int>(event.at("done").asNumber()), i + 1);
+            QCOMPARE(static_cast<int>(event.at("total").asNumber()), cases);
+            QVERIFY(!event.at("case").asString().empty());
+        }
         QVERIFY(result.at("per_class").isObject());
         QVERIFY(result.at("per_class").asObject().size() >= 1);
         QVERIFY(fs::exists(project_.toStdString() + "/runs/r1/evaluation.json"));

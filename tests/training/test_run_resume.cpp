@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "EngineProcess.h"
+#include "PhantomProject.h"
 #include "registry/ModelRegistry.h"
 #include "run/Checkpoint.h"
 
@@ -37,17 +38,10 @@ class RunResumeTest : public QObject {
   private Q_SLOTS:
     void killedAndResumedRunMatchesUninterruptedRun() {
         QTemporaryDir dir;
-        const QString data = dir.path() + "/data";
         const QString project = dir.path() + "/project";
-        QCOMPARE(
-            runEngine({"demo-data", "--out", data, "--cases", "2", "--size", "48,48,32"}).exitCode,
-            0);
-        QCOMPARE(runEngine({"project", "create", project, "--labels", "btcv"}).exitCode, 0);
-        QCOMPARE(runEngine({"import", data + "/imagesTr", "--labels", data + "/labelsTr",
-                            "--project", project})
-                     .exitCode,
-                 0);
-        QCOMPARE(runEngine({"prepare", "--project", project}).exitCode, 0);
+        const QString problem =
+            testing::preparePhantomProject(enginePath(), project, dir.path() + "/data");
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
         const int iterations = 6;
         auto trainArguments = [&](const QString& run) {
             return QStringList{"train",

@@ -1,12 +1,13 @@
 #!/bin/sh
 # Stands in for `logonet train` in test_runs: prints one step event at a time (and a validation
 # every 5 steps) on stdout and into the run folder, like the engine; on SIGTERM it logs "stopped"
-# and exits 3; --resume continues after the last logged step. A fresh run is slow (0.3 s a step)
-# so that a busy test machine still cancels it midway; a resumed one is quick.
+# and exits 3; --resume continues after the last logged step. A fresh run is slow (0.3 s a step,
+# or FAKE_LOGONET_STEP_SECONDS) so that a busy test machine still cancels it midway; a resumed one
+# is quick.
 project="$3"; run="$5"; dir="$project/runs/$run"; total=12
 mkdir -p "$dir"
 echo '{"architecture":"logonet-tiny","iterations":12}' > "$dir/config.json"
-i=0; delay=0.3
+i=0; delay=${FAKE_LOGONET_STEP_SECONDS:-0.3}
 case " $* " in *" --resume "*) i=$(grep -c '"event":"step"' "$dir/events.jsonl"); delay=0.02 ;; esac
 emit() { echo "$1"; echo "$1" >> "$dir/events.jsonl"; }
 trap 'emit "{\"event\":\"stopped\",\"step\":$i}"; echo "{\"steps\":$i,\"stopped\":true}" > "$dir/metrics.json"; exit 3' TERM

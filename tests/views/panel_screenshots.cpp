@@ -1,28 +1,80 @@
 // Not a test: saves the documentation's screenshots of the Runs panel (a finished run's curves),
 // the Dice chart and the review mode, from a project with a trained and evaluated run (the one
-// `logonet demo --dir DIR` makes). Usage: panel_screenshots PROJECT RUN OUTDIR
+// `logonet demo --dir DIR` makes), and of the Remote Hosts dialog with one host and the answer of
+// its connection test. Usage: panel_screenshots PROJECT RUN OUTDIR, or
+// panel_screenshots --remote-hosts OUTDIR for the dialog alone.
 #include <QApplication>
 #include <QDockWidget>
+#include <QLineEdit>
+#include <QSettings>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableWidget>
+#include <QTemporaryDir>
 #include <QTest>
 #include <cstdio>
 
 #include "mainwindow/MainWindow.h"
 #include "plots/DiceChart.h"
 #include "plots/TrainingCurves.h"
+#include "remote/RemoteHostsDialog.h"
 #include "render3d/VolumeView3D.h"
 #include "review/CaseReviewTable.h"
 #include "runs/RunsPanel.h"
 
 using namespace logonet::views;
 
+namespace {
+
+// The dialog as a lab fills it in, tested against a port of this machine where nothing listens:
+// the real engine's `remote check` and ssh's own refusal, as a user sees a host that is down.
+// The host lives in a settings file of its own, so the user's hosts are neither read nor changed.
+bool saveRemoteHostsShot(const QString& engine, QWidget* parent, const QString& file) {
+    QTemporaryDir settingsDir;
+    QSettings settings(settingsDir.filePath(QStringLiteral("hosts.ini")), QSettings::IniFormat);
+    RemoteHostsDialog dialog(engine, &settings, parent);
+    dialog.addHost();
+    dialog.nameEdit()->setText(QStringLiteral("lab GPU"));
+    dialog.hostEdit()->setText(QStringLiteral("127.0.0.1"));
+    dialog.portBox()->setValue(9);  // the discard port: closed on a desktop
+    dialog.userEdit()->setText(QStringLiteral("alice"));
+    dialog.identityEdit()->clear();  // the ssh agent: a key file would have to exist here
+    dialog.remoteDirectoryEdit()->setText(QStringLiteral("/scratch/alice/logonet"));
+    dialog.remoteLogonetEdit()->setText(QStringLiteral("/opt/logonet/bin/logonet"));
+    dialog.show();
+    if (!QTest::qWaitForWindowExposed(&dialog)) {
+        return false;
+    }
+    dialog.testConnection();
+    for (int waited = 0; dialog.isTesting() && waited < 30000; waited += 100) {
+        QTest::qWait(100);
+    }
+    QTest::qWait(200);
+    if (dialog.isTesting()) {
+        std::fprintf(stderr, "the connection test did not end\n");
+        return false;
+    }
+    dialog.hostEdit()->deselect();  // a new host's name is selected for typing over
+    std::printf("Remote hosts: %s\n", qPrintable(dialog.resultText()));
+    return dialog.grab().save(file);
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
     VolumeView3D::prepareSurfaceFormat();
     QApplication app(argc, argv);
+    const QString engine = qEnvironmentVariable("LOGONET_ENGINE", LOGONET_ENGINE_FOR_SCREENSHOTS);
+    // The dialog needs no project: its shot alone is quick to take again.
+    if (argc == 3 && QString::fromLocal8Bit(argv[1]) == QLatin1String("--remote-hosts")) {
+        const QString file = QString::fromLocal8Bit(argv[2]) + QStringLiteral("/remote-hosts.png");
+        return saveRemoteHostsShot(engine, nullptr, file) ? 0 : 1;
+    }
     if (argc != 4) {
-        std::fprintf(stderr, "usage: panel_screenshots PROJECT RUN OUTDIR\n");
+        std::fprintf(stderr,
+                     "usage: panel_screenshots PROJECT RUN OUTDIR\n"
+                     "       panel_screenshots --remote-hosts OUTDIR\n");
         return 2;
     }
     const QString project = QString::fromLocal8Bit(argv[1]);
@@ -66,5 +118,6 @@ int main(int argc, char** argv) {
     window.resizeDocks({review}, {560}, Qt::Vertical);
     QTest::qWait(1500);
     ok = window.grab().save(out + "/review.png") && ok;
+    ok = saveRemoteHostsShot(engine, &window, out + "/remote-hosts.png") && ok;
     return ok ? 0 : 1;
 }

@@ -177,11 +177,48 @@ class TestRemoteHosts : public QObject {
         request.resume = true;
         QVERIFY(request.arguments().contains(QStringLiteral("--resume")));
         request.resume = false;
+        // Fine-tuning from a pre-trained run: the engine copies its weights into the run folder.
         request.initFrom = QStringLiteral("/data/proj/runs/pre");
-        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, request.arguments());
+        QStringList fromPre = request.arguments();
+        QCOMPARE(fromPre.at(fromPre.indexOf(QStringLiteral("--init")) + 1), request.initFrom);
+        QVERIFY(!fromPre.contains(QStringLiteral("--pretrain")));
         request.initFrom.clear();
-        request.kind = RunRequest::Kind::Clustering;
+
+        // Pre-training: its own options, none of fine-tuning's.
+        request.kind = RunRequest::Kind::PreTraining;
+        request.clusterers = 3;
+        const QStringList pre = request.arguments();
+        QCOMPARE(pre.mid(0, 2), (QStringList{"remote", "run"}));
+        QVERIFY(pre.contains(QStringLiteral("--pretrain")));
+        QCOMPARE(pre.at(pre.indexOf(QStringLiteral("--clusterers")) + 1), QStringLiteral("3"));
+        QCOMPARE(pre.at(pre.indexOf(QStringLiteral("--run")) + 1), QStringLiteral("remote-1"));
+        QVERIFY(!pre.contains(QStringLiteral("--crop")));
+        QCOMPARE(pre.at(pre.indexOf(QStringLiteral("--lr")) + 1), QStringLiteral("0.0001"));
+        QCOMPARE(pre.mid(pre.size() - 2), (QStringList{"--progress", "json"}));
+        request.phi1 = 0.3;
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, request.arguments());
+        request.phi1 = 0.1;
+        request.resume = true;
+        const QStringList resumed = request.arguments();
+        QVERIFY(resumed.contains(QStringLiteral("--pretrain")) &&
+                resumed.contains(QStringLiteral("--resume")));
+        request.resume = false;
+
+        // Clustering and inference write the project: they stay here, and say why.
+        for (const auto kind : {RunRequest::Kind::Clustering, RunRequest::Kind::Inference}) {
+            request.kind = kind;
+            try {
+                request.arguments();
+                QFAIL("a clustering or inference run was sent to a remote host");
+            } catch (const std::invalid_argument& error) {
+                const QString message = QString::fromUtf8(error.what());
+                QVERIFY2(message.contains(QStringLiteral("This computer")), error.what());
+                QVERIFY2(message.contains(kind == RunRequest::Kind::Clustering
+                                              ? QStringLiteral("k-means")
+                                              : QStringLiteral("predictions")),
+                         error.what());
+            }
+        }
         request.kind = RunRequest::Kind::FineTuning;
         request.onRemoteHost = false;
         QCOMPARE(request.arguments().first(), QStringLiteral("train"));

@@ -62,6 +62,46 @@ RunRequest tinyRequest(int iterations) {
     return r;
 }
 
+// Stands in for `logonet evaluate --run RUN --project P --split test --json`: scores `cases`
+// cases, one every `delay` seconds, each reported as the engine does, then the result line.
+QString fakeEvaluation(const QTemporaryDir& dir, int cases, const QString& delay) {
+    const QString script =
+        QStringLiteral(
+            "#!/bin/sh\ni=0\nwhile [ $i -lt %1 ]; do\n  sleep %2; i=$((i+1))\n"
+            "  printf '{\"event\":\"evaluated\",\"case\":\"case_%s\",\"done\":%s,"
+            "\"total\":%s}\\n' $i $i %1\ndone\n"
+            "echo '{\"mean_dice\":0.8,\"per_class\":{\"liver\":0.8}}'\n")
+            .arg(cases)
+            .arg(delay);
+    return writeScript(dir, QStringLiteral("evaluating-logonet"), script.toUtf8());
+}
+
+// A project with one finished fine-tuning run, "tiny", ready to be evaluated.
+QString projectWithFinishedRun(const QTemporaryDir& dir) {
+    const QString project = dir.filePath("project");
+    const QString run = project + "/runs/tiny";
+    if (!QDir().mkpath(run)) {
+        return {};
+    }
+    for (const auto& [name, text] :
+         {std::pair<QString, QByteArray>{"config.json", "{\"architecture\":\"logonet-tiny\"}\n"},
+          {"metrics.json", "{\"steps\":12,\"stopped\":false}\n"},
+          {"events.jsonl", "{\"event\":\"step\",\"step\":12,\"loss\":0.5,\"total\":12}\n"}}) {
+        QFile file(run + "/" + name);
+        if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size()) {
+            return {};
+        }
+    }
+    return project;
+}
+
+RunRequest evaluationRequest() {
+    RunRequest r;
+    r.kind = RunRequest::Kind::Inference;
+    r.name = QStringLiteral("tiny");
+    return r;
+}
+
 // Stops the run a failed test left behind, so it does not outlive the test program.
 struct LeftoverStop {
     QString folder;
@@ -217,6 +257,105 @@ class TestRunReattach : public QObject {
         panel = openPanel(engine, project);
         QVERIFY(!panel->isRunning());
         QCOMPARE(panel->runCount(), 1);
+    }
+
+    // An evaluation started from the panel: its row says it is being evaluated and how far,
+    // the progress bar follows the scored cases, and the row ends as "evaluated".
+    void evaluationShowsItsProgressAndHowItEnded() {
+        QTemporaryDir dir;
+        const QString engine = fakeEvaluation(dir, 3, "0.6");
+        const QString project = projectWithFinishedRun(dir);
+        QVERIFY(!engine.isEmpty() && !project.isEmpty());
+        auto panel = openPanel(engine, project);
+        QCOMPARE(panel->runStateText("tiny"), QString("finished"));
+        panel->setRequest(evaluationRequest());
+        QSignalSpy finished(panel.get(), &RunsPanel::runFinished);
+        QVERIFY(panel->start());
+        const LeftoverStop guard{panel->process()->folder()};
+        QCOMPARE(panel->process()->folder(), project + "/runs/tiny/process/evaluate");
+        QVERIFY2(panel->runStateText("tiny").startsWith("finished; evaluating"),
+                 qPrintable(panel->runStateText("tiny")));
+        QTRY_COMPARE_WITH_TIMEOUT(panel->runStateText("tiny"),
+                                  QString("finished; evaluating 1/3 cases"), 10000);
+        QCOMPARE(panel->progressValue(), 33);
+        QVERIFY2(panel->status().contains("1 of 3 cases"), qPrintable(panel->status()));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+        QCOMPARE(finished[0][1].toInt(), 0);
+        QCOMPARE(panel->progressValue(), 100);
+        QCOMPARE(panel->runStateText("tiny"), QString("finished; evaluated"));
+        const RunSummary summary = RunHistory::read(project + "/runs/tiny");
+        QCOMPARE(summary.state, RunSummary::State::Finished);
+        QCOMPARE(summary.evaluation, RunSummary::Evaluation::Finished);
+    }
+
+    // Reopening the project while an evaluation runs follows it again, as for training; Cancel
+    // stops it and the row says so, also in a later window.
+    void evaluationIsFollowedAgainAndCancelled() {
+        QTemporaryDir dir;
+        const QString engine = fakeEvaluation(dir, 40, "0.5");
+        const QString project = projectWithFinishedRun(dir);
+        QVERIFY(!engine.isEmpty() && !project.isEmpty());
+        auto panel = openPanel(engine, project);
+        panel->setRequest(evaluationRequest());
+        QVERIFY(panel->start());
+        const QString folder = panel->process()->folder();
+        const LeftoverStop guard{folder};
+        QTRY_VERIFY_WITH_TIMEOUT(panel->runStateText("tiny").contains("evaluating 1/40"), 10000);
+        panel.reset();  // the window closes
+        QCOMPARE(RunProcessRecord::read(folder).state(), RunProcessRecord::State::Running);
+        QCOMPARE(RunHistory::read(project + "/runs/tiny").evaluation,
+                 RunSummary::Evaluation::Running);
+
+        panel = openPanel(engine, project);
+        QVERIFY2(panel->isRunning(), "the new panel did not follow the evaluation");
+        QCOMPARE(panel->process()->folder(), folder);
+        QCOMPARE(panel->request().kind, RunRequest::Kind::Inference);
+        QVERIFY2(panel->status().contains("tiny"), qPrintable(panel->status()));
+        QVERIFY2(panel->runStateText("tiny").contains("evaluating"),
+                 qPrintable(panel->runStateText("tiny")));
+        // The events so far are read again, and new ones keep coming.
+        QTRY_VERIFY_WITH_TIMEOUT(panel->progressValue() > 0, 5000);
+        const int seen = panel->progressValue();
+        QTRY_VERIFY_WITH_TIMEOUT(panel->progressValue() > seen, 10000);
+        QVERIFY2(panel->runStateText("tiny").contains("/40 cases"),
+                 qPrintable(panel->runStateText("tiny")));
+
+        QSignalSpy finished(panel.get(), &RunsPanel::runFinished);
+        panel->cancel();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+        QCOMPARE(finished[0][1].toInt(), 128 + SIGTERM);
+        QCOMPARE(panel->status(), QString("Evaluation cancelled"));
+        QCOMPARE(panel->runStateText("tiny"), QString("finished; evaluation cancelled"));
+        panel = openPanel(engine, project);
+        QVERIFY(!panel->isRunning());
+        QCOMPARE(panel->runStateText("tiny"), QString("finished; evaluation cancelled"));
+    }
+
+    void failedEvaluationShowsItsLastError() {
+        QTemporaryDir dir;
+        const QString engine =
+            writeScript(dir, "failing-logonet",
+                        "#!/bin/sh\necho 'loading the run' >&2\n"
+                        "echo \"logonet: no labeled scans in split 'test' of $5\" >&2\nexit 1\n");
+        const QString project = projectWithFinishedRun(dir);
+        QVERIFY(!engine.isEmpty() && !project.isEmpty());
+        auto panel = openPanel(engine, project);
+        panel->setRequest(evaluationRequest());
+        QSignalSpy finished(panel.get(), &RunsPanel::runFinished);
+        QVERIFY(panel->start());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+        QCOMPARE(finished[0][1].toInt(), 1);
+        QVERIFY2(panel->status().contains("no labeled scans"), qPrintable(panel->status()));
+        const QString expected =
+            "finished; evaluation failed: logonet: no labeled scans in split "
+            "'test' of " +
+            project;
+        QCOMPARE(panel->runStateText("tiny"), expected);
+        // A new window shows the same, from the run's folder alone.
+        panel = openPanel(engine, project);
+        QCOMPARE(panel->runStateText("tiny"), expected);
+        QCOMPARE(RunHistory::read(project + "/runs/tiny").evaluation,
+                 RunSummary::Evaluation::Failed);
     }
 
     // The real engine: a tiny fine-tuning run started through the form keeps running when the

@@ -97,7 +97,7 @@ class TestRuns : public QObject {
         QCOMPARE(r.arguments(),
                  QStringList({"pretrain", "--project", "/p", "--run", "pre", "--arch",
                               "logonet-tiny", "--clusterers", "4", "--iters", "50", "--batch", "2",
-                              "--device", "cpu", "--progress", "json"}));
+                              "--lr", "0.0001", "--device", "cpu", "--progress", "json"}));
         r.phi2 = 0.5;  // the engine pre-trains with the paper's masking only
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, r.arguments());
         r.kind = RunRequest::Kind::Clustering;

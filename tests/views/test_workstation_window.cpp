@@ -1,17 +1,22 @@
 // Clicks through the real main window on a small demo project: browser, linked slice views,
 // window/level, overlay toggle, the 3D view's surfaces and the mask export.
+#include <QAbstractButton>
+#include <QApplication>
 #include <QCheckBox>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
+#include <csignal>
 #include <map>
 
 #include "browser/ScanBrowser.h"
@@ -25,6 +30,11 @@
 #include "project/Project.h"
 #include "render3d/MeshBuildTask.h"
 #include "render3d/VolumeView3D.h"
+#include "runs/DetachedRun.h"
+#include "runs/RunHistory.h"
+#include "runs/RunProcessRecord.h"
+#include "runs/RunRequest.h"
+#include "runs/RunsPanel.h"
 #include "slices/SliceView.h"
 
 using namespace logonet;
@@ -76,6 +86,43 @@ std::map<LabelValue, int64_t> countLabels(const LabelVolume& labels) {
     }
     return counts;
 }
+
+// Clicks `button` of the next message box, as a user would, and keeps its text in `asked`.
+// Gives up after ten seconds so that a box that never comes fails the test instead of hanging it.
+void answerNextQuestion(const QString& button, QStringList* asked) {
+    auto* timer = new QTimer;
+    auto waited = std::make_shared<int>(0);
+    QObject::connect(timer, &QTimer::timeout, [timer, waited, button, asked] {
+        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+        for (QAbstractButton* candidate : box ? box->buttons() : QList<QAbstractButton*>()) {
+            if (candidate->text().remove(QLatin1Char('&')) == button) {
+                asked->append(box->text());
+                // Stopped at once: its deletion waits for the outer event loop, and the next
+                // question's loop runs before that.
+                timer->stop();
+                timer->deleteLater();
+                candidate->click();
+                return;
+            }
+        }
+        if ((*waited += timer->interval()) > 10000) {
+            timer->stop();
+            timer->deleteLater();
+        }
+    });
+    timer->start(50);
+}
+
+// Kills the fake run a failed test left behind, so it does not outlive the test program.
+struct LeftoverStop {
+    QString folder;
+    ~LeftoverStop() {
+        const RunProcessRecord record = RunProcessRecord::read(folder);
+        if (record.isActive() && record.enginePid() > 0) {
+            ::kill(static_cast<pid_t>(record.enginePid()), SIGKILL);
+        }
+    }
+};
 
 }  // namespace
 
@@ -296,6 +343,80 @@ class TestWorkstationWindow : public QObject {
         const QStringList recent = QSettings().value("recentProjects").toStringList();
         QVERIFY(!recent.isEmpty());
         QCOMPARE(recent.front(), QFileInfo(projectDir_).absoluteFilePath());
+    }
+
+    // Closing the window, or opening another project, while a run goes asks what to do with it:
+    // Cancel closes nothing, Keep running leaves it going for a later window to follow, Stop run
+    // stops it with a checkpoint before the window closes.
+    void closingWithARunGoingAsksWhatToDo() {
+        QTemporaryDir dir;
+        const QString engine = dir.filePath("fake-logonet");
+        QVERIFY(QFile::copy(LOGONET_SOURCE_DIR "/tests/views/fake_logonet.sh", engine));
+        QFile(engine).setPermissions(QFileDevice::ReadOwner | QFileDevice::ExeOwner);
+        // Slow enough that the run is still going after two windows opened on a busy machine.
+        qputenv("FAKE_LOGONET_STEP_SECONDS", "1.5");
+        const QString project = dir.filePath("running");
+        DemoProjectOptions options;
+        options.cases = 2;
+        options.size = {32, 32, 24};
+        createDemoProject(project.toStdString(), options);
+        const auto openWindow = [&] {
+            auto window = std::make_unique<MainWindow>();
+            window->resize(1000, 700);
+            window->show();
+            window->findChild<RunsPanel*>()->setEngine(engine);
+            return window;
+        };
+        auto window = openWindow();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        QVERIFY(window->openProject(project));
+        auto* runs = window->findChild<RunsPanel*>();
+        RunRequest request;
+        request.name = QStringLiteral("tiny");
+        request.iterations = 12;
+        request.crop = QStringLiteral("32");
+        runs->setRequest(request);
+        QVERIFY(runs->start());
+        const QString folder = runs->process()->folder();
+        const LeftoverStop guard{folder};
+
+        QStringList asked;
+        answerNextQuestion("Cancel", &asked);
+        QVERIFY(!window->close());
+        QCOMPARE(asked.size(), 1);
+        QCOMPARE(asked[0], QString("tiny is still running. It continues in the background and the "
+                                   "workstation reattaches when you reopen the project."));
+        QVERIFY(window->isVisible());
+        QVERIFY(runs->isRunning());
+        answerNextQuestion("Cancel", &asked);
+        QVERIFY(!window->openProject(projectDir_));
+        QCOMPARE(asked.size(), 2);
+        QCOMPARE(runs->project(), QFileInfo(project).absoluteFilePath());
+
+        answerNextQuestion("Keep running", &asked);
+        QVERIFY(window->close());
+        QCOMPARE(asked.size(), 3);
+        window.reset();
+        QCOMPARE(RunProcessRecord::read(folder).state(), RunProcessRecord::State::Running);
+
+        // A new window follows the run; Stop run ends it with a checkpoint, then the window closes.
+        window = openWindow();
+        QVERIFY(window->openProject(project));
+        QVERIFY(window->findChild<RunsPanel*>()->isRunning());
+        answerNextQuestion("Stop run", &asked);
+        QVERIFY(window->close());
+        QCOMPARE(asked.size(), 4);
+        const RunProcessRecord record = RunProcessRecord::read(folder);
+        QCOMPARE(record.state(), RunProcessRecord::State::Exited);
+        QCOMPARE(record.exitCode(), 3);
+        const RunSummary summary = RunHistory::read(project + "/runs/tiny");
+        QCOMPARE(summary.state, RunSummary::State::Stopped);
+        QVERIFY(summary.lastStep < 12);
+        // A run that has ended asks nothing.
+        window = openWindow();
+        QVERIFY(window->openProject(project));
+        QVERIFY(window->close());
+        QCOMPARE(asked.size(), 4);
     }
 
     void cleanupTestCase() { window_.reset(); }

@@ -1,6 +1,7 @@
 #include "finetune/FineTuneConfig.h"
 
 #include <algorithm>
+#include <stdexcept>
 
 namespace logonet::training {
 
@@ -52,6 +53,7 @@ Json FineTuneConfig::toJson() const {
     out["augment"] = augment;
     out["overlap"] = overlap;
     out["init"] = initFrom;
+    out["init_scope"] = transferScopeName(initScope);
     out["cache"] = cacheDirectory;
     out["preprocessing"] = preprocessing.toJson();
     Json classes = Json::array();
@@ -96,6 +98,11 @@ FineTuneConfig FineTuneConfig::fromJson(const Json& json) {
     c.augment = json.value("augment", c.augment);
     c.overlap = json.value("overlap", c.overlap);
     c.initFrom = json.value("init", std::string());
+    try {
+        c.initScope = parseTransferScope(json.value("init_scope", transferScopeName(c.initScope)));
+    } catch (const std::invalid_argument& error) {
+        throw JsonError(std::string("'init_scope': ") + error.what());
+    }
     c.cacheDirectory = json.at("cache").asString();
     c.preprocessing = PreprocessSettings::fromJson(json.at("preprocessing"));
     c.classValues.clear();

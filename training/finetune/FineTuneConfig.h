@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "cache/PreprocessSettings.h"
+#include "finetune/TransferScope.h"
 #include "json/Json.h"
 #include "volume/Volume.h"
 
@@ -33,8 +34,9 @@ struct FineTuneConfig {
     bool augment = true;
     double overlap = 0.5;  // of validation and inference windows
 
-    std::string initFrom;        // checkpoint whose matching weights initialise the network
-    std::string cacheDirectory;  // relative to the run folder, or absolute
+    std::string initFrom;  // checkpoint whose matching weights initialise the network
+    TransferScope initScope = TransferScope::Encoders;  // which of them
+    std::string cacheDirectory;                         // relative to the run folder, or absolute
     PreprocessSettings preprocessing;
     std::vector<LabelValue> classValues{0};  // class c has label value classValues[c]
     std::vector<std::string> classNames{"background"};

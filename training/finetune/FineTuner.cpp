@@ -190,12 +190,17 @@ FineTuneResult FineTuner::runLoop(bool resume, const EventSink& sink,
         }
         emit(Json(Json::Object{{"event", "resumed"}, {"step", Json(startStep)}}));
     } else if (!config_.initFrom.empty()) {
-        const PartialLoadReport report = loadWeightsPartially(config_.initFrom, *network);
+        const TransferScope scope = config_.initScope;
+        const PartialLoadReport report = loadWeightsPartially(
+            config_.initFrom, *network,
+            [scope](const std::string& name) { return transfersTensor(scope, name); });
         emit(Json(Json::Object{{"event", "init"},
                                {"from", config_.initFrom},
+                               {"scope", transferScopeName(scope)},
                                {"loaded", Json(report.loaded.size())},
                                {"skipped", Json(report.skipped.size())},
                                {"new", Json(report.missing.size())},
+                               {"excluded", Json(report.excluded.size())},
                                {"summary", report.summary()}}));
     }
     if (config_.checkpointing && !network->setActivationCheckpointing(true)) {

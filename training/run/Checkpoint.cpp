@@ -100,7 +100,8 @@ std::map<std::string, torch::Tensor> tensorsOf(OpenedCheckpoint& opened, const s
 
 std::string PartialLoadReport::summary() const {
     return "loaded " + std::to_string(loaded.size()) + ", skipped " +
-           std::to_string(skipped.size()) + ", new " + std::to_string(missing.size());
+           std::to_string(skipped.size()) + ", new " + std::to_string(missing.size()) +
+           (excluded.empty() ? "" : ", excluded " + std::to_string(excluded.size()));
 }
 
 void saveCheckpoint(const std::string& path, model::NetworkImpl& network,
@@ -195,7 +196,8 @@ CheckpointInfo loadCheckpoint(const std::string& path, model::NetworkImpl& netwo
     return info;
 }
 
-PartialLoadReport loadWeightsPartially(const std::string& path, model::NetworkImpl& network) {
+PartialLoadReport loadWeightsPartially(const std::string& path, model::NetworkImpl& network,
+                                       const WeightSelection& select) {
     OpenedCheckpoint opened;
     openCheckpoint(path, opened);
     auto tensors = tensorsOf(opened, path);
@@ -207,11 +209,13 @@ PartialLoadReport loadWeightsPartially(const std::string& path, model::NetworkIm
             report.missing.push_back(name);
             continue;
         }
-        if (found->second.sizes() == target.sizes()) {
+        if (found->second.sizes() != target.sizes()) {
+            report.skipped.push_back(name);
+        } else if (select && !select(name)) {
+            report.excluded.push_back(name);
+        } else {
             target.copy_(found->second);
             report.loaded.push_back(name);
-        } else {
-            report.skipped.push_back(name);
         }
         tensors.erase(found);
     }

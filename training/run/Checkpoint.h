@@ -2,6 +2,7 @@
 
 #include <torch/torch.h>
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,8 +26,13 @@ struct PartialLoadReport {
     std::vector<std::string> loaded;
     std::vector<std::string> skipped;
     std::vector<std::string> missing;
-    std::string summary() const;  // "loaded 120, skipped 4, new 2"
+    // Weights the file had, of the right shape, that the selection left as initialised.
+    std::vector<std::string> excluded;
+    std::string summary() const;  // "loaded 120, skipped 4, new 2" (", excluded 60" if any)
 };
+
+// Which of the file's tensors, by dotted name, partial loading may take.
+using WeightSelection = std::function<bool(const std::string& name)>;
 
 // Saves weights (parameters and buffers), optionally the optimiser, and the info into `path`
 // through a temporary file and a rename: the previous file survives a crash or a full disk.
@@ -42,8 +48,10 @@ CheckpointInfo readCheckpointInfo(const std::string& path);
 CheckpointInfo loadCheckpoint(const std::string& path, model::NetworkImpl& network,
                               torch::optim::Optimizer* optimizer);
 
-// Copies the weights whose name and shape match; everything else is reported, not fatal
-// (initialising fine-tuning from pre-training, or from a run with other classes).
-PartialLoadReport loadWeightsPartially(const std::string& path, model::NetworkImpl& network);
+// Copies the weights whose name and shape match (and that `select` accepts, when given);
+// everything else is reported, not fatal (initialising fine-tuning from pre-training, or from a
+// run with other classes).
+PartialLoadReport loadWeightsPartially(const std::string& path, model::NetworkImpl& network,
+                                       const WeightSelection& select = nullptr);
 
 }  // namespace logonet::training

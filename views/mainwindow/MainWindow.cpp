@@ -27,6 +27,7 @@
 #include "project/Project.h"
 #include "render3d/MeshBuildTask.h"
 #include "render3d/VolumeView3D.h"
+#include "runs/RunningRunQuestion.h"
 #include "runs/RunsPanel.h"
 #include "slices/SliceView.h"
 
@@ -197,7 +198,7 @@ bool MainWindow::openProject(const QString& dir) {
                         QFileInfo(dir).absoluteFilePath()) {
         return true;
     }
-    if (!confirmUnsavedEdits()) {
+    if (!confirmUnsavedEdits() || !confirmLeavingRun()) {
         return false;
     }
     try {
@@ -231,6 +232,12 @@ bool MainWindow::openProject(const QString& dir) {
         showError(tr("Cannot open project"), QString::fromUtf8(error.what()));
         return false;
     }
+}
+
+bool MainWindow::confirmLeavingRun() {
+    // Without dialogs (tests, --screenshot) a run keeps going, as it always may.
+    auto* runs = findChild<RunsPanel*>();
+    return quietErrors_ || runs == nullptr || RunningRunQuestion::confirmLeaving(*runs, this);
 }
 
 bool MainWindow::createProject(const QString& dir) {

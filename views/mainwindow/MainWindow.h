@@ -129,6 +129,8 @@ class MainWindow : public QMainWindow {
     void closeEvent(QCloseEvent* event) override;
     // Asks what to do with unsaved edits; false when the user cancels.
     bool confirmUnsavedEdits();
+    // Asks what to do with a run still going (keep it, stop it, or stay); false to stay.
+    bool confirmLeavingRun();
     // Hands the shown labels to the tools, restoring journaled strokes after a crash.
     void startEditingSession();
     QString journalPath() const;

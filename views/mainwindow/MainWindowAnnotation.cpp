@@ -336,7 +336,7 @@ bool MainWindow::confirmUnsavedEdits() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
-    if (confirmUnsavedEdits()) {
+    if (confirmUnsavedEdits() && confirmLeavingRun()) {
         event->accept();
     } else {
         event->ignore();

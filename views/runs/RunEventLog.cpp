@@ -57,6 +57,10 @@ void RunEventLog::addEvent(const QJsonObject& event) {
         stopped_ = true;
     } else if (kind == QLatin1String("resumed")) {
         stopped_ = false;
+    } else if (kind == QLatin1String("evaluated")) {
+        evaluatedCases_ = event.value(QStringLiteral("done")).toInt();
+        casesToEvaluate_ = event.value(QStringLiteral("total")).toInt();
+        lastEvaluatedCase_ = event.value(QStringLiteral("case")).toString();
     }
 }
 

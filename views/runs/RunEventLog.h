@@ -35,6 +35,10 @@ class RunEventLog {
     double secondsRemaining() const;
     bool stopped() const { return stopped_; }
     int eventCount() const { return events_; }
+    // An evaluation's progress (`logonet evaluate --json` reports each scored case).
+    int evaluatedCases() const { return evaluatedCases_; }
+    int casesToEvaluate() const { return casesToEvaluate_; }
+    const QString& lastEvaluatedCase() const { return lastEvaluatedCase_; }
 
   private:
     QVector<double> steps_, loss_, diceLoss_, ceLoss_, lr_;
@@ -45,6 +49,9 @@ class RunEventLog {
     double itPerSecond_ = 0.0;
     bool stopped_ = false;
     int events_ = 0;
+    int evaluatedCases_ = 0;
+    int casesToEvaluate_ = 0;
+    QString lastEvaluatedCase_;
 };
 
 }  // namespace views

@@ -45,6 +45,36 @@ QString RunSummary::stateText() const {
     return {};
 }
 
+QString RunSummary::evaluationText() const {
+    switch (evaluation) {
+        case Evaluation::None:
+            return {};
+        case Evaluation::Running:
+            return casesToEvaluate > 0
+                       ? QCoreApplication::translate("RunSummary", "evaluating %1/%2 cases")
+                             .arg(evaluatedCases)
+                             .arg(casesToEvaluate)
+                       : QCoreApplication::translate("RunSummary", "evaluating");
+        case Evaluation::Finished:
+            return QCoreApplication::translate("RunSummary", "evaluated");
+        case Evaluation::Cancelled:
+            return QCoreApplication::translate("RunSummary", "evaluation cancelled");
+        case Evaluation::Failed:
+            return QCoreApplication::translate("RunSummary", "evaluation failed: %1")
+                .arg(evaluationError);
+        case Evaluation::Died:
+            return QCoreApplication::translate("RunSummary",
+                                               "evaluation died without a final result");
+    }
+    return {};
+}
+
+QString RunSummary::listText() const {
+    const QString evaluationState = evaluationText();
+    return evaluationState.isEmpty() ? stateText()
+                                     : stateText() + QStringLiteral("; ") + evaluationState;
+}
+
 RunSummary RunHistory::read(const QString& runDirectory) {
     const QDir dir(runDirectory);
     RunSummary summary;
@@ -107,7 +137,48 @@ RunSummary RunHistory::read(const QString& runDirectory) {
     } else if (log.eventCount() > 0) {
         summary.state = RunSummary::State::Incomplete;
     }
+    readEvaluation(runDirectory, summary);
     return summary;
+}
+
+void RunHistory::readEvaluation(const QString& runDirectory, RunSummary& summary) {
+    const RunProcessRecord record =
+        RunProcessRecord::read(processFolder(runDirectory, QStringLiteral("evaluate")));
+    using Evaluation = RunSummary::Evaluation;
+    // Killed by SIGTERM (the panel's Cancel) or SIGINT: `evaluate` keeps no partial results.
+    constexpr int kTerminated = 128 + 15;
+    constexpr int kInterrupted = 128 + 2;
+    switch (record.state()) {
+        case RunProcessRecord::State::None:
+            summary.evaluation = Evaluation::None;
+            return;
+        case RunProcessRecord::State::Starting:
+        case RunProcessRecord::State::Running: {
+            summary.evaluation = Evaluation::Running;
+            const RunEventLog log = RunEventLog::fromFile(record.eventsFile());
+            summary.evaluatedCases = log.evaluatedCases();
+            summary.casesToEvaluate = log.casesToEvaluate();
+            return;
+        }
+        case RunProcessRecord::State::Died:
+            summary.evaluation = Evaluation::Died;
+            return;
+        case RunProcessRecord::State::Exited:
+            break;
+    }
+    if (record.exitCode() == 0) {
+        summary.evaluation = Evaluation::Finished;
+    } else if (record.exitCode() == kTerminated || record.exitCode() == kInterrupted) {
+        summary.evaluation = Evaluation::Cancelled;
+    } else {
+        summary.evaluation = Evaluation::Failed;
+        const QStringList lines = record.errorTail(1).split(QLatin1Char('\n'));
+        summary.evaluationError = lines.isEmpty() ? QString() : lines.last();
+        if (summary.evaluationError.isEmpty()) {
+            summary.evaluationError =
+                QCoreApplication::translate("RunSummary", "exit code %1").arg(record.exitCode());
+        }
+    }
 }
 
 QString RunHistory::processFolder(const QString& runDirectory, const QString& command) {

@@ -24,8 +24,20 @@ struct RunSummary {
     QString error;               // Failed: the engine's last error line
     QString processFolder;       // the training launch's process folder, empty when none
 
+    // The workstation's last `logonet evaluate` of the run, told apart from its training: an
+    // evaluation stopped by Cancel (SIGTERM) is Cancelled, one killed with its launcher Died.
+    enum class Evaluation { None, Running, Finished, Cancelled, Failed, Died };
+    Evaluation evaluation = Evaluation::None;
+    int evaluatedCases = 0;   // Running: cases scored so far
+    int casesToEvaluate = 0;  // Running: cases of the split, 0 until the first is scored
+    QString evaluationError;  // Failed: the engine's last error line
+
     // "finished", "stopped at 40/100", ... for the panel's list.
     QString stateText() const;
+    // "evaluating 2/5 cases", "evaluation failed: ...", empty without an evaluation.
+    QString evaluationText() const;
+    // What the panel's list shows: the training state, then the evaluation's when there is one.
+    QString listText() const;
 };
 
 class RunHistory {
@@ -37,6 +49,9 @@ class RunHistory {
     // its pid, output and exit status; clustering, which has no run, keeps them in the project.
     static QString processFolder(const QString& runDirectory, const QString& command);
     static QString clusteringProcessFolder(const QString& projectDirectory);
+
+  private:
+    static void readEvaluation(const QString& runDirectory, RunSummary& summary);
 };
 
 }  // namespace views

@@ -1,5 +1,6 @@
 #include "runs/RunRequest.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QRegularExpression>
 #include <stdexcept>
@@ -95,17 +96,12 @@ QStringList RunRequest::arguments() const {
             args << QStringLiteral("--arch") << architecture << QStringLiteral("--clusterers")
                  << QString::number(clusterers) << QStringLiteral("--iters")
                  << QString::number(iterations) << QStringLiteral("--batch")
-                 << QString::number(batch) << QStringLiteral("--device") << device;
+                 << QString::number(batch) << QStringLiteral("--lr") << number(learningRate)
+                 << QStringLiteral("--device") << device;
             if (amp) {
                 args << QStringLiteral("--amp");
             }
-            // The engine's pre-training masks with the paper's values; other values only make
-            // sense in the masked-sequence preview (`logonet masks`).
-            if (phi1 != 0.1 || phi2 != 0.7 || maskLength != 5) {
-                throw std::invalid_argument(
-                    "Pre-training masks with phi1 = 0.1, phi2 = 0.7 and M = 5; other values "
-                    "are for the masked-sequence preview only.");
-            }
+            checkPaperMasking();
             break;
         case Kind::Inference:
             args << QStringLiteral("evaluate") << QStringLiteral("--run") << runDirectory()
@@ -124,30 +120,58 @@ QStringList RunRequest::arguments() const {
 }
 
 QStringList RunRequest::remoteArguments() const {
-    if (kind != Kind::FineTuning) {
-        throw std::invalid_argument(
-            "Only fine-tuning runs on a remote host; run this one on this computer.");
+    auto refuse = [](const char* text) {
+        throw std::invalid_argument(QCoreApplication::translate("RunRequest", text).toStdString());
+    };
+    if (kind == Kind::Clustering) {
+        // k-means on the CPU takes seconds to minutes, and its results go into the project's
+        // database, which the remote host does not have.
+        refuse(QT_TRANSLATE_NOOP("RunRequest",
+                                 "Clustering runs on this computer: k-means takes seconds to "
+                                 "minutes on the CPU and writes its clusters into the project's "
+                                 "database. Choose 'This computer'."));
+    }
+    if (kind == Kind::Inference) {
+        refuse(QT_TRANSLATE_NOOP("RunRequest",
+                                 "Inference runs on this computer: it reads the project's scans "
+                                 "and stores the predictions and scores in the project. Choose "
+                                 "'This computer'."));
     }
     const QString problem = remoteHost.problem();
     if (!problem.isEmpty()) {
         throw std::invalid_argument(problem.toStdString());
     }
-    checkCrop(crop);
     QStringList args{QStringLiteral("remote"), QStringLiteral("run")};
     args << remoteHost.connectionArguments() << QStringLiteral("--project") << project
          << QStringLiteral("--run") << name;
+    if (kind == Kind::PreTraining) {
+        // The engine sets the run folder up here (crops and pseudo-labels from the project's
+        // clustering) and trains it there.
+        args << QStringLiteral("--pretrain");
+    }
     if (resume) {
         args << QStringLiteral("--resume");
-    } else {
-        if (!initFrom.isEmpty()) {
-            throw std::invalid_argument(
-                "A remote run starts from random weights; clear 'Initialise from' or run it on "
-                "this computer.");
-        }
-        args << QStringLiteral("--arch") << architecture << QStringLiteral("--iters")
+    } else if (kind == Kind::PreTraining) {
+        checkPaperMasking();
+        args << QStringLiteral("--arch") << architecture << QStringLiteral("--clusterers")
+             << QString::number(clusterers) << QStringLiteral("--iters")
              << QString::number(iterations) << QStringLiteral("--batch") << QString::number(batch)
-             << QStringLiteral("--crop") << crop << QStringLiteral("--lr") << number(learningRate)
-             << QStringLiteral("--device") << device;
+             << QStringLiteral("--lr") << number(learningRate) << QStringLiteral("--device")
+             << device;
+        if (amp) {
+            args << QStringLiteral("--amp");
+        }
+    } else {
+        checkCrop(crop);
+        args << QStringLiteral("--arch") << architecture;
+        if (!initFrom.isEmpty()) {
+            // Copied into the run folder here, so the remote host gets the weights with it.
+            args << QStringLiteral("--init") << initFrom;
+        }
+        args << QStringLiteral("--iters") << QString::number(iterations)
+             << QStringLiteral("--batch") << QString::number(batch) << QStringLiteral("--crop")
+             << crop << QStringLiteral("--lr") << number(learningRate) << QStringLiteral("--device")
+             << device;
         if (amp) {
             args << QStringLiteral("--amp");
         }
@@ -157,6 +181,16 @@ QStringList RunRequest::remoteArguments() const {
     }
     args << QStringLiteral("--progress") << QStringLiteral("json");
     return args;
+}
+
+void RunRequest::checkPaperMasking() const {
+    // The engine's pre-training masks with the paper's values; other values only make sense in
+    // the masked-sequence preview (`logonet masks`).
+    if (phi1 != 0.1 || phi2 != 0.7 || maskLength != 5) {
+        throw std::invalid_argument(
+            "Pre-training masks with phi1 = 0.1, phi2 = 0.7 and M = 5; other values are for the "
+            "masked-sequence preview only.");
+    }
 }
 
 QString commandLineText(const QString& program, const QStringList& arguments) {

@@ -39,11 +39,15 @@ struct RunRequest {
     // The engine's arguments (without the program); throws std::invalid_argument with a message
     // for the user when the form is incomplete.
     QStringList arguments() const;
-    // `logonet remote run ...` for a fine-tuning run on remoteHost.
+    // `logonet remote run ...` for a fine-tuning or pre-training run on remoteHost (clustering
+    // and inference stay on this computer: they write the project).
     QStringList remoteArguments() const;
     // The run folder this request writes to (empty for clustering).
     QString runDirectory() const;
     static QString kindName(Kind kind);
+
+  private:
+    void checkPaperMasking() const;
 };
 
 // The arguments as one line a user can paste into a terminal (quoted where needed).

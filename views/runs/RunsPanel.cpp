@@ -4,21 +4,13 @@
 #include <QComboBox>
 #include <QDir>
 #include <QDoubleSpinBox>
-#include <QFileDialog>
 #include <QFileInfo>
-#include <QFormLayout>
-#include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
-#include <QSplitter>
-#include <QTabWidget>
 #include <QTreeWidget>
-#include <QVBoxLayout>
 #include <stdexcept>
 
 #include "plots/DiceChart.h"
@@ -30,7 +22,6 @@
 #include "runs/DetachedRun.h"
 #include "runs/EngineProgram.h"
 #include "runs/RunHistory.h"
-#include "runs/RunProcessRecord.h"
 
 namespace logonet {
 namespace views {
@@ -39,6 +30,11 @@ namespace {
 
 // The engine's exit code for "stopped after a checkpoint" (SIGTERM / SIGINT).
 constexpr int kStoppedExitCode = 3;
+
+// The process folder of an evaluation is named after its engine command.
+bool isEvaluation(const QString& processFolder) {
+    return QDir(processFolder).dirName() == QLatin1String("evaluate");
+}
 
 QString durationText(double seconds) {
     const qint64 s = static_cast<qint64>(seconds + 0.5);
@@ -140,7 +136,7 @@ void RunsPanel::updateForm() {
     iterations_->setEnabled(training);
     batch_->setEnabled(training);
     crop_->setEnabled(kind == RunRequest::Kind::FineTuning || kind == RunRequest::Kind::Clustering);
-    learningRate_->setEnabled(kind == RunRequest::Kind::FineTuning);
+    learningRate_->setEnabled(training);
     device_->setEnabled(kind != RunRequest::Kind::Inference);
     split_->setEnabled(kind == RunRequest::Kind::Inference);
     amp_->setEnabled(training);
@@ -244,9 +240,9 @@ void RunsPanel::refreshRuns() {
         return;
     }
     for (const RunSummary& run : RunHistory::list(project_)) {
-        auto* item = new QTreeWidgetItem(runs_, {run.name, run.architecture, run.stateText()});
+        auto* item = new QTreeWidgetItem(runs_, {run.name, run.architecture, run.listText()});
         item->setData(0, Qt::UserRole, run.directory);
-        if (run.directory == activeRun_) {
+        if (run.directory == activeRun_ && !isEvaluation(process_->folder())) {
             item->setText(2, tr("running"));
         }
         initFrom_->addItem(run.directory);
@@ -267,6 +263,41 @@ void RunsPanel::selectRuns(const QStringList& names) {
 
 int RunsPanel::runCount() const {
     return runs_->topLevelItemCount();
+}
+
+QString RunsPanel::runStateText(const QString& name) const {
+    for (int i = 0; i < runs_->topLevelItemCount(); ++i) {
+        if (runs_->topLevelItem(i)->text(0) == name) {
+            return runs_->topLevelItem(i)->text(2);
+        }
+    }
+    return {};
+}
+
+QString RunsPanel::runningRunName() const {
+    if (!process_->isRunning()) {
+        return {};
+    }
+    return activeRun_.isEmpty() ? tr("The clustering") : QDir(activeRun_).dirName();
+}
+
+void RunsPanel::showEvaluationProgress() {
+    const RunEventLog& log = process_->log();
+    if (log.casesToEvaluate() > 0) {
+        progress_->setValue(100 * log.evaluatedCases() / log.casesToEvaluate());
+        status_->setText(tr("Evaluating %1: %2 of %3 cases scored (last %4)")
+                             .arg(QDir(activeRun_).dirName())
+                             .arg(log.evaluatedCases())
+                             .arg(log.casesToEvaluate())
+                             .arg(log.lastEvaluatedCase()));
+    }
+    // The row tells the same as the files do, so a later window lists it alike.
+    for (int i = 0; i < runs_->topLevelItemCount(); ++i) {
+        QTreeWidgetItem* item = runs_->topLevelItem(i);
+        if (item->data(0, Qt::UserRole).toString() == activeRun_) {
+            item->setText(2, RunHistory::read(activeRun_).listText());
+        }
+    }
 }
 
 void RunsPanel::showSelectedRuns() {
@@ -369,6 +400,10 @@ int RunsPanel::progressValue() const {
 }
 
 void RunsPanel::onEvent() {
+    if (isEvaluation(process_->folder())) {
+        showEvaluationProgress();
+        return;
+    }
     const RunEventLog& log = process_->log();
     if (log.totalSteps() > 0) {
         progress_->setValue(static_cast<int>(100 * log.lastStep() / log.totalSteps()));
@@ -388,7 +423,10 @@ void RunsPanel::onEvent() {
 
 void RunsPanel::onFinished(int exitCode, bool cancelled) {
     const QString run = activeRun_;
-    if (exitCode == 0) {
+    const bool evaluation = isEvaluation(process_->folder());
+    if (evaluation && exitCode != 0 && cancelled) {
+        status_->setText(tr("Evaluation cancelled"));
+    } else if (exitCode == 0) {
         progress_->setValue(100);
         progress_->setFormat(QStringLiteral("%p%"));
         status_->setText(tr("Finished"));

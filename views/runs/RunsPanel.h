@@ -53,6 +53,10 @@ class RunsPanel : public QWidget {
     int progressValue() const;
     void refreshRuns();
     int runCount() const;
+    // The State column of a run in the list, as the user reads it (empty for no such run).
+    QString runStateText(const QString& name) const;
+    // The name of the run followed while it runs ("The clustering" for one), else empty.
+    QString runningRunName() const;
 
     TrainingCurves* curves() const { return curves_; }
     DiceChart* diceChart() const { return diceChart_; }
@@ -76,6 +80,7 @@ class RunsPanel : public QWidget {
     void updateCommandLine();
     void onEvent();
     void onFinished(int exitCode, bool cancelled);
+    void showEvaluationProgress();
     void showSelectedRuns();
     bool launch(const RunRequest& request);
     // Follows a run of the project that an earlier window (or this one) left running.

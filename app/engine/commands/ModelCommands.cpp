@@ -5,6 +5,7 @@
 #include "analysis/NetworkCost.h"
 #include "commands/Commands.h"
 #include "commands/ModelBenchCommand.h"
+#include "commands/ModelDepthwiseBenchCommand.h"
 #include "commands/ModelDeviceInfoCommand.h"
 #include "json/Json.h"
 #include "registry/ModelRegistry.h"
@@ -112,6 +113,7 @@ void appendModelCommands(std::vector<Command>& commands) {
     info.run = runModelInfo;
     commands.push_back(info);
     commands.push_back(benchForwardCommand());
+    commands.push_back(benchDepthwiseCommand());
     commands.push_back(deviceInfoCommand());
 }
 

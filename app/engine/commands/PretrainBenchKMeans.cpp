@@ -1,13 +1,9 @@
-#include <torch/torch.h>
-
-#include <chrono>
 #include <cstdio>
 #include <iostream>
 
+#include "bench/KMeansBenchmark.h"
 #include "commands/PretrainCommandSet.h"
 #include "json/Json.h"
-#include "kmeans/MiniBatchKMeans.h"
-#include "kmeans/NpyMatrix.h"
 
 namespace logonet::cli {
 
@@ -16,83 +12,51 @@ namespace {
 int runBenchKMeans(const CommandLine& line) {
     line.rejectUnknown(
         {"npy", "k", "batch", "epochs", "lloyd", "seed-rows", "seed", "threads", "device", "json"});
-    const std::string path = line.required("npy");
-    const int64_t k = line.integer("k", 100);
-    const int64_t batch = line.integer("batch", 1024);
-    const int64_t epochs = line.integer("epochs", 10);
-    const int64_t lloyd = line.integer("lloyd", 0);
-    if (k < 1 || batch < 1 || epochs < 1) {
+    training::KMeansBenchmarkOptions options;
+    options.npyPath = line.required("npy");
+    options.clusters = line.integer("k", 100);
+    options.batchRows = line.integer("batch", 1024);
+    options.epochs = line.integer("epochs", 10);
+    options.lloydPasses = line.integer("lloyd", 0);
+    if (options.clusters < 1 || options.batchRows < 1 || options.epochs < 1) {
         throw UsageError("--k, --batch and --epochs must be positive");
     }
-    if (lloyd < 0 || lloyd > epochs) {
+    if (options.lloydPasses < 0 || options.lloydPasses > options.epochs) {
         throw UsageError(
             "--lloyd must lie in [0, --epochs]: it is the share of the passes spent "
             "as full Lloyd passes");
     }
-    at::set_num_threads(static_cast<int>(line.integer("threads", 2)));
-    const torch::Device device(line.option("device", "cpu"));
-
-    using Clock = std::chrono::steady_clock;
-    const auto seconds = [](Clock::time_point from, Clock::time_point to) {
-        return std::chrono::duration<double>(to - from).count();
-    };
-    const auto loading = Clock::now();
-    const training::TensorRowSource source(training::readNpyMatrix(path));
-    const int64_t rows = source.rows();
-    training::KMeansOptions options;
-    options.clusters = k;
-    options.batchRows = batch;
-    // scikit-learn's max_iter counts passes over the data: passes * rows / batch steps.
-    options.iterations = (epochs - lloyd) * rows / batch;
-    options.lloydPasses = lloyd;
+    options.threads = static_cast<int>(line.integer("threads", 2));
+    options.device = line.option("device", "cpu");
     options.seedRows = line.integer("seed-rows", 0);
     options.seed = static_cast<uint64_t>(line.integer("seed", 0));
-    options.device = device;
-
-    // Where the time goes: seeding, the steps and passes, the final assignment of every row.
-    const auto synchronize = [&] {
-        if (device.is_cuda()) {
-            torch::cuda::synchronize();
-        }
-    };
-    const auto start = Clock::now();
-    training::MiniBatchKMeans kmeans(options);
-    kmeans.seed(source);
-    synchronize();
-    const auto seeded = Clock::now();
-    kmeans.refine(source);
-    synchronize();
-    const auto refined = Clock::now();
-    const auto assignment = kmeans.assign(source);
-    synchronize();
-    const auto done = Clock::now();
-    const double total = seconds(start, done);
+    const training::KMeansBenchmarkResult bench = training::runKMeansBenchmark(options);
 
     if (line.flag("json")) {
         Json result = Json::object();
-        result["seconds"] = total;
-        result["load_seconds"] = seconds(loading, start);
-        result["seed_seconds"] = seconds(start, seeded);
-        result["refine_seconds"] = seconds(seeded, refined);
-        result["inertia_seconds"] = seconds(refined, done);
-        result["inertia"] = assignment.inertia;
-        result["rows"] = rows;
-        result["columns"] = source.columns();
-        result["k"] = k;
-        result["steps"] = options.iterations;
-        result["lloyd_passes"] = lloyd;
-        result["threads"] = static_cast<int64_t>(at::get_num_threads());
+        result["seconds"] = bench.seconds;
+        result["load_seconds"] = bench.loadSeconds;
+        result["seed_seconds"] = bench.seedSeconds;
+        result["refine_seconds"] = bench.refineSeconds;
+        result["inertia_seconds"] = bench.inertiaSeconds;
+        result["inertia"] = bench.inertia;
+        result["rows"] = bench.rows;
+        result["columns"] = bench.columns;
+        result["k"] = options.clusters;
+        result["steps"] = bench.steps;
+        result["lloyd_passes"] = options.lloydPasses;
+        result["threads"] = bench.threads;
         std::cout << result.dump() << "\n";
     } else {
         std::printf(
             "k-means on %lld x %lld rows, K=%lld: %lld mini-batch steps of %lld rows + %lld "
             "Lloyd passes in %.3f s (seeding %.3f s, steps and passes %.3f s, final inertia %.3f "
             "s; reading the file took %.3f s), inertia %.6g\n",
-            static_cast<long long>(rows), static_cast<long long>(source.columns()),
-            static_cast<long long>(k), static_cast<long long>(options.iterations),
-            static_cast<long long>(batch), static_cast<long long>(lloyd), total,
-            seconds(start, seeded), seconds(seeded, refined), seconds(refined, done),
-            seconds(loading, start), assignment.inertia);
+            static_cast<long long>(bench.rows), static_cast<long long>(bench.columns),
+            static_cast<long long>(options.clusters), static_cast<long long>(bench.steps),
+            static_cast<long long>(options.batchRows), static_cast<long long>(options.lloydPasses),
+            bench.seconds, bench.seedSeconds, bench.refineSeconds, bench.inertiaSeconds,
+            bench.loadSeconds, bench.inertia);
     }
     return 0;
 }

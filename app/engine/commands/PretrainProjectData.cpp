@@ -2,17 +2,15 @@
 
 #ifdef LOGONET_HAVE_STORAGE
 
-#include <algorithm>
 #include <filesystem>
-#include <random>
 
 #include "clusters/ClusterStore.h"
 #include "commands/TrainingCommandSet.h"
 #include "kmeans/MultiClusterer.h"
 #include "masking/PretrainCrop.h"
-#include "pretrain/Pretrainer.h"
-#include "registry/ModelRegistry.h"
-#include "run/Checkpoint.h"
+#include "pretrain/PretrainConfig.h"
+#include "pretrain/PretrainFiles.h"
+#include "pretrain/PretrainingRun.h"
 #include "run/RunFolder.h"
 
 namespace logonet::cli {
@@ -125,8 +123,11 @@ Json clusterProject(Project& project, const ClusterSettings& settings,
                              {"k", ks}});
 }
 
-std::string pretrainProject(Project& project, const PretrainSettings& settings,
-                            const std::function<void(const Json&)>& show) {
+std::string pretrainRunDirectory(Project& project, const std::string& run) {
+    return run.find('/') == std::string::npos ? project.absolutePath("runs/" + run) : run;
+}
+
+std::string setupPretrainRun(Project& project, const PretrainSettings& settings) {
     ClusterStore store(project.database(), project.path());
     auto clusterers = store.clusterers();
     if (clusterers.empty()) {
@@ -141,19 +142,23 @@ std::string pretrainProject(Project& project, const PretrainSettings& settings,
         clusterers.resize(static_cast<size_t>(settings.clusterers));
     }
     const Json& first = clusterers.front().settings;
-    const int64_t crop = first.value("crop", int64_t{96});
-    const auto axis = parseSliceAxis(first.value("axis", "axial"));
+    training::PretrainConfig config;
+    config.crop = first.value("crop", int64_t{96});
+    config.axis = parseSliceAxis(first.value("axis", "axial"));
     const bool includeLabeled = first.value("include_labeled", false);
+    const std::string directory = pretrainRunDirectory(project, settings.run);
+    const std::string cache = project.absolutePath("cache");
+    // Crops depend on the scan and the crop size only: shared by every run in the cache.
+    const std::string cropFolder = "pretrain-crop" + std::to_string(config.crop);
 
-    // Every clustered scan with its (S, N) labels.
-    std::vector<torch::Tensor> crops;
+    // Every clustered scan: its crop into the cache, its (S, N) labels into the run folder.
     std::vector<torch::Tensor> labels;
     for (const ScanRecord& scan : pretrainScans(project, includeLabeled)) {
         std::vector<torch::Tensor> perClusterer;
         for (const auto& clusterer : clusterers) {
             const auto slices =
-                store.assignments(clusterer.id, scan.id, static_cast<int64_t>(axis));
-            if (static_cast<int64_t>(slices.size()) != crop) {
+                store.assignments(clusterer.id, scan.id, static_cast<int64_t>(config.axis));
+            if (static_cast<int64_t>(slices.size()) != config.crop) {
                 perClusterer.clear();
                 break;  // a scan imported after the clustering: not part of it
             }
@@ -166,107 +171,56 @@ std::string pretrainProject(Project& project, const PretrainSettings& settings,
         if (perClusterer.empty()) {
             continue;
         }
-        crops.push_back(loadPretrainCrop(project, scan, crop).volume.unsqueeze(0));
+        const std::string name = cropFolder + "/scan-" + std::to_string(scan.id);
+        training::writePretrainCrop((fs::path(cache) / (name + ".pt")).string(),
+                                    loadPretrainCrop(project, scan, config.crop).volume);
+        config.cases.push_back(name);
         labels.push_back(torch::stack(perClusterer, 1));
     }
-    if (crops.empty()) {
+    if (labels.empty()) {
         throw std::runtime_error(project.path() + ": the clustering labels none of the scans");
     }
 
-    const torch::Device device(settings.device);
-    model::NetworkOptions networkOptions;
-    networkOptions.outChannels = settings.outChannels > 0
-                                     ? settings.outChannels
-                                     : static_cast<int64_t>(project.labelSet().size()) + 1;
-    networkOptions.roi = {crop, crop, crop};
-    auto network = model::createNetwork(settings.architecture, networkOptions);
-    network->to(device);
-    training::PretrainerOptions options;
+    config.architecture = settings.architecture;
+    config.outChannels = settings.outChannels > 0
+                             ? settings.outChannels
+                             : static_cast<int64_t>(project.labelSet().size()) + 1;
     for (const auto& clusterer : clusterers) {
-        options.clusterSizes.push_back(clusterer.k);
+        config.clusterSizes.push_back(clusterer.k);
     }
-    options.tau = settings.tau;
-    options.mask = settings.mask;
-    options.amp = settings.amp;
-    options.masking.axis = axis;
-    options.totalSteps = settings.iterations;
-    options.warmupSteps = std::max<int64_t>(1, settings.iterations / 10);
-    options.seed = settings.seed;
-    torch::manual_seed(settings.seed);
-    training::Pretrainer pretrainer(network, options);
-
-    const std::string directory = settings.run.find('/') == std::string::npos
-                                      ? project.absolutePath("runs/" + settings.run)
-                                      : settings.run;
+    config.tau = settings.tau;
+    config.learningRate = settings.learningRate;
+    config.mask = settings.mask;
+    config.amp = settings.amp;
+    config.iterations = settings.iterations;
+    config.batch = settings.batch;
+    config.seed = settings.seed;
+    config.device = settings.device;
+    config.threads = settings.threads;
+    config.project = project.path();
     fs::create_directories(fs::path(directory) / "checkpoints");
-    training::RunFolder folder(directory);
-    const std::string statePath = folder.file("checkpoints/pretrain_state.pt");
-    int64_t start = 0;
-    if (settings.resume && fs::exists(statePath) && fs::exists(folder.lastCheckpointPath())) {
-        pretrainer.loadState(statePath);
-        start = training::readCheckpointInfo(folder.lastCheckpointPath()).step;
-        folder.truncateEventsAfter(start);
-    } else {
-        Json config = Json::object();
-        config["kind"] = "pretraining";
-        config["project"] = project.path();
-        config["arch"] = settings.architecture;
-        config["out_channels"] = networkOptions.outChannels;
-        config["crop"] = crop;
-        config["axis"] = sliceAxisName(axis);
-        Json sizes = Json::array();
-        for (const int64_t k : options.clusterSizes) {
-            sizes.push_back(Json(k));
-        }
-        config["cluster_sizes"] = sizes;
-        config["tau"] = settings.tau;
-        config["mask"] = settings.mask;
-        config["amp"] = settings.amp;
-        config["iterations"] = settings.iterations;
-        config["batch"] = settings.batch;
-        config["seed"] = static_cast<int64_t>(settings.seed);
-        config["optimizer"] = "AdamW lr 1e-4 wd 1e-5, warm-up + cosine";
-        folder.writeConfig(config);
-    }
+    // Relative, so that the run folder and the cache move together (`logonet remote run`).
+    config.cacheDirectory = fs::relative(cache, directory).string();
+    training::writePseudoLabels((fs::path(directory) / config.pseudoLabels).string(),
+                                torch::stack(labels));
+    training::RunFolder(directory).writeConfig(config.toJson());
+    return directory;
+}
 
-    std::mt19937_64 random(settings.seed + static_cast<uint64_t>(start));
-    std::uniform_int_distribution<size_t> pick(0, crops.size() - 1);
-    auto save = [&](int64_t step) {
-        pretrainer.saveNetwork(folder.lastCheckpointPath(), step);
-        pretrainer.saveState(statePath);
-    };
-    for (int64_t step = start; step < settings.iterations; ++step) {
-        std::vector<torch::Tensor> batchCrops;
-        std::vector<torch::Tensor> batchLabels;
-        for (int64_t b = 0; b < settings.batch; ++b) {
-            const size_t index = pick(random);
-            batchCrops.push_back(crops[index]);
-            batchLabels.push_back(labels[index]);
-        }
-        const double loss = pretrainer.step(torch::stack(batchCrops).to(device),
-                                            torch::stack(batchLabels).to(device), step);
-        const Json event(Json::Object{{"event", "step"},
-                                      {"step", Json(step + 1)},
-                                      {"steps", Json(settings.iterations)},
-                                      {"loss", loss}});
-        folder.appendEvent(event);
-        if (show) {
-            show(event);
-        }
-        if (stopRequested().load()) {
-            save(step + 1);
-            folder.appendEvent(Json(Json::Object{{"event", "stopped"}, {"step", Json(step + 1)}}));
-            return directory;
-        }
-        if ((step + 1) % 50 == 0) {
-            save(step + 1);
-        }
+std::string pretrainRunFor(Project& project, const PretrainSettings& settings) {
+    const std::string directory = pretrainRunDirectory(project, settings.run);
+    const training::RunFolder folder(directory);
+    if (settings.resume && folder.hasConfig() && folder.readConfig().contains("pretrain_cases")) {
+        return directory;
     }
-    save(settings.iterations);
-    // `train --init RUNDIR` reads best.pt (else last.pt): both hold the branches only.
-    pretrainer.saveNetwork(folder.bestCheckpointPath(), settings.iterations);
-    folder.appendEvent(
-        Json(Json::Object{{"event", "finished"}, {"step", Json(settings.iterations)}}));
+    return setupPretrainRun(project, settings);
+}
+
+std::string pretrainProject(Project& project, const PretrainSettings& settings,
+                            const std::function<void(const Json&)>& show) {
+    const std::string directory = pretrainRunFor(project, settings);
+    training::PretrainingRun(training::PretrainConfig::read(directory), directory)
+        .run(settings.resume, show, &stopRequested());
     return directory;
 }
 

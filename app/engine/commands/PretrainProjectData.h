@@ -54,6 +54,7 @@ struct PretrainSettings {
     int64_t outChannels = 0;  // 0: the project's classes + background, so fine-tuning loads all
     int64_t clusterers = 0;   // 0: every stored clusterer
     double tau = 0.1;
+    double learningRate = 1e-4;
     bool mask = true;
     int64_t iterations = 100;
     int64_t batch = 1;
@@ -61,8 +62,20 @@ struct PretrainSettings {
     bool resume = false;
     uint64_t seed = 0;
     bool amp = false;
+    int64_t threads = 0;  // 0: leave LibTorch's default
 };
-// Pre-trains on the project's stored clustering; returns the run folder.
+// runs/NAME for a name, the path itself for a path.
+std::string pretrainRunDirectory(Project& project, const std::string& run);
+// Writes a self-contained pre-training run folder from the project's stored clustering: each
+// clustered scan's crop into the cache (PretrainFiles.h), the pseudo-labels and config.json
+// into the run folder, which `logonet pretrain --run DIR` then trains with no project, here or on
+// a remote host. Returns the run folder.
+std::string setupPretrainRun(Project& project, const PretrainSettings& settings);
+// The run folder to train: set up again, except when resuming one that is set up already (it
+// keeps the files it started with; a later clustering is another run; a folder from before runs
+// were self-contained names none and is set up again).
+std::string pretrainRunFor(Project& project, const PretrainSettings& settings);
+// pretrainRunFor(), then pre-trains that folder; returns it.
 std::string pretrainProject(Project& project, const PretrainSettings& settings,
                             const std::function<void(const Json&)>& show);
 

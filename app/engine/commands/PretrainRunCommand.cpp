@@ -3,23 +3,33 @@
 #include <iostream>
 
 #include "commands/PretrainCommandSet.h"
-#include "commands/PretrainProjectData.h"
 #include "commands/TrainingCommandSet.h"
+#include "pretrain/PretrainConfig.h"
+#include "pretrain/PretrainingRun.h"
+#include "run/RunFolder.h"
+
+#ifdef LOGONET_HAVE_STORAGE
+#include "commands/PretrainProjectData.h"
+#endif
 
 namespace logonet::cli {
 
 namespace {
 
 #ifdef LOGONET_HAVE_STORAGE
-int runPretrain(const CommandLine& line) {
-    line.rejectUnknown({"project", "run", "arch", "out", "clusterers", "tau", "no-mask", "iters",
-                        "batch", "device", "amp", "resume", "seed", "progress", "threads"});
+// Sets up PROJECT/runs/NAME (or the folder --run names) from the project's clustering;
+// returns it.
+std::string setupFromProject(const CommandLine& line) {
     PretrainSettings settings;
     settings.run = line.required("run");
     settings.architecture = line.option("arch", "logonet");
     settings.outChannels = line.integer("out", 0);
     settings.clusterers = line.integer("clusterers", 0);
     settings.tau = line.number("tau", 0.1);
+    settings.learningRate = line.number("lr", 1e-4);
+    if (!(settings.learningRate > 0)) {
+        throw UsageError("--lr must be positive");
+    }
     settings.mask = !line.flag("no-mask");
     settings.iterations = line.integer("iters", 100);
     settings.batch = line.integer("batch", 1);
@@ -27,19 +37,77 @@ int runPretrain(const CommandLine& line) {
     settings.resume = line.flag("resume");
     settings.amp = line.flag("amp");
     settings.seed = static_cast<uint64_t>(line.integer("seed", 0));
+    settings.threads = line.integer("threads", 2);
     if (settings.iterations < 1 || settings.batch < 1) {
         throw UsageError("--iters and --batch must be positive");
     }
-    at::set_num_threads(static_cast<int>(line.integer("threads", 2)));
-    catchStopSignals();
-    TrainingProgress show(line.option("progress", "bar") == "json");
     Project project = Project::open(line.required("project"), Project::Access::Shared);
-    const std::string run = pretrainProject(project, settings, [&](const Json& e) { show(e); });
-    show.finish();
-    std::cout << Json(Json::Object{{"event", "pretrained"}, {"run", run}}).dump() << "\n";
-    return 0;
+    return pretrainRunFor(project, settings);
 }
 #endif
+
+int runPretrain(const CommandLine& line) {
+    line.rejectUnknown({"project", "run", "arch", "out", "clusterers", "tau", "lr", "no-mask",
+                        "iters", "batch", "device", "amp", "resume", "seed", "progress", "threads",
+                        "setup-only"});
+    const std::string progressMode = line.option("progress", "bar");
+    if (progressMode != "bar" && progressMode != "json") {
+        throw UsageError("--progress must be json or bar");
+    }
+    std::string directory;
+    if (line.has("project")) {
+#ifdef LOGONET_HAVE_STORAGE
+        directory = setupFromProject(line);
+#else
+        throw UsageError("this build has no project support: use pretrain --run DIR");
+#endif
+    } else {
+        for (const char* option : {"arch", "out", "clusterers", "tau", "lr", "no-mask", "batch",
+                                   "amp", "seed", "setup-only"}) {
+            if (line.has(option)) {
+                throw UsageError(std::string("--") + option +
+                                 " sets a run up: give it with --project DIR --run NAME");
+            }
+        }
+        directory = line.required("run");
+    }
+    training::PretrainConfig config = training::PretrainConfig::read(directory);
+    if (!line.has("project") && (line.has("iters") || line.has("threads") || line.has("device"))) {
+        // As `train --run DIR`: the stored config changes, so a later --resume agrees with it.
+        config.iterations = line.integer("iters", config.iterations);
+        config.threads = line.integer("threads", config.threads);
+        config.device = line.option("device", config.device);
+        if (config.iterations < 1) {
+            throw UsageError("--iters must be positive");
+        }
+        training::RunFolder(directory).writeConfig(config.toJson());
+    }
+    if (line.flag("setup-only")) {
+        // The run folder is complete; it trains elsewhere (`logonet remote run`).
+        std::cout << directory << "\n";
+        return 0;
+    }
+    catchStopSignals();
+    TrainingProgress show(progressMode == "json");
+    training::PretrainResult result;
+    try {
+        result = training::PretrainingRun(config, directory)
+                     .run(
+                         line.flag("resume"), [&](const Json& e) { show(e); }, &stopRequested());
+    } catch (...) {
+        show.finish();
+        throw;
+    }
+    show.finish();
+    std::cout << Json(Json::Object{{"event", result.stopped ? "stopped" : "pretrained"},
+                                   {"run", directory},
+                                   {"steps", Json(result.steps)},
+                                   {"final_loss", result.finalLoss},
+                                   {"seconds", result.seconds}})
+                     .dump()
+              << "\n";
+    return result.stopped ? 3 : 0;
+}
 
 }  // namespace
 
@@ -49,23 +117,26 @@ Command pretrainCommand() {
     command.summary = "pre-train a network on masked slices and k-means pseudo-labels";
     command.usage =
         "usage: logonet pretrain --project DIR --run NAME [--arch logonet] [--out C]\n"
-        "                        [--clusterers N] [--tau 0.1] [--no-mask] [--iters 100]\n"
+        "                        [--clusterers N] [--tau 0.1] [--lr 1e-4] [--no-mask] [--iters "
+        "100]\n"
         "                        [--batch 1] [--device cpu|cuda] [--resume] [--seed S]\n"
-        "                        [--progress json]\n\n"
+        "                        [--threads 2] [--progress json] [--setup-only]\n"
+        "       logonet pretrain --run RUNDIR [--resume] [--iters N] [--threads T]\n"
+        "                        [--device cpu|cuda] [--progress json]\n\n"
         "Needs a clustering (`logonet cluster`). Trains the network plus the pre-training head\n"
         "on the clustered scans (crop and axis of the clustering): tempered cross-entropy\n"
-        "(softmax(logits / tau)) over the masked slices, summed over clusterers; AdamW 1e-4,\n"
+        "(softmax(logits / tau)) over the masked slices, summed over clusterers; AdamW (--lr),\n"
         "weight decay 1e-5, warm-up + cosine. --no-mask and --clusterers 1 are the paper's\n"
-        "ablations. The run folder (runs/NAME) holds config.json, events.jsonl and\n"
-        "checkpoints/{last,best}.pt with the network's branches only (no head), which\n"
-        "`logonet train --init runs/NAME` loads; --out defaults to the project's classes + 1\n"
-        "so that every branch tensor fits the fine-tuning network.";
-    command.flags = {"no-mask", "amp", "resume"};
-#ifdef LOGONET_HAVE_STORAGE
+        "ablations. The run folder (runs/NAME) holds config.json, the clustering's\n"
+        "pseudo_labels.pt, events.jsonl and checkpoints/{last,best}.pt with the network's\n"
+        "branches only (no head), which `logonet train --init runs/NAME` loads; --out defaults\n"
+        "to the project's classes + 1 so that every branch tensor fits the fine-tuning network.\n"
+        "The scans' crops go to the project's cache (cache/pretrain-cropN/). --setup-only writes\n"
+        "the run folder and stops; `pretrain --run RUNDIR` trains such a folder from its files\n"
+        "alone (no project: an engine built with LibTorch only, `logonet remote run`).\n"
+        "SIGINT/SIGTERM stop after a checkpoint (exit code 3); --resume continues.";
+    command.flags = {"no-mask", "amp", "resume", "setup-only"};
     command.run = runPretrain;
-#else
-    command.run = refuseWithoutProjectLayer;
-#endif
     return command;
 }
 

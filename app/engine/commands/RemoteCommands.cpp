@@ -17,17 +17,43 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The training options `remote run --project` hands to `train --setup-only`.
-const std::set<std::string> kTrainingValues = {
-    "arch",        "iters",      "epochs",           "batch",
-    "crop",        "lr",         "device",           "seed",
-    "threads",     "accumulate", "checkpoint-every", "warmup",
-    "spacing",     "window",     "modality",         "val-every",
-    "dice-weight", "ce-weight",  "weight-decay"};
-const std::set<std::string> kTrainingFlags = {"amp", "checkpointing", "no-augment"};
+// The options `remote run --project` hands to the engine command that sets the run folder up
+// (`train --setup-only`, or `pretrain --setup-only` with --pretrain).
+struct SetupCommand {
+    const char* command;
+    std::set<std::string> values;
+    std::set<std::string> flags;
+};
+const std::set<std::string> kTrainValues = {
+    "arch",      "init",         "init-scope",      "iters",    "epochs",    "batch",
+    "crop",      "lr",           "device",          "seed",     "threads",   "accumulate",
+    "warmup",    "spacing",      "window",          "modality", "val-every", "dice-weight",
+    "ce-weight", "weight-decay", "checkpoint-every"};
+const SetupCommand kTrainSetup = {"train", kTrainValues, {"amp", "checkpointing", "no-augment"}};
+const SetupCommand kPretrainSetup = {
+    "pretrain",
+    {"arch", "out", "clusterers", "tau", "lr", "iters", "batch", "device", "seed", "threads"},
+    {"amp", "no-mask"}};
+
+const SetupCommand& setupCommandOf(const CommandLine& line) {
+    const bool pretrain = line.flag("pretrain");
+    const SetupCommand& chosen = pretrain ? kPretrainSetup : kTrainSetup;
+    const SetupCommand& other = pretrain ? kTrainSetup : kPretrainSetup;
+    for (const auto* names : {&other.values, &other.flags}) {
+        for (const auto& name : *names) {
+            if (line.has(name) && !chosen.values.count(name) && !chosen.flags.count(name)) {
+                throw UsageError("--" + name +
+                                 (pretrain ? " is a fine-tuning option, not one of --pretrain"
+                                           : " is a pre-training option: add --pretrain"));
+            }
+        }
+    }
+    return chosen;
+}
 
 // The run folder: --run DIR, or PROJECT/runs/NAME with --project (its config.json written here
-// first by this same engine's `train --setup-only` when it has none yet).
+// first by this same engine's `train --setup-only` or `pretrain --setup-only` when it has none
+// yet).
 std::string runFolderFrom(const CommandLine& line, bool prepare) {
     const std::string run = line.required("run");
     if (!line.has("project")) {
@@ -40,19 +66,20 @@ std::string runFolderFrom(const CommandLine& line, bool prepare) {
     if (!prepare || fs::exists(fs::path(folder) / "config.json")) {
         return folder;
     }
+    const SetupCommand& setup = setupCommandOf(line);
     std::vector<std::string> argv = {fs::read_symlink("/proc/self/exe").string(),
-                                     "train",
+                                     setup.command,
                                      "--project",
                                      line.required("project"),
                                      "--run",
                                      run,
                                      "--setup-only"};
-    for (const auto& name : kTrainingValues) {
+    for (const auto& name : setup.values) {
         for (const auto& value : line.all(name)) {
             argv.insert(argv.end(), {"--" + name, value});
         }
     }
-    for (const auto& name : kTrainingFlags) {
+    for (const auto& name : setup.flags) {
         if (line.flag(name)) {
             argv.push_back("--" + name);
         }
@@ -85,10 +112,13 @@ void note(const std::string& text) {
 int runRemoteRun(const CommandLine& line) {
     auto known = remoteConnectionOptions();
     known.insert({"run", "project", "remote-dir", "remote-logonet", "resume", "progress",
-                  "reconnect-timeout"});
-    known.insert(kTrainingValues.begin(), kTrainingValues.end());
-    known.insert(kTrainingFlags.begin(), kTrainingFlags.end());
+                  "reconnect-timeout", "pretrain"});
+    for (const SetupCommand* setup : {&kTrainSetup, &kPretrainSetup}) {
+        known.insert(setup->values.begin(), setup->values.end());
+        known.insert(setup->flags.begin(), setup->flags.end());
+    }
     line.rejectUnknown(known);
+    setupCommandOf(line);  // options of the other kind of run: a usage error before any copy
     const std::string progressMode = line.option("progress", "bar");
     if (progressMode != "bar" && progressMode != "json") {
         throw UsageError("--progress must be json or bar");
@@ -196,13 +226,6 @@ int runRemoteCancel(const CommandLine& line) {
     return 0;
 }
 
-const char* kConnectionUsage =
-    "  --host user@host[:port]  the remote host (ssh, key authentication only)\n"
-    "  --identity FILE          the private key (default: ssh-agent or ssh's default keys)\n"
-    "  --known-hosts FILE       trusted host keys (default ~/.config/logonet/known_hosts;\n"
-    "                           add a host with `logonet remote trust`)\n"
-    "  --remote-dir DIR         the work folder there (default logonet-runs in the home)\n";
-
 }  // namespace
 
 remote::SshTarget sshTargetFrom(const CommandLine& line) {
@@ -228,73 +251,76 @@ std::set<std::string> remoteConnectionOptions() {
     return {"host", "identity", "known-hosts"};
 }
 
-Command remoteRunCommand() {
-    Command command;
-    command.name = "remote run";
-    command.summary = "train a run folder on a remote host over ssh and copy the results home";
-    command.usage =
-        std::string(
-            "usage: logonet remote run --host user@host[:port] --run RUNDIR [--resume]\n"
-            "         [--identity FILE] [--known-hosts FILE] [--remote-dir DIR]\n"
-            "         [--remote-logonet PATH] [--progress json] "
-            "[--reconnect-timeout 600]\n"
-            "       logonet remote run --host ... --project DIR --run NAME [train "
-            "options: --arch --iters\n"
-            "         --batch --crop --lr --device --amp ...]\n") +
-        kConnectionUsage +
-        "  --remote-logonet PATH    the engine there (default: logonet on its PATH)\n"
-        "Copies the run folder and the cached cases it reads (rsync, only what is "
-        "missing), starts\n`logonet train --run` there detached from the connection, "
-        "streams its events (reconnecting\nafter a dropped connection without repeating "
-        "one) and copies the run folder home when it\nends. Run it again to reattach. "
-        "SIGINT/SIGTERM stop the remote engine after a checkpoint\n(exit code 3).";
-    command.flags = {"resume", "amp", "checkpointing", "no-augment"};
-    command.run = runRemoteRun;
-    return command;
+std::string remoteConnectionUsage() {
+    return "  --host user@host[:port]  the remote host (ssh, key authentication only)\n"
+           "  --identity FILE          the private key (default: ssh-agent or ssh's default keys)\n"
+           "  --known-hosts FILE       trusted host keys (default ~/.config/logonet/known_hosts;\n"
+           "                           add a host with `logonet remote trust`)\n";
 }
 
-Command remoteStatusCommand() {
+Command remoteCommand(const RemoteCommandRow& row) {
     Command command;
-    command.name = "remote status";
-    command.summary = "whether a remote run is running, finished, stopped or failed";
-    command.usage = std::string("usage: logonet remote status --host ... --run RUNDIR [--json]\n") +
-                    kConnectionUsage +
-                    "Reads the remote pid file, exit code and last events. --json: one object "
-                    "with state\n(not started, running, finished, stopped, failed), pid, "
-                    "exit_code, step, total, last_event.";
-    command.flags = {"json"};
-    command.run = runRemoteStatus;
-    return command;
-}
-
-Command remoteFetchCommand() {
-    Command command;
-    command.name = "remote fetch";
-    command.summary = "copy a remote run's checkpoints, predictions and metrics home now";
-    command.usage = std::string("usage: logonet remote fetch --host ... --run RUNDIR\n") +
-                    kConnectionUsage +
-                    "Copies the remote run folder home (whole files only), also while it runs.";
-    command.run = runRemoteFetch;
-    return command;
-}
-
-Command remoteCancelCommand() {
-    Command command;
-    command.name = "remote cancel";
-    command.summary = "stop a remote run after a checkpoint (resume with remote run --resume)";
-    command.usage = std::string("usage: logonet remote cancel --host ... --run RUNDIR\n") +
-                    kConnectionUsage + "Sends SIGTERM to the remote engine.";
-    command.run = runRemoteCancel;
+    command.name = "remote " + row.name;
+    command.summary = row.summary;
+    command.usage = row.synopsis + remoteConnectionUsage() + row.details;
+    command.flags = row.flags;
+    command.run = row.run;
     return command;
 }
 
 void appendRemoteCommands(std::vector<Command>& commands) {
-    commands.push_back(remoteRunCommand());
-    commands.push_back(remoteStatusCommand());
-    commands.push_back(remoteFetchCommand());
-    commands.push_back(remoteCancelCommand());
-    commands.push_back(remoteCheckCommand());
-    commands.push_back(remoteTrustCommand());
+    const std::string remoteDir =
+        "  --remote-dir DIR         the work folder there (default logonet-runs in the home)\n";
+    std::vector<RemoteCommandRow> rows = {
+        {"run",
+         "train or pre-train a run folder on a remote host over ssh and copy the results home",
+         "usage: logonet remote run --host user@host[:port] --run RUNDIR [--resume]\n"
+         "         [--identity FILE] [--known-hosts FILE] [--remote-dir DIR]\n"
+         "         [--remote-logonet PATH] [--progress json] [--reconnect-timeout 600]\n"
+         "       logonet remote run --host ... --project DIR --run NAME [train options: --arch\n"
+         "         --init CKPT|RUNDIR --iters --batch --crop --lr --device --amp ...]\n"
+         "       logonet remote run --host ... --project DIR --run NAME --pretrain [pretrain\n"
+         "         options: --arch --clusterers --iters --batch --device --amp --no-mask ...]\n",
+         remoteDir +
+             "  --remote-logonet PATH    the engine there (default: logonet on its PATH)\n"
+             "With --project, a new run folder is set up here first (`train --setup-only`, or\n"
+             "`pretrain --setup-only` with --pretrain: the clustered scans' crops and their\n"
+             "pseudo-labels; --init weights are copied into the run folder). Copies the run "
+             "folder\n"
+             "and the cached files it reads (rsync, only what is missing), starts `logonet train\n"
+             "--run` (or `pretrain --run`, as its config.json says) there detached from the\n"
+             "connection, streams its events (reconnecting after a dropped connection without\n"
+             "repeating one) and copies the run folder home when it ends. Run it again to\n"
+             "reattach. SIGINT/SIGTERM stop the remote engine after a checkpoint (exit code 3).",
+         {"resume", "amp", "checkpointing", "no-augment", "pretrain", "no-mask"},
+         runRemoteRun},
+        {"status",
+         "whether a remote run is running, finished, stopped or failed",
+         "usage: logonet remote status --host ... --run RUNDIR [--json]\n",
+         remoteDir +
+             "Reads the remote pid file, exit code and last events. --json: one object with "
+             "state\n(not started, running, finished, stopped, failed), pid, exit_code, step, "
+             "total, last_event.",
+         {"json"},
+         runRemoteStatus},
+        {"fetch",
+         "copy a remote run's checkpoints, predictions and metrics home now",
+         "usage: logonet remote fetch --host ... --run RUNDIR\n",
+         remoteDir + "Copies the remote run folder home (whole files only), also while it runs.",
+         {},
+         runRemoteFetch},
+        {"cancel",
+         "stop a remote run after a checkpoint (resume with remote run --resume)",
+         "usage: logonet remote cancel --host ... --run RUNDIR\n",
+         remoteDir + "Sends SIGTERM to the remote engine.",
+         {},
+         runRemoteCancel}};
+    for (auto& row : remoteHostCommandRows()) {
+        rows.push_back(std::move(row));
+    }
+    for (const auto& row : rows) {
+        commands.push_back(remoteCommand(row));
+    }
 }
 
 }  // namespace logonet::cli

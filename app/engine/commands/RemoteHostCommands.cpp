@@ -124,35 +124,27 @@ int runTrust(const CommandLine& line) {
 
 }  // namespace
 
-Command remoteCheckCommand() {
-    Command command;
-    command.name = "remote check";
-    command.summary = "test the connection to a remote host: its engine, CUDA and GPU memory";
-    command.usage =
-        "usage: logonet remote check --host user@host[:port] [--identity FILE]\n"
-        "         [--known-hosts FILE] [--remote-logonet PATH] [--json]\n"
-        "Connects with ssh (keys only, host key checked against --known-hosts, default\n"
-        "~/.config/logonet/known_hosts) and runs `logonet device-info --json` there. With --json\n"
-        "prints one JSON object: host, version, torch, cpu_cores, cuda, devices.";
-    command.flags = {"json"};
-    command.run = runCheck;
-    return command;
-}
-
-Command remoteTrustCommand() {
-    Command command;
-    command.name = "remote trust";
-    command.summary = "show a remote host's key fingerprints and record them as trusted";
-    command.usage =
-        "usage: logonet remote trust --host user@host[:port] [--known-hosts FILE]\n"
-        "         [--fingerprint SHA256:... | --yes] [--json]\n"
-        "Fetches the host's public keys and prints their fingerprints. They are recorded in the\n"
-        "known hosts file only after you confirm (asked on a terminal), with --fingerprint (only\n"
-        "the key with that fingerprint) or with --yes. --json prints the keys as one JSON object\n"
-        "and records nothing unless --fingerprint or --yes is given.";
-    command.flags = {"yes", "json"};
-    command.run = runTrust;
-    return command;
+std::vector<RemoteCommandRow> remoteHostCommandRows() {
+    return {
+        {"check",
+         "test the connection to a remote host: its engine, CUDA and GPU memory",
+         "usage: logonet remote check --host user@host[:port] [--identity FILE]\n"
+         "         [--known-hosts FILE] [--remote-logonet PATH] [--json]\n",
+         "Connects with ssh (keys only, host key checked against --known-hosts) and runs\n"
+         "`logonet device-info --json` there. With --json prints one JSON object: host, version,\n"
+         "torch, cpu_cores, cuda, devices.",
+         {"json"},
+         runCheck},
+        {"trust",
+         "show a remote host's key fingerprints and record them as trusted",
+         "usage: logonet remote trust --host user@host[:port] [--known-hosts FILE]\n"
+         "         [--fingerprint SHA256:... | --yes] [--json]\n",
+         "Fetches the host's public keys and prints their fingerprints. They are recorded in the\n"
+         "known hosts file only after you confirm (asked on a terminal), with --fingerprint (only\n"
+         "the key with that fingerprint) or with --yes. --json prints the keys as one JSON object\n"
+         "and records nothing unless --fingerprint or --yes is given.",
+         {"yes", "json"},
+         runTrust}};
 }
 
 }  // namespace logonet::cli

@@ -53,6 +53,7 @@ BenchNetwork buildBenchNetwork(const CommandLine& line, const std::vector<int64_
     model::NetworkOptions options;
     options.outChannels = bench.classes;
     options.roi = {roi[2], roi[1], roi[0]};
+    options.fastKernels = !line.flag("plain");
     bench.architecture = line.option("arch", "logonet");
     bench.network = model::createNetwork(bench.architecture, options);
     bench.network->to(bench.device);
@@ -69,7 +70,7 @@ void printResult(const Json& result, bool json) {
 
 int runBenchTrain(const CommandLine& line) {
     line.rejectUnknown({"arch", "crop", "batch", "threads", "iters", "classes", "device", "json",
-                        "amp", "checkpointing"});
+                        "amp", "checkpointing", "plain"});
     const auto crop = line.integers("crop", {96, 96, 96}, 3);
     const int64_t batch = line.integer("batch", 1);
     const int64_t iterations = line.integer("iters", 3);
@@ -118,6 +119,7 @@ int runBenchTrain(const CommandLine& line) {
     result["device"] = device.is_cuda() ? "cuda" : "cpu";
     result["amp"] = precision.autocast();
     result["checkpointing"] = checkpointing;
+    result["path"] = line.flag("plain") ? "plain" : "fast";
     result["iterations"] = Json(iterations);
     result["first_step_s"] = firstStep;
     result["seconds_per_iteration"] = seconds / static_cast<double>(iterations);
@@ -172,11 +174,13 @@ Command benchTrainCommand() {
     command.usage =
         "usage: logonet bench train [--arch logonet] [--crop 96] [--batch 1] [--threads 2]\n"
         "         [--iters 3] [--classes 14] [--device cpu|cuda] [--amp] [--checkpointing] "
-        "[--json]\n"
+        "[--plain]\n"
+        "         [--json]\n"
         "Times full training steps (forward, DiceCE, backward, AdamW) on random data after\n"
         "one warm-up step. --amp: float16 autocast and loss scaling on CUDA, bfloat16 on the CPU;\n"
-        "--checkpointing: recompute the encoder stages in the backward pass.";
-    command.flags = {"json", "amp", "checkpointing"};
+        "--checkpointing: recompute the encoder stages in the backward pass; --plain: the\n"
+        "network from plain LibTorch layers (no hand-written kernels), for comparison.";
+    command.flags = {"json", "amp", "checkpointing", "plain"};
     command.run = runBenchTrain;
     return command;
 }

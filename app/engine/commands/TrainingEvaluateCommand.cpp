@@ -23,11 +23,19 @@ int runEvaluate(const CommandLine& line) {
         at::set_num_threads(static_cast<int>(line.integer("threads", 2)));
     }
     const bool json = line.flag("json");
-    const RunEvaluation evaluation =
-        evaluateRun(project, runDirectory, split, options, [&](const std::string& name) {
+    const RunEvaluation evaluation = evaluateRun(
+        project, runDirectory, split, options, [&](const std::string& name, int done, int total) {
             if (!json) {
                 std::cerr << "evaluated " << name << "\n";
+                return;
             }
+            // Progress for the workstation, which follows stdout.
+            std::cout << Json(Json::Object{{"event", "evaluated"},
+                                           {"case", name},
+                                           {"done", Json(done)},
+                                           {"total", Json(total)}})
+                             .dump()
+                      << std::endl;
         });
     const Json& result = evaluation.result;
     if (json) {
@@ -54,8 +62,9 @@ Command evaluateCommand() {
         "         [--overlap 0.5] [--threads T]\n"
         "Predicts every labeled scan of the split, stores the predictions as label versions,\n"
         "scores them on the scans' own grids (Dice, HD95 in mm) and writes evaluation.json to\n"
-        "the run folder and the scores to the project database. With --json the last line of\n"
-        "stdout is one JSON object with mean_dice and per_class.";
+        "the run folder and the scores to the project database. With --json stdout has one\n"
+        "progress line per scored scan (event \"evaluated\" with case, done and total) and its\n"
+        "last line is one JSON object with mean_dice and per_class.";
     command.flags = {"json", "tta"};
     command.run = runEvaluate;
     return command;

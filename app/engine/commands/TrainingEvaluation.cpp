@@ -14,23 +14,26 @@ namespace logonet::cli {
 
 RunEvaluation evaluateRun(Project& project, const std::string& runDirectory,
                           const std::string& split, const training::RunInferenceOptions& options,
-                          const std::function<void(const std::string&)>& scored) {
+                          const ScanScored& scored) {
     const training::RunInference inference(runDirectory, options);
     const auto& config = inference.config();
     std::vector<LabelValue> values(config.classValues.begin() + 1, config.classValues.end());
     std::vector<std::string> names(config.classNames.begin() + 1, config.classNames.end());
     training::EvaluationSummary summary(values, names);
     std::vector<RunMetricRow> rows;
-    int evaluated = 0;
+    std::vector<std::pair<ScanRecord, int64_t>> scoredScans;  // the scan and its truth version
     for (const ScanRecord& scan : project.scans()) {
         if (scan.split != split || !scan.labeled) {
             continue;
         }
-        const auto truthVersion = project.currentLabels(scan.id);
-        if (!truthVersion) {
-            continue;
+        if (const auto truthVersion = project.currentLabels(scan.id)) {
+            scoredScans.emplace_back(scan, truthVersion->id);
         }
-        const LabelVolume truth = project.loadLabels(truthVersion->id);
+    }
+    const int total = static_cast<int>(scoredScans.size());
+    int evaluated = 0;
+    for (const auto& [scan, truthId] : scoredScans) {
+        const LabelVolume truth = project.loadLabels(truthId);
         const LabelVolume predicted = inference.predict(project.loadImage(scan.id));
         project.addLabelVersion(scan.id, "prediction", predicted, inference.runName());
         for (const LabelValue value : values) {
@@ -42,7 +45,7 @@ RunEvaluation evaluateRun(Project& project, const std::string& runDirectory,
         }
         ++evaluated;
         if (scored) {
-            scored(scan.name);
+            scored(scan.name, evaluated, total);
         }
     }
     if (evaluated == 0) {

@@ -21,11 +21,13 @@ struct RunEvaluation {
 
 // Predicts every labeled scan of `split` with a run, stores the predictions as label versions,
 // scores them on the scans' own grids, and writes evaluation.json to the run folder and the
-// scores to the project database. `scored` (may be empty) hears each scan's name once scored.
-// Throws std::runtime_error when the split holds no labeled scan.
+// scores to the project database. `scored` (may be empty) hears each scan's name once scored,
+// with the scans scored so far and the scans to score. Throws std::runtime_error when the split
+// holds no labeled scan.
+using ScanScored = std::function<void(const std::string& name, int done, int total)>;
 RunEvaluation evaluateRun(Project& project, const std::string& runDirectory,
                           const std::string& split, const training::RunInferenceOptions& options,
-                          const std::function<void(const std::string&)>& scored = {});
+                          const ScanScored& scored = {});
 
 }  // namespace logonet::cli
 

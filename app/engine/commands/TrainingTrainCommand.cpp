@@ -45,6 +45,13 @@ void applyOptions(const CommandLine& line, training::FineTuneConfig& config) {
     config.diceWeight = line.number("dice-weight", config.diceWeight);
     config.ceWeight = line.number("ce-weight", config.ceWeight);
     config.initFrom = line.option("init", config.initFrom);
+    if (line.has("init-scope")) {
+        try {
+            config.initScope = training::parseTransferScope(line.required("init-scope"));
+        } catch (const std::invalid_argument& error) {
+            throw UsageError(std::string("--init-scope: ") + error.what());
+        }
+    }
     if (line.flag("amp")) {
         config.amp = true;
     }
@@ -78,23 +85,46 @@ void applyOptions(const CommandLine& line, training::FineTuneConfig& config) {
 
 // An --init that names a run folder means that run's best (else last) checkpoint.
 std::string checkpointFromInit(const std::string& init) {
-    if (init.empty() || !fs::is_directory(init)) {
+    if (init.empty()) {
+        return init;
+    }
+    if (!fs::exists(init)) {
+        throw std::runtime_error("--init " + init + ": no such checkpoint or run folder");
+    }
+    if (!fs::is_directory(init)) {
         return init;
     }
     const training::RunFolder run(init);
-    return fs::exists(run.bestCheckpointPath()) ? run.bestCheckpointPath()
-                                                : run.lastCheckpointPath();
+    for (const std::string& path : {run.bestCheckpointPath(), run.lastCheckpointPath()}) {
+        if (fs::exists(path)) {
+            return path;
+        }
+    }
+    throw std::runtime_error("--init " + init +
+                             ": a folder with no checkpoints/best.pt or last.pt (has that run "
+                             "trained yet?)");
+}
+
+// The run folder's own copy of its initial weights, so that the folder alone (with its cache)
+// trains elsewhere (`logonet remote run`); config.json then names it relative to the folder.
+std::string copyInitIntoRun(const std::string& checkpoint, const std::string& runDirectory) {
+    const std::string name = "init.pt";
+    const fs::path target = fs::path(runDirectory) / name;
+    const fs::path partial = fs::path(runDirectory) / (name + ".partial");
+    fs::copy_file(checkpoint, partial, fs::copy_options::overwrite_existing);
+    fs::rename(partial, target);
+    return name;
 }
 
 int runTrain(const CommandLine& line) {
-    line.rejectUnknown({"project",     "run",           "arch",      "init",
-                        "iters",       "epochs",        "batch",     "crop",
-                        "lr",          "weight-decay",  "warmup",    "device",
-                        "amp",         "checkpointing", "val-every", "checkpoint-every",
-                        "seed",        "resume",        "threads",   "progress",
-                        "accumulate",  "dice-weight",   "ce-weight", "no-augment",
-                        "spacing",     "window",        "modality",  "setup-only",
-                        "dist-timeout"});
+    line.rejectUnknown({"project",      "run",           "arch",      "init",
+                        "iters",        "epochs",        "batch",     "crop",
+                        "lr",           "weight-decay",  "warmup",    "device",
+                        "amp",          "checkpointing", "val-every", "checkpoint-every",
+                        "seed",         "resume",        "threads",   "progress",
+                        "accumulate",   "dice-weight",   "ce-weight", "no-augment",
+                        "spacing",      "window",        "modality",  "setup-only",
+                        "dist-timeout", "init-scope"});
     const bool resume = line.flag("resume");
     const std::string progressMode = line.option("progress", "bar");
     if (progressMode != "bar" && progressMode != "json") {
@@ -142,6 +172,9 @@ int runTrain(const CommandLine& line) {
             // Relative, so that the run folder and the cache move together.
             if (writer) {
                 fs::create_directories(runDirectory);
+                if (line.flag("setup-only") && !config.initFrom.empty()) {
+                    config.initFrom = copyInitIntoRun(config.initFrom, runDirectory);
+                }
             }
             config.cacheDirectory = fs::relative(config.cacheDirectory, runDirectory).string();
             if (writer) {
@@ -169,6 +202,14 @@ int runTrain(const CommandLine& line) {
         }
     }
 
+    // A relative init is the run folder's own copy (written by --setup-only).
+    if (!config.initFrom.empty() && fs::path(config.initFrom).is_relative()) {
+        config.initFrom = (fs::path(runDirectory) / config.initFrom).string();
+        if (!fs::exists(config.initFrom)) {
+            throw std::runtime_error(training::RunFolder(runDirectory).configPath() +
+                                     ": its initial weights " + config.initFrom + " are missing");
+        }
+    }
     if (line.flag("setup-only")) {
         // The run folder is complete; it trains elsewhere (`logonet remote run`).
         std::cout << runDirectory << "\n";
@@ -253,13 +294,17 @@ Command trainCommand() {
         "         [--device cpu|cuda] [--amp] [--checkpointing] [--val-every N] [--seed S]\n"
         "         [--resume] [--threads T] [--progress json] [--accumulate K]\n"
         "         [--dice-weight 1] [--ce-weight 1] [--checkpoint-every 50] [--warmup N]\n"
+        "         [--init-scope branches|encoders]\n"
         "         [--spacing 1.5,1.5,2.0 --window -175,250 --modality ct (must match prepare)]\n"
         "       logonet train --run RUNDIR [--resume] [--iters N] [--threads T] [--progress json]\n"
         "         [--dist-timeout 1800]\n"
         "Trains on the labeled scans of split 'train', validates on split 'val'. The run folder\n"
         "(PROJECT/runs/NAME) gets config.json, events.jsonl, checkpoints/last.pt and best.pt and\n"
         "metrics.json. SIGINT/SIGTERM stop after a checkpoint (exit code 3); --resume continues.\n"
-        "--setup-only writes the run folder's config.json and stops (to train it elsewhere).\n"
+        "--setup-only writes the run folder's config.json (and a copy of the --init weights as\n"
+        "init.pt) and stops: the folder and its cache then train anywhere (logonet remote run).\n"
+        "--init-scope: which weights of a pre-training --init start the run: both branches\n"
+        "whole, or their encoders only (decoders and head new, as from scratch).\n"
         "Data-parallel on several processes, GPUs or machines when WORLD_SIZE > 1 (torchrun\n"
         "variables RANK, WORLD_SIZE, LOCAL_RANK, MASTER_ADDR, MASTER_PORT, or srun's "
         "SLURM_PROCID,\n"

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <stdexcept>
+#include <utility>
 
 #include "json/Json.h"
 
@@ -77,15 +78,25 @@ RemoteLayout RemoteLayout::of(const std::string& runDirectory, const std::string
     layout.localRun = run.string();
     const fs::path cache = (run / cacheEntry).lexically_normal();
     layout.localCache = cache.string();
-    for (const char* list : {"train_cases", "val_cases"}) {
+    // Fine-tuning reads prepared cases (header + voxels), pre-training one tensor per crop.
+    const std::vector<std::pair<const char*, std::vector<const char*>>> lists = {
+        {"train_cases", {".json", ".bin"}},
+        {"val_cases", {".json", ".bin"}},
+        {"pretrain_cases", {".pt"}}};
+    for (const auto& [list, extensions] : lists) {
         if (!config.contains(list)) {
             continue;
         }
         for (const auto& entry : config.at(list).asArray()) {
-            for (const char* extension : {".json", ".bin"}) {
+            for (const char* extension : extensions) {
                 layout.cacheFiles.push_back(entry.asString() + extension);
             }
         }
+    }
+    layout.command = config.value("command", std::string("train"));
+    if (layout.command != "train" && layout.command != "pretrain") {
+        throw std::runtime_error(configPath.string() + ": command '" + layout.command +
+                                 "' (a remote run is `train` or `pretrain`)");
     }
     const fs::path root = commonAncestor(run, cache);
     std::string base = remoteDirectory.empty() ? std::string("logonet-runs") : remoteDirectory;

@@ -15,12 +15,15 @@ struct RemoteLayout {
     std::string localCache;  // absolute
     // The cache files the run reads (<case>.json and <case>.bin), relative to the cache folder.
     std::vector<std::string> cacheFiles;
+    // The engine command that trains the folder, from config.json's "command" (fine-tuning
+    // configs name none): "train" or "pretrain".
+    std::string command = "train";
     std::string remoteRoot;
     std::string remoteRun;
     std::string remoteCache;
 
     // Reads RUNDIR/config.json; throws std::runtime_error naming the file and the problem (no
-    // config, no cache, a cache given as an absolute path).
+    // config, no cache, a cache given as an absolute path, a command that is not a training).
     static RemoteLayout of(const std::string& runDirectory, const std::string& remoteDirectory);
 };
 

@@ -102,17 +102,27 @@ void RemoteRun::writeRecord() const {
 
 void RemoteRun::upload(bool fresh) const {
     const Json config = readJsonFile((fs::path(layout_.localRun) / "config.json").string());
+    // The initial weights travel inside the run folder (`train --setup-only` copies them there
+    // and names them relative to it); a path outside it means nothing on the remote host.
     const std::string init = config.value("init", std::string());
     if (!init.empty() && !options_.resume) {
-        throw std::runtime_error(layout_.localRun + "/config.json: initialises from '" + init +
-                                 "', a file on this machine; a remote run starts from random "
-                                 "weights or resumes its own checkpoint");
+        if (fs::path(init).is_absolute()) {
+            throw std::runtime_error(
+                layout_.localRun + "/config.json: initialises from '" + init +
+                "', a file on this machine only; set the run up with `logonet remote run "
+                "--project DIR --run NAME --init ...` (or `logonet train ... --setup-only`), "
+                "which copies the weights into the run folder");
+        }
+        if (!fs::exists(fs::path(layout_.localRun) / init)) {
+            throw std::runtime_error(layout_.localRun + "/config.json: initialises from '" + init +
+                                     "', which is not in the run folder");
+        }
     }
     for (const auto& file : layout_.cacheFiles) {
         if (!fs::exists(fs::path(layout_.localCache) / file)) {
             throw std::runtime_error((fs::path(layout_.localCache) / file).string() +
-                                     ": a cached case of the run is missing here (run `logonet "
-                                     "prepare` first)");
+                                     ": a cached file of the run is missing here (run `logonet "
+                                     "prepare`, or set a pre-training run up again)");
         }
     }
     if (fresh) {
@@ -137,7 +147,8 @@ void RemoteRun::upload(bool fresh) const {
 }
 
 void RemoteRun::start(bool fresh) const {
-    shell_.check(scripts::start(layout_.remoteRun, options_.remoteLogonet, options_.resume, fresh),
+    shell_.check(scripts::start(layout_.remoteRun, options_.remoteLogonet, layout_.command,
+                                options_.resume, fresh),
                  "starting the engine");
 }
 

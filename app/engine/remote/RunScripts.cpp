@@ -27,11 +27,11 @@ std::string makeFolders(const std::string& runFolder, const std::string& cacheFo
     return clearRun ? "rm -rf -- " + shellQuote(runFolder) + " && " + make : make;
 }
 
-std::string start(const std::string& runFolder, const std::string& logonet, bool resume,
-                  bool fresh) {
+std::string start(const std::string& runFolder, const std::string& logonet,
+                  const std::string& command, bool resume, bool fresh) {
     // The engine runs in the background of a shell that waits for it and records its exit
     // code; setsid puts both in a session of their own, so closing the connection ends neither.
-    std::string engine = shellCommand({logonet, "train", "--run", ".", "--progress", "json"});
+    std::string engine = shellCommand({logonet, command, "--run", ".", "--progress", "json"});
     if (resume) {
         engine += " --resume";
     }

@@ -21,12 +21,13 @@ namespace scripts {
 // folder (a fresh run replaces it).
 std::string makeFolders(const std::string& runFolder, const std::string& cacheFolder,
                         bool clearRun);
-// Starts `logonet train --run . --progress json [--resume]` in the run folder, detached from the
-// connection (setsid, stdin from /dev/null, output appended to logonet.out/.err), unless it is
-// already running; prints the engine's pid. `fresh` empties logonet.out/.err first (a new run,
-// not a resumed one). Exit code 91: the engine is not there.
-std::string start(const std::string& runFolder, const std::string& logonet, bool resume,
-                  bool fresh);
+// Starts `logonet COMMAND --run . --progress json [--resume]` in the run folder (COMMAND: train
+// or pretrain, as its config.json says), detached from the connection (setsid, stdin from
+// /dev/null, output appended to logonet.out/.err), unless it is already running; prints the
+// engine's pid. `fresh` empties logonet.out/.err first (a new run, not a resumed one). Exit
+// code 91: the engine is not there.
+std::string start(const std::string& runFolder, const std::string& logonet,
+                  const std::string& command, bool resume, bool fresh);
 // First line: "absent", "new", "running PID", "vanished" (a pid but neither a process nor an
 // exit code) or "exited CODE"; then "--out" and the last events, "--err" and the last errors.
 std::string status(const std::string& runFolder);

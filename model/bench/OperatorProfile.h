@@ -1,10 +1,11 @@
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
 
-namespace logonet::cli {
+namespace logonet::model {
 
 // Time spent in one operator (with one set of input shapes) during a profiled call.
 struct OperatorTime {
@@ -26,4 +27,4 @@ std::vector<OperatorTime> mergeShapes(const std::vector<OperatorTime>& times);
 // A table of the `limit` most expensive operators, for a terminal.
 std::string formatOperatorTimes(const std::vector<OperatorTime>& times, size_t limit);
 
-}  // namespace logonet::cli
+}  // namespace logonet::model

@@ -1,4 +1,4 @@
-#include "commands/ModelBenchProfile.h"
+#include "bench/OperatorProfile.h"
 
 #include <torch/csrc/autograd/profiler_legacy.h>
 #include <torch/torch.h>
@@ -7,7 +7,7 @@
 #include <cstdio>
 #include <map>
 
-namespace logonet::cli {
+namespace logonet::model {
 namespace {
 
 namespace profiler = torch::autograd::profiler;
@@ -128,4 +128,4 @@ std::string formatOperatorTimes(const std::vector<OperatorTime>& times, size_t l
     return text;
 }
 
-}  // namespace logonet::cli
+}  // namespace logonet::model

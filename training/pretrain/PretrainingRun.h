@@ -1,0 +1,39 @@
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "json/Json.h"
+#include "pretrain/PretrainConfig.h"
+
+namespace logonet::training {
+
+struct PretrainResult {
+    int64_t steps = 0;
+    bool stopped = false;  // by the stop flag, after a checkpoint
+    double finalLoss = 0.0;
+    double seconds = 0.0;
+};
+
+// One pre-training run folder trained from its own files (PretrainFiles.h): loads the crops and
+// pseudo-labels its config names, draws batches, steps the Pretrainer and writes events.jsonl,
+// checkpoints/last.pt and best.pt (the network's branches, which `train --init RUNDIR` loads)
+// and checkpoints/pretrain_state.pt (everything --resume needs).
+class PretrainingRun {
+  public:
+    using Emit = std::function<void(const Json&)>;
+
+    PretrainingRun(PretrainConfig config, std::string runDirectory);
+
+    // Resumes from the last checkpoint when `resume` and one exists. A set `stop` ends the run
+    // after a checkpoint. Throws std::runtime_error naming a missing or malformed file.
+    PretrainResult run(bool resume, const Emit& emit, const std::atomic<bool>* stop);
+
+  private:
+    PretrainConfig config_;
+    std::string runDirectory_;
+};
+
+}  // namespace logonet::training
