@@ -1,6 +1,7 @@
 #include "depthwise/DepthwiseConvComparison.h"
 
 #include <torch/cuda.h>
+#include <torch/torch.h>
 
 #include <algorithm>
 #include <chrono>
@@ -12,33 +13,45 @@ namespace logonet::model {
 
 namespace {
 
-std::string typeName(torch::Dtype type) {
-    switch (type) {
-        case torch::kFloat:
-            return "float32";
-        case torch::kDouble:
-            return "float64";
-        case torch::kHalf:
-            return "float16";
-        case torch::kBFloat16:
-            return "bfloat16";
-        default:
-            return "other";
+torch::Dtype dtypeOf(const std::string& type) {
+    if (type == "float32") {
+        return torch::kFloat;
     }
+    if (type == "float64") {
+        return torch::kDouble;
+    }
+    if (type == "float16") {
+        return torch::kHalf;
+    }
+    if (type == "bfloat16") {
+        return torch::kBFloat16;
+    }
+    throw std::invalid_argument("depthwise benchmark: unknown type '" + type +
+                                "' (float32, float64, float16 or bfloat16)");
+}
+
+torch::Device deviceOf(const std::string& device) {
+    if (device == "cuda") {
+        if (!torch::cuda::is_available()) {
+            throw std::runtime_error("cuda: no CUDA in this LibTorch build or no GPU");
+        }
+        return torch::kCUDA;
+    }
+    if (device != "cpu") {
+        throw std::invalid_argument("device must be cpu or cuda, got '" + device + "'");
+    }
+    return torch::kCPU;
 }
 
 // Relative to the largest reference value: what accumulating ~k^3 products in the type loses.
-double toleranceOf(torch::Dtype type) {
-    switch (type) {
-        case torch::kDouble:
-            return 1e-10;
-        case torch::kFloat:
-            return 1e-4;
-        case torch::kHalf:
-            return 1e-2;
-        default:
-            return 4e-2;  // bfloat16 keeps 8 bits of mantissa
+double toleranceOf(const std::string& type) {
+    if (type == "float64") {
+        return 1e-10;
     }
+    if (type == "float32") {
+        return 1e-4;
+    }
+    return type == "float16" ? 1e-2 : 4e-2;  // bfloat16 keeps 8 bits of mantissa
 }
 
 double relativeError(const torch::Tensor& value, const torch::Tensor& reference) {
@@ -112,16 +125,16 @@ Gradients differentiate(const Operands& operands, const Convolution& convolution
 std::string DepthwiseProblem::describe() const {
     return std::to_string(batch) + "x" + std::to_string(channels) + "x" + std::to_string(depth) +
            "x" + std::to_string(height) + "x" + std::to_string(width) + " k" +
-           std::to_string(kernel) + " d" + std::to_string(dilation) + " " + typeName(type);
+           std::to_string(kernel) + " d" + std::to_string(dilation) + " " + type;
 }
 
-std::vector<DepthwiseProblem> depthwiseAccuracyProblems(const torch::Device& device) {
-    std::vector<torch::Dtype> types = {torch::kFloat, torch::kDouble};
-    if (device.is_cuda()) {
-        types.insert(types.end(), {torch::kHalf, torch::kBFloat16});
+std::vector<DepthwiseProblem> depthwiseAccuracyProblems(const std::string& device) {
+    std::vector<std::string> types = {"float32", "float64"};
+    if (device == "cuda") {
+        types.insert(types.end(), {"float16", "bfloat16"});
     }
     std::vector<DepthwiseProblem> problems;
-    for (const torch::Dtype type : types) {
+    for (const std::string& type : types) {
         for (const auto& [kernel, dilation] :
              std::vector<std::pair<int64_t, int64_t>>{{3, 1}, {5, 1}, {7, 1}, {7, 3}, {5, 3}}) {
             DepthwiseProblem p;
@@ -139,13 +152,13 @@ std::vector<DepthwiseProblem> depthwiseAccuracyProblems(const torch::Device& dev
     return problems;
 }
 
-std::vector<DepthwiseProblem> depthwiseSpeedProblems(const torch::Device& device) {
+std::vector<DepthwiseProblem> depthwiseSpeedProblems(const std::string& device) {
     std::vector<DepthwiseProblem> problems;
-    std::vector<torch::Dtype> types = {torch::kFloat};
-    if (device.is_cuda()) {
-        types.push_back(torch::kHalf);
+    std::vector<std::string> types = {"float32"};
+    if (device == "cuda") {
+        types.push_back("float16");
     }
-    for (const torch::Dtype type : types) {
+    for (const std::string& type : types) {
         // Stage 1 (64 channels at 24^3) and stage 2 (128 at 12^3) of a 96^3 crop, batch 2:
         // LKA's 5x5x5 and its dilated 7x7x7 (dilation 3).
         for (const auto& [channels, size] :
@@ -167,12 +180,16 @@ std::vector<DepthwiseProblem> depthwiseSpeedProblems(const torch::Device& device
 }
 
 DepthwiseComparison compareDepthwiseConv(const DepthwiseProblem& problem,
-                                         const torch::Device& device, int repeats) {
-    const torch::TensorOptions options = torch::TensorOptions().dtype(problem.type).device(device);
+                                         const std::string& deviceName, int repeats, int threads) {
+    const torch::Device device = deviceOf(deviceName);
+    if (threads > 0) {
+        at::set_num_threads(threads);
+    }
+    const torch::TensorOptions options =
+        torch::TensorOptions().dtype(dtypeOf(problem.type)).device(device);
     if (!depthwiseConvFastPathApplies(torch::empty({1, 1, 1, 1, 1}, options))) {
-        throw std::invalid_argument("the fast depthwise convolution does not run " +
-                                    typeName(problem.type) + " on " + device.str() +
-                                    " in this build");
+        throw std::invalid_argument("the fast depthwise convolution does not run " + problem.type +
+                                    " on " + device.str() + " in this build");
     }
     const int64_t padding = problem.dilation * (problem.kernel - 1) / 2;
     const int64_t channels = problem.channels;

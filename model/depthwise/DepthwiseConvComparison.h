@@ -1,7 +1,5 @@
 #pragma once
 
-#include <torch/torch.h>
-
 #include <string>
 #include <vector>
 
@@ -17,7 +15,7 @@ struct DepthwiseProblem {
     int64_t width = 11;
     int64_t kernel = 5;
     int64_t dilation = 1;
-    torch::Dtype type = torch::kFloat;
+    std::string type = "float32";  // float32, float64, float16 or bfloat16
 
     std::string describe() const;
 };
@@ -43,16 +41,18 @@ struct DepthwiseComparison {
 };
 
 // The accuracy cases: small odd sizes, kernels 3/5/7, dilation 1 and 3, every type the device's
-// kernels take.
-std::vector<DepthwiseProblem> depthwiseAccuracyProblems(const torch::Device& device);
+// kernels take ("cpu": float32, float64; "cuda": also float16, bfloat16).
+std::vector<DepthwiseProblem> depthwiseAccuracyProblems(const std::string& device);
 // The speed cases: LoGoNet's first-stage LKA convolutions at a 96^3 crop (after the 4x patch
-// embedding: 64 channels at 24^3, and stage 2: 128 at 12^3), batch 2, in float and, on a GPU,
-// half precision.
-std::vector<DepthwiseProblem> depthwiseSpeedProblems(const torch::Device& device);
+// embedding: 64 channels at 24^3, and stage 2: 128 at 12^3), batch 2, in float32 and, on a GPU,
+// float16.
+std::vector<DepthwiseProblem> depthwiseSpeedProblems(const std::string& device);
 
-// Runs one problem on `device`; throws std::invalid_argument when the fast path does not take
-// that device and type (for example a CUDA tensor in a build without the CUDA kernels).
-DepthwiseComparison compareDepthwiseConv(const DepthwiseProblem& problem,
-                                         const torch::Device& device, int repeats);
+// Runs one problem on `device` ("cpu" or "cuda") with `threads` CPU threads (0: LibTorch's
+// current setting); `repeats` 0 skips the timings. Throws
+// std::invalid_argument when the fast path does not take that device and type (for example a CUDA
+// tensor in a build without the CUDA kernels), std::runtime_error when the device is absent.
+DepthwiseComparison compareDepthwiseConv(const DepthwiseProblem& problem, const std::string& device,
+                                         int repeats, int threads = 0);
 
 }  // namespace logonet::model

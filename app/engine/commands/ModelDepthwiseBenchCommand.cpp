@@ -1,7 +1,5 @@
 #include "commands/ModelDepthwiseBenchCommand.h"
 
-#include <torch/cuda.h>
-
 #include <cstdio>
 #include <iostream>
 
@@ -44,19 +42,18 @@ void printRow(const model::DepthwiseComparison& c, bool timed) {
 
 int runBenchDepthwise(const CommandLine& line) {
     line.rejectUnknown({"device", "repeats", "threads", "json"});
-    const std::string deviceName = line.option("device", "cpu");
-    if (deviceName != "cpu" && deviceName != "cuda") {
+    const std::string device = line.option("device", "cpu");
+    if (device != "cpu" && device != "cuda") {
         throw UsageError("--device must be cpu or cuda");
     }
-    if (deviceName == "cuda" && !torch::cuda::is_available()) {
-        throw std::runtime_error("--device cuda: no CUDA in this LibTorch build or no GPU");
-    }
-    const torch::Device device(deviceName == "cuda" ? torch::kCUDA : torch::kCPU);
     const int repeats = static_cast<int>(line.integer("repeats", 5));
     if (repeats < 1) {
         throw UsageError("--repeats must be at least 1");
     }
-    at::set_num_threads(static_cast<int>(line.integer("threads", 2)));
+    const int threads = static_cast<int>(line.integer("threads", 2));
+    if (threads < 1) {
+        throw UsageError("--threads must be at least 1");
+    }
     const bool json = line.flag("json");
     Json accuracy = Json::array();
     Json speed = Json::array();
@@ -67,7 +64,7 @@ int runBenchDepthwise(const CommandLine& line) {
             "gradients; max error / max value)\n");
     }
     for (const auto& problem : model::depthwiseAccuracyProblems(device)) {
-        const auto result = model::compareDepthwiseConv(problem, device, 0);
+        const auto result = model::compareDepthwiseConv(problem, device, 0, threads);
         allWithin = allWithin && result.withinTolerance;
         accuracy.push_back(toJson(result, false));
         if (!json) {
@@ -76,10 +73,10 @@ int runBenchDepthwise(const CommandLine& line) {
     }
     if (!json) {
         std::printf("speed: fast kernels vs torch::conv3d(groups = C) on %s, median of %d\n",
-                    device.str().c_str(), repeats);
+                    device.c_str(), repeats);
     }
     for (const auto& problem : model::depthwiseSpeedProblems(device)) {
-        const auto result = model::compareDepthwiseConv(problem, device, repeats);
+        const auto result = model::compareDepthwiseConv(problem, device, repeats, threads);
         allWithin = allWithin && result.withinTolerance;
         speed.push_back(toJson(result, true));
         if (!json) {
@@ -89,7 +86,7 @@ int runBenchDepthwise(const CommandLine& line) {
     if (json) {
         Json result = Json::object();
         result["benchmark"] = "depthwise";
-        result["device"] = device.str();
+        result["device"] = device;
         result["all_within_tolerance"] = allWithin;
         result["accuracy"] = accuracy;
         result["speed"] = speed;

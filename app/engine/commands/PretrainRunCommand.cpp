@@ -1,5 +1,3 @@
-#include <torch/torch.h>
-
 #include <iostream>
 
 #include "commands/PretrainCommandSet.h"
