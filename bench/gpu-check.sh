@@ -12,8 +12,11 @@ summary="$out/summary.jsonl"
 : >"$summary"
 note() { echo "== $*" >&2; }
 
-prefix="$(python3 -c 'import torch; print(torch.utils.cmake_prefix_path)')" || {
-    echo "python3 cannot import torch: this script needs PyTorch's LibTorch" >&2
+# The project's environment (scripts/install-deps.sh) when there is one, else the machine's.
+python=python3
+[ -x .venv/bin/python ] && python=.venv/bin/python
+prefix="$("$python" -c 'import torch; print(torch.utils.cmake_prefix_path)')" || {
+    echo "$python cannot import torch: this script needs PyTorch's LibTorch" >&2
     exit 2
 }
 note "configure against $prefix"
@@ -22,8 +25,19 @@ if ! cmake --preset engine -B "$build" -DCMAKE_PREFIX_PATH="$prefix" >"$out/buil
     tail -40 "$out/build.log" >&2
     exit 1
 fi
-grep -h "CUDA depthwise" "$out/build.log" >&2 || true
+grep -h "LoGoNet:" "$out/build.log" >&2 || true
 logonet="$build/app/logonet"
+
+# The GPU test program (tests/model/test_gpu.cpp) where Qt Test is installed: kernels against
+# float64 CPU results, LoGoNet forward, training steps with and without AMP, peak memory.
+if cmake --preset engine -B "$build" -DCMAKE_PREFIX_PATH="$prefix" -DLOGONET_BUILD_TESTS=ON \
+    -DLOGONET_PYTHON="$python" >>"$out/build.log" 2>&1 &&
+    cmake --build "$build" -j "$(nproc)" --target test_gpu >>"$out/build.log" 2>&1; then
+    OUT="$out" "$build/tests/model/test_gpu" >"$out/test_gpu.log" 2>&1
+    note "test_gpu: exit $? (77: skipped, no GPU)"
+else
+    note "test_gpu not built (Qt 6 Test missing?): see $out/build.log"
+fi
 
 # Peak GPU memory while a command runs, read by nvidia-smi every 100 ms (includes the CUDA
 # context, about 0.5 GB): what a lab's 14 GB card must hold.
@@ -65,7 +79,7 @@ for path in fast plain; do
 done
 with_peak_memory infer "$logonet" bench infer --arch logonet --size 256,256,160 --device cuda \
     --json
-python3 -c "import numpy as np; np.save('$out/.slices.npy', \
+"$python" -c "import numpy as np; np.save('$out/.slices.npy', \
 np.random.default_rng(0).random((6144, 9216), dtype=np.float32))" &&
     with_peak_memory kmeans "$logonet" bench kmeans --npy "$out/.slices.npy" --k 100 \
         --device cuda --json

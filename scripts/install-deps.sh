@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Installs every Debian 12 package that the build, the tests, the GUI tests and the
-# benchmarks need. Only Debian's archive is used.
+# Installs everything the build, the tests, the GUI tests and the benchmarks need on a fresh
+# Debian 12 machine: Debian packages with apt-get, then the project's own Python environment
+# (.venv: PyTorch's wheel, whose LibTorch 2.x with CUDA the C++ build links, and the tests'
+# independent readers) with pip, every version pinned in requirements.txt.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
 packages=(
   # toolchain
@@ -9,14 +12,19 @@ packages=(
   # Qt 6 (widgets, OpenGL widget, SQL, tests, translations)
   qt6-base-dev libqt6opengl6-dev libqt6sql6-sqlite qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   # rendering, imaging, learning, plotting, storage
-  libvtk9-dev libinsighttoolkit5-dev libtorch-dev libqcustomplot-dev libqcustomplot2.1-qt6
+  libvtk9-dev libinsighttoolkit5-dev libqcustomplot-dev libqcustomplot2.1-qt6
   libsqlite3-dev
+  # c10d ProcessGroupGloo's header includes Gloo's headers, which PyTorch's wheel does not ship
+  libgloo-dev
   # a real X display for GUI tests and screenshots
   xvfb xauth libgl1-mesa-dri mesa-utils
   # independent readers used by tests and benchmarks
-  python3 python3-numpy python3-nibabel python3-sklearn python3-faiss libgdcm-tools
+  python3 python3-venv libgdcm-tools
   # remote runs (ssh + rsync; the tests start a throwaway sshd on 127.0.0.1)
   openssh-client openssh-server rsync
+  # de_DE.UTF-8 and other decimal-comma locales, under which test_json checks that JSON numbers
+  # are read and written the same as in the C locale
+  locales-all
 )
 
 SUDO=""
@@ -24,3 +32,11 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -q
 $SUDO apt-get install -y --no-install-recommends "${packages[@]}"
+
+# The project's Python environment. Re-running is cheap: pip skips what is already installed.
+venv=.venv
+if [ ! -x "$venv/bin/python" ]; then
+  /usr/bin/python3 -m venv "$venv"
+fi
+"$venv/bin/python" -m pip install --disable-pip-version-check -q -r requirements.txt
+"$venv/bin/python" -c 'import torch; print("install-deps: PyTorch", torch.__version__, "CUDA", torch.version.cuda)'

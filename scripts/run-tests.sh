@@ -11,12 +11,30 @@ fi
 bash scripts/check-format.sh
 
 # Paths relative to the checkout: a fresh clone elsewhere still hits the compiler cache.
-export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=1
+# LibTorch objects and the two precompiled headers (0.7 GB each) outgrow ccache's default 5 GB.
+export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=1 CCACHE_MAXSIZE="${CCACHE_MAXSIZE:-20G}"
 jobs="$(nproc)"
 cmake --preset ci
 cmake --build --preset ci -j "$jobs"
 
+# Every test program the build defines must run: a configure that lost a folder of tests, or a
+# CTest that ran none, fails here instead of passing quietly.
+listed="$(ctest --preset ci -N "$@" | sed -n 's/^Total Tests: //p')"
+if [ -z "$listed" ] || [ "$listed" -lt 1 ]; then
+  echo "run-tests: CTest lists no tests" >&2
+  exit 1
+fi
+
 # GUI tests need a real X display; Xvfb with Mesa's llvmpipe gives OpenGL 4.5.
 export OMP_NUM_THREADS=2
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+status=0
 xvfb-run -a -s "-screen 0 1600x1000x24 +extension GLX" \
-  ctest --preset ci -j "$jobs" "$@"
+  ctest --preset ci -j "$jobs" "$@" 2>&1 | tee "$log" || status=$?
+ran="$(sed -n 's/.* tests* failed out of \([0-9]*\)$/\1/p' "$log" | tail -1)"
+if [ "$status" -eq 0 ] && [ "${ran:-0}" -ne "$listed" ]; then
+  echo "run-tests: CTest ran ${ran:-0} of the $listed tests it lists" >&2
+  exit 1
+fi
+exit "$status"

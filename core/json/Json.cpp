@@ -1,7 +1,9 @@
 #include "json/Json.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <system_error>
 
 namespace logonet {
 
@@ -58,6 +60,30 @@ void dumpString(std::string& out, const std::string& s) {
     out += '"';
 }
 
+// std::to_chars ignores the locale (printf would write "0,1" under a German one) and gives the
+// shortest text that reads back as the same double.
+void dumpNumber(std::string& out, double number) {
+    if (!std::isfinite(number)) {
+        out += "null";  // JSON has no NaN or infinity
+        return;
+    }
+    char buffer[32];
+    std::to_chars_result written;
+    // Whole numbers (counts, steps, sizes) stay plain digits rather than "1e+15"; -0.0 takes the
+    // double path so that its sign survives.
+    const bool negativeZero = number == 0.0 && std::signbit(number);
+    if (number == std::floor(number) && std::abs(number) < 9.0e15 && !negativeZero) {
+        written = std::to_chars(buffer, buffer + sizeof buffer, static_cast<long long>(number));
+    } else {
+        written = std::to_chars(buffer, buffer + sizeof buffer, number);
+    }
+    // 32 bytes hold any double's shortest form (at most 24 characters).
+    if (written.ec != std::errc()) {
+        throw JsonError("cannot write a number");
+    }
+    out.append(buffer, written.ptr);
+}
+
 void newline(std::string& out, int indent, int depth) {
     if (indent >= 0) {
         out += '\n';
@@ -103,18 +129,9 @@ void Json::dumpTo(std::string& out, int indent, int depth) const {
         case Type::Bool:
             out += bool_ ? "true" : "false";
             break;
-        case Type::Number: {
-            if (!std::isfinite(number_)) {
-                out += "null";  // JSON has no NaN or infinity
-            } else if (number_ == std::floor(number_) && std::abs(number_) < 9.0e15) {
-                out += std::to_string(static_cast<long long>(number_));
-            } else {
-                char buffer[32];
-                std::snprintf(buffer, sizeof buffer, "%.17g", number_);
-                out += buffer;
-            }
+        case Type::Number:
+            dumpNumber(out, number_);
             break;
-        }
         case Type::String:
             dumpString(out, string_);
             break;

@@ -42,9 +42,14 @@ class Json {
     static Json array() { return Json(Array{}); }
     static Json object() { return Json(Object{}); }
 
-    // Throws JsonError with the line and column of the first problem.
+    // Throws JsonError with the line, column and offset of the first problem. Files may come from
+    // another machine, so the grammar is strict: numbers as RFC 8259 spells them (no hex, '+',
+    // NaN or infinity; one too large for a double is refused), at most 256 nested arrays and
+    // objects. Numbers are read the same in every locale.
     static Json parse(const std::string& text);
-    // Compact single-line text (for JSON lines) or indented with `indent` spaces.
+    // Compact single-line text (for JSON lines) or indented with `indent` spaces. Numbers are
+    // written independently of the locale, in the shortest form that parses back to the same
+    // double; NaN and infinity, which JSON cannot hold, become null.
     std::string dump(int indent = -1) const;
 
     Type type() const { return type_; }

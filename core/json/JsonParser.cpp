@@ -1,11 +1,17 @@
-#include <cstdlib>
+#include <charconv>
+#include <cstdint>
 #include <string>
+#include <system_error>
 
 #include "json/Json.h"
 
 namespace logonet {
 
 namespace {
+
+// Recursion is bounded by this many open arrays and objects, so that hostile input (a file of
+// '[') is refused with a message instead of overflowing the stack. Our files nest a few levels.
+constexpr int kMaxDepth = 256;
 
 // Recursive-descent reader of one JSON document; errors name the line and column.
 class Parser {
@@ -22,9 +28,11 @@ class Parser {
     }
 
   private:
-    [[noreturn]] void fail(const std::string& what) const {
+    [[noreturn]] void fail(const std::string& what) const { failAt(pos_, what); }
+
+    [[noreturn]] void failAt(size_t offset, const std::string& what) const {
         size_t line = 1, column = 1;
-        for (size_t n = 0; n < pos_ && n < text_.size(); ++n) {
+        for (size_t n = 0; n < offset && n < text_.size(); ++n) {
             if (text_[n] == '\n') {
                 ++line;
                 column = 1;
@@ -33,7 +41,59 @@ class Parser {
             }
         }
         throw JsonError(what + " at line " + std::to_string(line) + ", column " +
-                        std::to_string(column));
+                        std::to_string(column) + " (offset " + std::to_string(offset) + ")");
+    }
+
+    // Counts the arrays and objects open around the value being read.
+    class DepthGuard {
+      public:
+        explicit DepthGuard(Parser& parser) : parser_(parser) {
+            if (++parser_.depth_ > kMaxDepth) {
+                parser_.fail("arrays and objects nested " + std::to_string(parser_.depth_) +
+                             " deep (the limit is " + std::to_string(kMaxDepth) + ")");
+            }
+        }
+        ~DepthGuard() { --parser_.depth_; }
+        DepthGuard(const DepthGuard&) = delete;
+        DepthGuard& operator=(const DepthGuard&) = delete;
+
+      private:
+        Parser& parser_;
+    };
+
+    bool isDigit(size_t at) const {
+        return at < text_.size() && text_[at] >= '0' && text_[at] <= '9';
+    }
+
+    // ASCII only: <cctype> follows the C locale, which must not change what is read.
+    static char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+    static bool isWordCharacter(char c) {
+        return (lower(c) >= 'a' && lower(c) <= 'z') || (c >= '0' && c <= '9') || c == '_';
+    }
+
+    // Case-insensitive match of `word` (lower case) at `at`, for naming the non-JSON spellings of
+    // NaN and infinity that other writers produce.
+    bool looksLike(size_t at, const char* word) const {
+        for (size_t n = 0; word[n] != '\0'; ++n) {
+            if (at + n >= text_.size() || lower(text_[at + n]) != word[n]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    bool looksLikeNonFinite(size_t at) const {
+        return looksLike(at, "nan") || looksLike(at, "inf");
+    }
+
+    // Names a character in a message; control and non-ASCII bytes would garble it.
+    static std::string describe(char c) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte >= 0x20 && byte < 0x7F) {
+            return std::string("'") + c + "'";
+        }
+        static const char digits[] = "0123456789abcdef";
+        return std::string("byte 0x") + digits[byte >> 4] + digits[byte & 0xF];
     }
 
     void skipSpace() {
@@ -82,18 +142,109 @@ class Parser {
         if (c == '-' || (c >= '0' && c <= '9')) {
             return parseNumber();
         }
-        fail(std::string("unexpected character '") + c + "'");
+        if (c == '+') {
+            fail("a number must not start with '+'");
+        }
+        if (looksLikeNonFinite(pos_)) {
+            fail("NaN and infinity are not JSON numbers");
+        }
+        fail("unexpected " + describe(c));
     }
 
+    // Reads exactly JSON's number grammar, -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?, and
+    // converts it with std::from_chars: strtod would also take hex, "inf" and "nan", and it reads
+    // the decimal separator of the C locale, so "0.1" became 0 under a German locale.
     Json parseNumber() {
-        const char* start = text_.c_str() + pos_;
-        char* end = nullptr;
-        const double value = std::strtod(start, &end);
-        if (end == start) {
-            fail("malformed number");
+        const size_t start = pos_;
+        if (text_[pos_] == '-') {
+            ++pos_;
+            if (looksLikeNonFinite(pos_)) {
+                failAt(start, "NaN and infinity are not JSON numbers");
+            }
+            if (!isDigit(pos_)) {
+                fail("malformed number: expected a digit after '-'");
+            }
         }
-        pos_ += static_cast<size_t>(end - start);
+        // Decimal exponent of the first significant digit, to tell overflow from underflow.
+        int64_t magnitude = 0;
+        bool significant = false;
+        if (text_[pos_] == '0') {
+            ++pos_;
+            if (pos_ < text_.size() && (text_[pos_] == 'x' || text_[pos_] == 'X')) {
+                failAt(start, "hexadecimal numbers are not JSON");
+            }
+            if (isDigit(pos_)) {
+                fail("malformed number: leading zeros are not allowed");
+            }
+        } else {
+            significant = true;
+            while (isDigit(pos_)) {
+                ++pos_;
+                ++magnitude;
+            }
+        }
+        if (pos_ < text_.size() && text_[pos_] == '.') {
+            ++pos_;
+            if (!isDigit(pos_)) {
+                fail("malformed number: expected a digit after '.'");
+            }
+            while (isDigit(pos_)) {
+                if (!significant && text_[pos_] == '0') {
+                    --magnitude;
+                } else {
+                    significant = true;
+                }
+                ++pos_;
+            }
+        }
+        if (pos_ < text_.size() && (text_[pos_] == 'e' || text_[pos_] == 'E')) {
+            ++pos_;
+            bool negative = false;
+            if (pos_ < text_.size() && (text_[pos_] == '+' || text_[pos_] == '-')) {
+                negative = text_[pos_] == '-';
+                ++pos_;
+            }
+            if (!isDigit(pos_)) {
+                fail("malformed number: expected a digit in the exponent");
+            }
+            int64_t exponent = 0;
+            while (isDigit(pos_)) {
+                // Saturates: any exponent this large is far outside a double's range anyway.
+                if (exponent < 1'000'000'000) {
+                    exponent = exponent * 10 + (text_[pos_] - '0');
+                }
+                ++pos_;
+            }
+            magnitude += negative ? -exponent : exponent;
+        }
+        if (pos_ < text_.size() && (isWordCharacter(text_[pos_]) || text_[pos_] == '.')) {
+            fail("malformed number: unexpected " + describe(text_[pos_]));
+        }
+        const char* first = text_.data() + start;
+        const char* last = text_.data() + pos_;
+        double value = 0.0;
+        const auto [end, error] = std::from_chars(first, last, value);
+        if (error == std::errc::result_out_of_range) {
+            if (significant && magnitude > 0) {
+                failAt(start, "number " + excerpt(start) + " is too large for a double");
+            }
+            // Closer to zero than the smallest double: zero is the nearest value, as strtod
+            // would give.
+            value = text_[start] == '-' ? -0.0 : 0.0;
+        } else if (error != std::errc() || end != last) {
+            failAt(start, "malformed number " + excerpt(start));
+        }
         return Json(value);
+    }
+
+    // The number from `start` to the read position, shortened for a message.
+    std::string excerpt(size_t start) const {
+        constexpr size_t kLongest = 40;
+        const size_t length = pos_ - start;
+        if (length <= kLongest) {
+            return text_.substr(start, length);
+        }
+        return text_.substr(start, kLongest) + "... (" + std::to_string(length) + " characters)";
     }
 
     static void appendUtf8(std::string& out, unsigned code) {
@@ -195,6 +346,7 @@ class Parser {
     }
 
     Json parseArray() {
+        const DepthGuard guard(*this);
         ++pos_;
         Json result = Json::array();
         skipSpace();
@@ -218,6 +370,7 @@ class Parser {
     }
 
     Json parseObject() {
+        const DepthGuard guard(*this);
         ++pos_;
         Json result = Json::object();
         skipSpace();
@@ -252,6 +405,7 @@ class Parser {
 
     const std::string& text_;
     size_t pos_ = 0;
+    int depth_ = 0;
 };
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "bench/OperatorProfile.h"
+#include "network/Autocast.h"
 #include "registry/ModelRegistry.h"
 
 namespace logonet::model {
@@ -49,7 +50,9 @@ struct Timing {
     torch::Tensor inputGradient;
 };
 
-void timeOnce(NetworkImpl& network, const torch::Tensor& input, bool backward, Timing& timing) {
+void timeOnce(NetworkImpl& network, const torch::Tensor& input, bool backward, bool amp,
+              Timing& timing) {
+    const AutocastScope autocast(amp, input.device());
     if (!backward) {
         torch::NoGradGuard noGrad;
         const auto start = Clock::now();
@@ -91,12 +94,19 @@ ForwardBenchmarkResult runForwardBenchmark(const ForwardBenchmarkOptions& option
     const torch::Tensor input = torch::randn(
         {options.batch, options.inChannels, options.roi[0], options.roi[1], options.roi[2]});
 
+    // One untimed pass each first: LibTorch creates and caches its oneDNN primitives (and
+    // allocates the activations) on the first call of each shape.
+    Timing warmUp;
+    timeOnce(*fast, input, options.backward, options.amp, warmUp);
+    if (!options.fastOnly) {
+        timeOnce(*plain, input, options.backward, options.amp, warmUp);
+    }
     Timing fastTiming;
     Timing plainTiming;
     for (int r = 0; r < options.repeats; ++r) {
-        timeOnce(*fast, input, options.backward, fastTiming);
+        timeOnce(*fast, input, options.backward, options.amp, fastTiming);
         if (!options.fastOnly) {
-            timeOnce(*plain, input, options.backward, plainTiming);
+            timeOnce(*plain, input, options.backward, options.amp, plainTiming);
         }
     }
     ForwardBenchmarkResult result;
@@ -108,8 +118,8 @@ ForwardBenchmarkResult runForwardBenchmark(const ForwardBenchmarkOptions& option
                 continue;
             }
             Timing ignored;
-            const auto times =
-                profileOperators([&] { timeOnce(*network, input, options.backward, ignored); });
+            const auto times = profileOperators(
+                [&] { timeOnce(*network, input, options.backward, options.amp, ignored); });
             result.profiles.push_back({name, formatOperatorTimes(mergeShapes(times), 25),
                                        formatOperatorTimes(times, 40)});
         }

@@ -20,6 +20,8 @@ struct ForwardBenchmarkOptions {
     // A training step (train mode, forward and backward timed apart) instead of inference.
     bool backward = false;
     bool fastOnly = false;  // skip the plain network
+    // Both networks under autocast (bfloat16 on the CPU).
+    bool amp = false;
     // One more pass of each network under the operator profiler.
     bool profile = false;
 };

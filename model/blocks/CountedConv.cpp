@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 #include <type_traits>
+#include <variant>
 
 #include "blocks/DenseConv.h"
 
@@ -22,16 +23,14 @@ torch::Tensor Conv3dLayerImpl::forward(const torch::Tensor& input) {
 
 torch::Tensor Conv3dLayerImpl::convolve(const torch::Tensor& input, const torch::Tensor& w,
                                         const torch::Tensor& b) {
-    // Options hold variants: c10::variant in LibTorch 1.x, std::variant in 2.x; an unqualified
-    // visit finds the right one by argument-dependent lookup.
     bool zeroPadding = false;
-    visit(
+    std::visit(
         [&](const auto& mode) {
             zeroPadding = std::is_same_v<std::decay_t<decltype(mode)>, torch::enumtype::kZeros>;
         },
         options.padding_mode());
     std::vector<int64_t> padding;
-    visit(
+    std::visit(
         [&](const auto& value) {
             if constexpr (std::is_same_v<std::decay_t<decltype(value)>, torch::ExpandingArray<3>>) {
                 padding.assign(value->begin(), value->end());

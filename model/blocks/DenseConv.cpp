@@ -1,11 +1,15 @@
 #include "blocks/DenseConv.h"
 
 #include <ATen/Context.h>
+#include <ATen/autocast_mode.h>
 
 namespace logonet::model {
 
 bool denseConvUsesOneDnn(const torch::Tensor& input, const torch::Tensor& weight) {
-    return at::hasMKLDNN() && at::globalContext().userEnabledMkldnn() && input.device().is_cpu() &&
+    // Under CPU autocast torch::conv3d itself runs in bfloat16 on oneDNN; a direct call would not
+    // be cast and would stay in float32.
+    return !at::autocast::is_autocast_enabled(at::kCPU) && at::hasMKLDNN() &&
+           at::globalContext().userEnabledMkldnn() && input.device().is_cpu() &&
            input.scalar_type() == torch::kFloat && weight.scalar_type() == torch::kFloat &&
            input.dim() == 5 && !input.is_mkldnn();
 }

@@ -5,15 +5,17 @@
 namespace logonet::model {
 
 // torch::conv3d with `fast` routing to oneDNN on the CPU wherever oneDNN can take the call.
-// LibTorch's own choice sends batch-1 convolutions with a small input (N*C*D*H <= 20480, most of
-// LoGoNet's encoder and all its 1x1x1 projections) to its unfold + BLAS fallback, which with
-// Debian's reference BLAS runs at well under 1 GFLOP/s. `fast` off gives torch::conv3d exactly.
+// LibTorch 2.15 still sends batch-1 convolutions with a small input (N*C*D*H <= 20480: most of
+// LoGoNet's encoder) to its unfold + gemm fallback, slow_conv3d, which was 35 % of a 96^3 forward
+// pass. Measured with MKL's BLAS on the project's machine, 2 threads: a 32->32 3^3 convolution
+// on 24^3 takes 33.5 ms that way against 4.0 ms in oneDNN (forward and backward: 103 against
+// 69 ms); see docs/BENCHMARKS.md. `fast` off gives torch::conv3d exactly.
 torch::Tensor denseConv3d(const torch::Tensor& input, const torch::Tensor& weight,
                           const torch::Tensor& bias, torch::IntArrayRef stride,
                           torch::IntArrayRef padding, torch::IntArrayRef dilation, int64_t groups,
                           bool fast);
 
-// True where denseConv3d(fast = true) calls oneDNN for this input.
+// True where denseConv3d(fast = true) calls oneDNN for this input itself.
 bool denseConvUsesOneDnn(const torch::Tensor& input, const torch::Tensor& weight);
 
 }  // namespace logonet::model

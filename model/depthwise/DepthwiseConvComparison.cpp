@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "depthwise/DepthwiseConvFunction.h"
+#include "network/ComputeDevice.h"
 
 namespace logonet::model {
 
@@ -28,19 +29,6 @@ torch::Dtype dtypeOf(const std::string& type) {
     }
     throw std::invalid_argument("depthwise benchmark: unknown type '" + type +
                                 "' (float32, float64, float16 or bfloat16)");
-}
-
-torch::Device deviceOf(const std::string& device) {
-    if (device == "cuda") {
-        if (!torch::cuda::is_available()) {
-            throw std::runtime_error("cuda: no CUDA in this LibTorch build or no GPU");
-        }
-        return torch::kCUDA;
-    }
-    if (device != "cpu") {
-        throw std::invalid_argument("device must be cpu or cuda, got '" + device + "'");
-    }
-    return torch::kCPU;
 }
 
 // Relative to the largest reference value: what accumulating ~k^3 products in the type loses.
@@ -181,7 +169,7 @@ std::vector<DepthwiseProblem> depthwiseSpeedProblems(const std::string& device) 
 
 DepthwiseComparison compareDepthwiseConv(const DepthwiseProblem& problem,
                                          const std::string& deviceName, int repeats, int threads) {
-    const torch::Device device = deviceOf(deviceName);
+    const torch::Device device = resolveComputeDevice(deviceName);
     if (threads > 0) {
         at::set_num_threads(threads);
     }

@@ -1,34 +1,19 @@
 #include "network/Autocast.h"
 
 #include <ATen/autocast_mode.h>
-#include <torch/version.h>
-
-#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 4)
-#define LOGONET_AUTOCAST_PER_DEVICE_TYPE 1
-#endif
 
 namespace logonet::model {
 
 AutocastState AutocastState::current() {
     AutocastState state;
-#ifdef LOGONET_AUTOCAST_PER_DEVICE_TYPE
     state.cuda = at::autocast::is_autocast_enabled(at::kCUDA);
     state.cpu = at::autocast::is_autocast_enabled(at::kCPU);
-#else
-    state.cuda = at::autocast::is_enabled();
-    state.cpu = at::autocast::is_cpu_enabled();
-#endif
     return state;
 }
 
 void AutocastState::apply() const {
-#ifdef LOGONET_AUTOCAST_PER_DEVICE_TYPE
     at::autocast::set_autocast_enabled(at::kCUDA, cuda);
     at::autocast::set_autocast_enabled(at::kCPU, cpu);
-#else
-    at::autocast::set_enabled(cuda);
-    at::autocast::set_cpu_enabled(cpu);
-#endif
 }
 
 AutocastScope::AutocastScope(bool enabled, const torch::Device& device)

@@ -4,9 +4,7 @@
 
 namespace logonet::model {
 
-// Which devices run under autocast on this thread. LibTorch 2.4 replaced the per-device calls
-// (set_enabled, set_cpu_enabled) by set_autocast_enabled(device, on); this hides the difference
-// so the code compiles against LibTorch 1.13 and 2.x alike.
+// Which devices run under autocast on this thread, saved so that a scope can restore it.
 struct AutocastState {
     bool cuda = false;  // float16
     bool cpu = false;   // bfloat16

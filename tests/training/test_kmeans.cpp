@@ -1,6 +1,7 @@
 #include <QtTest/QtTest>
 
 #include <cmath>
+#include <fstream>
 #include <random>
 #include <set>
 #include <tuple>
@@ -24,6 +25,35 @@ torch::Tensor blobs(int64_t groups, int64_t perGroup, int64_t dims, uint64_t see
     const auto centres = torch::randn({groups, dims}) * 20.0;
     return (centres.repeat_interleave(perGroup, 0) + torch::randn({groups * perGroup, dims}))
         .contiguous();
+}
+
+// Writes a .npy file byte by byte: magic, version `major`.0, the header length (`claimedLength`
+// or the real one), `header` padded like numpy pads it, then `dataBytes` bytes of data.
+void writeRawNpy(const std::string& path, std::string header, int64_t dataBytes, int major = 1,
+                 int64_t claimedLength = -1) {
+    const size_t lengthBytes = major == 1 ? 2 : 4;
+    const size_t total = 8 + lengthBytes + header.size() + 1;
+    header.append((64 - total % 64) % 64, ' ');
+    header.push_back('\n');
+    const auto length = static_cast<uint32_t>(claimedLength >= 0 ? claimedLength : header.size());
+    std::string bytes = std::string("\x93NUMPY", 6) + char(major) + char(0);
+    for (size_t n = 0; n < lengthBytes; ++n) {
+        bytes.push_back(static_cast<char>((length >> (8 * n)) & 0xFF));
+    }
+    bytes += header;
+    bytes.append(static_cast<size_t>(dataBytes), '\0');
+    std::ofstream(path, std::ios::binary)
+        .write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+}
+
+// The message of the std::runtime_error that reading `path` throws, or "" when it reads.
+std::string npyError(const std::string& path) {
+    try {
+        readNpyMatrix(path);
+    } catch (const std::runtime_error& error) {
+        return error.what();
+    }
+    return "";
 }
 
 }  // namespace
@@ -225,6 +255,111 @@ class KMeansTest : public QObject {
         QVERIFY(torch::equal(readNpyMatrix(path), matrix));
         QVERIFY_THROWS_EXCEPTION(std::runtime_error,
                                  readNpyMatrix(folder.filePath("missing.npy").toStdString()));
+    }
+
+    void npyHeadersWrittenByOthersAreRead() {
+        QTemporaryDir folder;
+        const std::string path = folder.filePath("m.npy").toStdString();
+        // numpy's own spelling (trailing comma), then double quotes, no trailing comma, version 2.
+        writeRawNpy(path, "{'descr': '<f4', 'fortran_order': False, 'shape': (2, 3), }", 24);
+        QCOMPARE(readNpyMatrix(path).sizes().vec(), (std::vector<int64_t>{2, 3}));
+        writeRawNpy(path, R"({"shape":(4,1),"fortran_order":False,"descr":"<f4"})", 16, 2);
+        QCOMPARE(readNpyMatrix(path).sizes().vec(), (std::vector<int64_t>{4, 1}));
+        writeNpyMatrix(path, torch::zeros({0, 3}));
+        QCOMPARE(readNpyMatrix(path).sizes().vec(), (std::vector<int64_t>{0, 3}));
+    }
+
+    void npyHostileHeadersAreRefusedBeforeAllocating_data() {
+        QTest::addColumn<QString>("header");
+        QTest::addColumn<qint64>("dataBytes");
+        QTest::addColumn<int>("major");
+        QTest::addColumn<qint64>("claimedLength");
+        QTest::addColumn<QString>("message");
+        const QString f4 = "{'descr': '<f4', 'fortran_order': False, 'shape': %1, }";
+        // 2^62 x 4 float32 values: the byte count overflows int64.
+        QTest::newRow("count overflow")
+            << f4.arg("(4611686018427387904, 4)") << qint64{0} << 1 << qint64{-1}
+            << "is too large (the element count overflows)";
+        // 4e16 bytes promised by a file of a few dozen: refused, not allocated.
+        QTest::newRow("huge shape, tiny file")
+            << f4.arg("(100000000, 100000000)") << qint64{16} << 1 << qint64{-1}
+            << "truncated data: the shape 100000000 x 100000000 needs 40000000000000000 bytes";
+        QTest::newRow("dimension past int64")
+            << f4.arg("(123456789012345678901234567890, 1)") << qint64{0} << 1 << qint64{-1}
+            << "dimension too large";
+        QTest::newRow("negative dimension") << f4.arg("(-1, 3)") << qint64{0} << 1 << qint64{-1}
+                                            << "expected a non-negative integer dimension";
+        QTest::newRow("signed dimension") << f4.arg("(+2, 3)") << qint64{24} << 1 << qint64{-1}
+                                          << "expected a non-negative integer dimension";
+        QTest::newRow("three dimensions") << f4.arg("(2, 3, 4)") << qint64{96} << 1 << qint64{-1}
+                                          << "expected a 2-D matrix, the shape has 3 dimensions";
+        QTest::newRow("not a tuple")
+            << f4.arg("(6)") << qint64{24} << 1 << qint64{-1} << "expected a tuple for the shape";
+        QTest::newRow("float64") << "{'descr': '<f8', 'fortran_order': False, 'shape': (2, 3), }"
+                                 << qint64{48} << 1 << qint64{-1}
+                                 << "expected float32 data ('<f4'), the file holds '<f8'";
+        QTest::newRow("big-endian") << "{'descr': '>f4', 'fortran_order': False, 'shape': (2, 3)}"
+                                    << qint64{24} << 1 << qint64{-1} << "the file holds '>f4'";
+        // The old reader searched for "'descr': '<f4'" anywhere in the text.
+        QTest::newRow("dtype hidden in another key")
+            << "{'descr': '>f4', 'fortran_order': False, 'shape': (2, 3), "
+               "'x': \"'descr': '<f4'\"}"
+            << qint64{24} << 1 << qint64{-1} << "unknown key 'x'";
+        QTest::newRow("repeated key")
+            << "{'descr': '<f4', 'fortran_order': False, 'shape': (2, 3), 'descr': '<f8'}"
+            << qint64{24} << 1 << qint64{-1} << "key 'descr' given twice";
+        QTest::newRow("fortran order")
+            << "{'descr': '<f4', 'fortran_order': True, 'shape': (2, 3), }" << qint64{24} << 1
+            << qint64{-1} << "expected C-order data";
+        QTest::newRow("missing shape") << "{'descr': '<f4', 'fortran_order': False}" << qint64{24}
+                                       << 1 << qint64{-1} << "missing key 'shape'";
+        QTest::newRow("text after the dictionary")
+            << f4.arg("(2, 3)") + " junk" << qint64{24} << 1 << qint64{-1}
+            << "unexpected text after the dictionary";
+        QTest::newRow("not a dictionary") << "[1, 2]" << qint64{24} << 1 << qint64{-1}
+                                          << "bad .npy header: expected '{' at byte 0";
+        QTest::newRow("header length 4 GiB")
+            << f4.arg("(2, 3)") << qint64{24} << 2 << qint64{0xFFFFFFF0}
+            << "header length 4294967280 is over the limit";
+        QTest::newRow("header length past the end")
+            << f4.arg("(2, 3)") << qint64{0} << 2 << qint64{60000} << "truncated header: it claims";
+        QTest::newRow("version 1.1")
+            << f4.arg("(2, 3)") << qint64{24} << 11 << qint64{-1} << "unsupported .npy version";
+        QTest::newRow("short data") << f4.arg("(2, 3)") << qint64{20} << 1 << qint64{-1}
+                                    << "truncated data: the shape 2 x 3 needs 24 bytes";
+        QTest::newRow("bytes after the data") << f4.arg("(2, 3)") << qint64{28} << 1 << qint64{-1}
+                                              << "4 unexpected bytes after the data";
+    }
+
+    void npyHostileHeadersAreRefusedBeforeAllocating() {
+        QFETCH(QString, header);
+        QFETCH(qint64, dataBytes);
+        QFETCH(int, major);
+        QFETCH(qint64, claimedLength);
+        QFETCH(QString, message);
+        QTemporaryDir folder;
+        const std::string path = folder.filePath("hostile.npy").toStdString();
+        if (major == 11) {
+            // Version 1.1 does not exist: same layout as 1.0, minor byte 1.
+            writeRawNpy(path, header.toStdString(), dataBytes, 1, claimedLength);
+            std::fstream file(path, std::ios::binary | std::ios::in | std::ios::out);
+            file.seekp(7);
+            file.put(1);
+        } else {
+            writeRawNpy(path, header.toStdString(), dataBytes, major, claimedLength);
+        }
+        const std::string error = npyError(path);
+        QVERIFY2(!error.empty(), "the file was read");
+        QVERIFY2(error.rfind(path + ": ", 0) == 0, error.c_str());
+        QVERIFY2(error.find(message.toStdString()) != std::string::npos, error.c_str());
+    }
+
+    void npyTruncatedPreambleIsRefused() {
+        QTemporaryDir folder;
+        const std::string path = folder.filePath("short.npy").toStdString();
+        std::ofstream(path, std::ios::binary).write("\x93NUMPY\x01\x00\x40", 9);
+        const std::string error = npyError(path);
+        QVERIFY2(error.find("truncated header length") != std::string::npos, error.c_str());
     }
 };
 

@@ -93,7 +93,7 @@ class RunCommandsTest : public QObject {
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QProcess python;
         python.start(
-            "/usr/bin/python3",
+            LOGONET_PYTHON_EXECUTABLE,
             {"-c",
              "import sys, nibabel as nib, numpy as np\n"
              "a = nib.load(sys.argv[1]); b = nib.load(sys.argv[2]); c = nib.load(sys.argv[3])\n"

@@ -13,6 +13,7 @@
 #include "finetune/Validation.h"
 #include "losses/DiceCELoss.h"
 #include "network/Autocast.h"
+#include "network/ComputeDevice.h"
 #include "registry/ModelRegistry.h"
 #include "run/Checkpoint.h"
 #include "schedule/WarmupCosineSchedule.h"
@@ -27,27 +28,6 @@ using Clock = std::chrono::steady_clock;
 
 double secondsSince(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-torch::Device deviceFor(const std::string& name, int localRank) {
-    if (name == "cpu") {
-        return torch::kCPU;
-    }
-    if (name == "cuda") {
-        if (!torch::cuda::is_available()) {
-            throw std::runtime_error(
-                "--device cuda: this LibTorch build has no CUDA support or no GPU is visible "
-                "(use --device cpu)");
-        }
-        const auto gpus = static_cast<int>(torch::cuda::device_count());
-        if (localRank >= gpus) {
-            throw std::runtime_error("LOCAL_RANK " + std::to_string(localRank) + " but only " +
-                                     std::to_string(gpus) +
-                                     " GPU(s) visible: start one rank per GPU on each machine");
-        }
-        return torch::Device(torch::kCUDA, static_cast<c10::DeviceIndex>(localRank));
-    }
-    throw std::invalid_argument("unknown device '" + name + "' (cpu or cuda)");
 }
 
 void setLearningRate(torch::optim::Optimizer& optimizer, double lr) {
@@ -126,7 +106,8 @@ FineTuneResult FineTuner::run(bool resume, const EventSink& sink, const std::ato
 FineTuneResult FineTuner::runLoop(bool resume, const EventSink& sink,
                                   const std::atomic<bool>* stop) {
     const Clock::time_point started = Clock::now();
-    const bool writer = parallel_.rank == 0;
+    const int rank = parallel_ ? parallel_->rank() : 0;
+    const bool writer = rank == 0;
     RunFolder folder(runDirectory_);
     auto emit = [&](const Json& event) {
         if (!writer) {
@@ -143,7 +124,8 @@ FineTuneResult FineTuner::runLoop(bool resume, const EventSink& sink,
     if (config_.classValues.size() < 2) {
         throw std::runtime_error("the label set names no classes to learn");
     }
-    const torch::Device device = deviceFor(config_.device, parallel_.localRank);
+    const torch::Device device =
+        model::resolveComputeDevice(config_.device, parallel_ ? parallel_->localRank() : 0);
     if (config_.threads > 0) {
         at::set_num_threads(static_cast<int>(config_.threads));
     }
@@ -210,8 +192,8 @@ FineTuneResult FineTuner::runLoop(bool resume, const EventSink& sink,
                                                "without activation checkpointing"}}));
     }
 
-    if (parallel_.synchronizeState) {
-        const std::vector<int64_t> starts = parallel_.synchronizeState(*network, startStep);
+    if (parallel_) {
+        const std::vector<int64_t> starts = parallel_->synchronizeState(*network, startStep);
         for (size_t r = 0; r < starts.size(); ++r) {
             if (starts[r] != starts[0]) {
                 throw std::runtime_error(
@@ -241,12 +223,12 @@ FineTuneResult FineTuner::runLoop(bool resume, const EventSink& sink,
     const WarmupCosineSchedule schedule(config_.learningRate, config_.effectiveWarmup(),
                                         config_.iterations);
     const int64_t accumulation = std::max<int64_t>(1, config_.accumulation);
-    const int64_t world = std::max(1, parallel_.worldSize);
+    const int64_t world = parallel_ ? parallel_->worldSize() : 1;
     // Rank r of W takes, for micro-batch m of step s, the sampler's batch (s * A + m) * W + r:
     // the W ranks of a step together see exactly the micro-batches one process with W times the
     // accumulation would, each normalised (BatchNorm) and scored (batch Dice) on its own, so W
     // ranks at batch B train as one process at batch B with accumulation A * W.
-    BatchLoader batches(sampler, startStep * accumulation * world + parallel_.rank,
+    BatchLoader batches(sampler, startStep * accumulation * world + rank,
                         config_.iterations * accumulation * world, world);
 
     MixedPrecision precision(config_.amp, device);
@@ -261,6 +243,9 @@ FineTuneResult FineTuner::runLoop(bool resume, const EventSink& sink,
         optimizer.zero_grad();
         double lossSum = 0, diceSum = 0, ceSum = 0;
         for (int64_t m = 0; m < accumulation; ++m) {
+            if (parallel_) {
+                parallel_->beginMicroBatch(m + 1 == accumulation);
+            }
             const TrainingBatch batch = batches.next();
             const torch::Tensor image = batch.image.to(device);
             const torch::Tensor labels = batch.labels.to(device);
@@ -270,18 +255,24 @@ FineTuneResult FineTuner::runLoop(bool resume, const EventSink& sink,
                 logits = network->forward(image);
             }
             const LossTerms terms = loss(logits.to(torch::kFloat), labels);
-            precision.scaleLoss(terms.total / static_cast<double>(accumulation)).backward();
+            const torch::Tensor scaled =
+                precision.scaleLoss(terms.total / static_cast<double>(accumulation));
+            if (parallel_) {
+                parallel_->backward(scaled);
+            } else {
+                scaled.backward();
+            }
             lossSum += terms.total.item<double>();
             diceSum += terms.dice.item<double>();
             ceSum += terms.ce.item<double>();
         }
         bool stopping = false;
-        if (parallel_.averageGradients) {
-            // Every rank must stop after the same step, so a stop request travels with the
-            // gradients; the logged loss is the mean over the ranks.
+        if (parallel_) {
+            // Every rank must stop after the same step, so a stop request is averaged with the
+            // loss terms; the logged loss is the mean over the ranks.
             std::vector<double> statistics{lossSum, diceSum, ceSum,
                                            stop != nullptr && stop->load() ? 1.0 : 0.0};
-            parallel_.averageGradients(*network, statistics);
+            parallel_->averageStatistics(statistics);
             lossSum = statistics[0];
             diceSum = statistics[1];
             ceSum = statistics[2];
@@ -332,7 +323,7 @@ FineTuneResult FineTuner::runLoop(bool resume, const EventSink& sink,
                 saveCheckpoint(folder.bestCheckpointPath(), *network, nullptr, info);
             }
         }
-        if (!parallel_.averageGradients) {
+        if (!parallel_) {
             stopping = stop != nullptr && stop->load();
         }
         if (last || stopping ||

@@ -6,26 +6,12 @@
 #include <vector>
 
 #include "finetune/FineTuneConfig.h"
+#include "finetune/ParallelContext.h"
 #include "json/Json.h"
 #include "network/Network.h"
 #include "run/RunFolder.h"
 
 namespace logonet::training {
-
-// How this process takes part in data-parallel training: each rank trains on its own share of
-// every step's samples and `averageGradients` makes the gradients equal on all ranks before the
-// optimiser steps. Only rank 0 writes the run folder.
-struct ParallelContext {
-    int rank = 0;
-    int worldSize = 1;
-    int localRank = 0;  // picks the GPU on a machine with several
-    // Replaces the gradients by their mean over the ranks. `statistics` (this rank's loss terms
-    // and stop request) are averaged in the same exchange: one round trip per step.
-    std::function<void(model::NetworkImpl&, std::vector<double>& statistics)> averageGradients;
-    // Makes every rank start from rank 0's weights (called once, before the first step) and
-    // returns every rank's `startStep`, so that ranks resuming from different points are caught.
-    std::function<std::vector<int64_t>(model::NetworkImpl&, int64_t startStep)> synchronizeState;
-};
 
 struct FineTuneResult {
     bool stopped = false;  // interrupted by the stop flag (a checkpoint was written first)
@@ -50,7 +36,10 @@ class FineTuner {
 
     // Replaces the registry (tests use tiny networks).
     void setNetworkFactory(NetworkFactory factory) { factory_ = std::move(factory); }
-    void setParallelContext(ParallelContext context) { parallel_ = std::move(context); }
+    // Makes this process one rank of a data-parallel job; without, it trains alone.
+    void setParallelContext(std::shared_ptr<ParallelContext> context) {
+        parallel_ = std::move(context);
+    }
     // Every rank (not only rank 0) saves its final weights here: lets tests compare ranks.
     void setFinalWeightsPath(std::string path) { finalWeightsPath_ = std::move(path); }
 
@@ -69,7 +58,7 @@ class FineTuner {
     FineTuneConfig config_;
     std::string runDirectory_;
     NetworkFactory factory_;
-    ParallelContext parallel_;
+    std::shared_ptr<ParallelContext> parallel_;
     std::string finalWeightsPath_;
 };
 

@@ -8,7 +8,7 @@ namespace logonet::training {
 
 // Mixed precision for training steps (--amp). On CUDA: float16 autocast with dynamic loss
 // scaling, since float16 gradients underflow (LibTorch has no C++ GradScaler). On the CPU:
-// bfloat16 autocast, supported by LibTorch 1.13 and 2.x, which needs no scaling because
+// bfloat16 autocast, which needs no scaling because
 // bfloat16 keeps float32's exponent range.
 class MixedPrecision {
   public:

@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "network/Autocast.h"
+
 namespace logonet::training {
 
 torch::Tensor volumeToTensor(const ImageVolume& image) {
@@ -12,11 +14,12 @@ torch::Tensor volumeToTensor(const ImageVolume& image) {
 }
 
 CasePredictor::CasePredictor(model::Network network, std::vector<LabelValue> classValues,
-                             SlidingWindowOptions options, torch::Device device)
+                             SlidingWindowOptions options, torch::Device device, bool amp)
     : network_(std::move(network)),
       classValues_(std::move(classValues)),
       options_(options),
-      device_(device) {
+      device_(device),
+      amp_(amp) {
     const int64_t divisor = network_->sizeDivisor();
     for (const int64_t r : options_.roi) {
         if (divisor > 0 && r % divisor != 0) {
@@ -33,6 +36,7 @@ torch::Tensor CasePredictor::probabilities(const ImageVolume& image) const {
     network_->eval();
     const torch::Tensor input = volumeToTensor(image).to(device_);
     auto predictor = [this](const torch::Tensor& windows) {
+        const model::AutocastScope autocast(amp_, device_);
         return torch::softmax(network_->forward(windows).to(torch::kFloat), 1);
     };
     torch::Tensor out = slidingWindowInference(input, predictor, options_);

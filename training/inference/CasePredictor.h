@@ -15,8 +15,10 @@ namespace logonet::training {
 class CasePredictor {
   public:
     // classValues[c] is the label value of class c (classValues[0] = 0, background).
+    // `amp`: windows predicted under autocast (bfloat16 on the CPU, float16 on CUDA).
     CasePredictor(model::Network network, std::vector<LabelValue> classValues,
-                  SlidingWindowOptions options, torch::Device device = torch::kCPU);
+                  SlidingWindowOptions options, torch::Device device = torch::kCPU,
+                  bool amp = false);
 
     // Class probabilities (K, D, H, W) on the CPU for a volume on the preprocessed grid.
     torch::Tensor probabilities(const ImageVolume& image) const;
@@ -30,6 +32,7 @@ class CasePredictor {
     std::vector<LabelValue> classValues_;
     SlidingWindowOptions options_;
     torch::Device device_;
+    bool amp_;
 };
 
 // A volume (x fastest) as a (1, 1, Z, Y, X) float tensor sharing no memory with it.

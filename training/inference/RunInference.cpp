@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "cache/CasePreparation.h"
+#include "network/ComputeDevice.h"
 #include "registry/ModelRegistry.h"
 #include "resample/Resampling.h"
 #include "run/Checkpoint.h"
@@ -34,13 +35,7 @@ RunInference::RunInference(const std::string& runDirectory, RunInferenceOptions 
     }
     network_ = model::createNetwork(info.architecture, info.networkOptions);
     loadCheckpoint(checkpoint_, *network_, nullptr);
-    torch::Device device = torch::kCPU;
-    if (options.device == "cuda") {
-        if (!torch::cuda::is_available()) {
-            throw std::runtime_error("--device cuda: no CUDA in this LibTorch build or no GPU");
-        }
-        device = torch::kCUDA;
-    }
+    const torch::Device device = model::resolveComputeDevice(options.device);
     network_->to(device);
     SlidingWindowOptions window;
     window.roi = {config_.crop[2], config_.crop[1], config_.crop[0]};
@@ -48,7 +43,8 @@ RunInference::RunInference(const std::string& runDirectory, RunInferenceOptions 
     window.blend = options.blend;
     window.mirror = options.mirror;
     window.windowBatch = options.windowBatch;
-    predictor_ = std::make_unique<CasePredictor>(network_, config_.classValues, window, device);
+    predictor_ =
+        std::make_unique<CasePredictor>(network_, config_.classValues, window, device, options.amp);
 }
 
 std::string RunInference::runName() const {

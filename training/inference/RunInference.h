@@ -15,6 +15,7 @@ struct RunInferenceOptions {
     std::string checkpoint;  // default: checkpoints/best.pt, else last.pt
     std::string device = "cpu";
     int64_t windowBatch = 2;
+    bool amp = false;  // bfloat16 autocast on the CPU, float16 on CUDA
 };
 
 // A trained run applied to scans as they were imported: preprocess exactly as the run's cache

@@ -8,9 +8,10 @@ namespace logonet::training {
 // (m, k), one matrix product. `bias` is (k).
 //
 // On the CPU the product runs as a 1x1 convolution over channels-last "images" of the rows, which
-// LibTorch hands to oneDNN: Debian's LibTorch sends torch::mm to the system BLAS, which is the
-// reference BLAS unless OpenBLAS is installed (2.8 GFLOP/s against oneDNN's ~100 per core on the
-// project's machine). On other devices, or without oneDNN, it is torch::addmm.
+// LibTorch hands to oneDNN. Re-measured with PyTorch 2.15's LibTorch (MKL BLAS) on the project's
+// AMD EPYC machines, 2 threads: oneDNN still beats MKL's sgemm there by 1.8x (8192 x 9216 rows,
+// 100 centroids: 222 against 399 ms) to 2.3x (6 centroids), since MKL does not use AVX-512 on
+// AMD CPUs; see docs/BENCHMARKS.md. On other devices, or without oneDNN, it is torch::addmm.
 torch::Tensor rowProducts(const torch::Tensor& rows, const torch::Tensor& weights,
                           const torch::Tensor& bias);
 

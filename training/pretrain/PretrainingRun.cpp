@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "network/ComputeDevice.h"
 #include "pretrain/PretrainFiles.h"
 #include "pretrain/Pretrainer.h"
 #include "registry/ModelRegistry.h"
@@ -61,7 +62,7 @@ PretrainResult PretrainingRun::run(bool resume, const Emit& emit, const std::ato
         labels.push_back(allLabels[c]);
     }
 
-    const torch::Device device(config_.device);
+    const torch::Device device = model::resolveComputeDevice(config_.device);
     // Seeded before the network is built: seeded after it (as the first version of this loop
     // was), the initial weights came from the unseeded generator and differed run to run.
     torch::manual_seed(config_.seed);

@@ -11,7 +11,7 @@ namespace {
 
 int runBenchForward(const CommandLine& line) {
     line.rejectUnknown({"arch", "roi", "threads", "json", "repeats", "backward", "in", "out",
-                        "batch", "seed", "fast-only", "profile"});
+                        "batch", "seed", "fast-only", "profile", "amp"});
     model::ForwardBenchmarkOptions options;
     options.architecture = line.option("arch", "logonet");
     options.inChannels = line.integer("in", 1);
@@ -23,6 +23,7 @@ int runBenchForward(const CommandLine& line) {
     options.backward = line.flag("backward");
     options.fastOnly = line.flag("fast-only");
     options.profile = line.flag("profile");
+    options.amp = line.flag("amp");
     if (options.threads < 1 || options.repeats < 1 || options.batch < 1) {
         throw UsageError("--threads, --repeats and --batch must be at least 1");
     }
@@ -44,6 +45,7 @@ int runBenchForward(const CommandLine& line) {
     result["threads"] = options.threads;
     result["repeats"] = options.repeats;
     result["mode"] = backward ? "train" : "eval";
+    result["amp"] = options.amp;
     result["fast_ms"] = bench.fastMs;
     if (backward) {
         result["fast_backward_ms"] = bench.fastBackwardMs;
@@ -94,14 +96,16 @@ Command benchForwardCommand() {
     command.usage =
         "usage: logonet bench forward [--arch logonet] [--roi 96] [--threads 2] [--repeats 3]\n"
         "                             [--backward] [--batch 1] [--in 1] [--out 14] [--seed 0]\n"
-        "                             [--fast-only] [--profile] [--json]\n"
+        "                             [--fast-only] [--profile] [--amp] [--json]\n"
         "Builds the network twice with the same weights, once with the fast CPU kernels and\n"
         "inference fusions and once from plain LibTorch layers, and reports the median time of\n"
-        "each (eval mode; --backward: a training step, forward and backward timed apart) and\n"
+        "each after one untimed pass (eval mode; --backward: a training step, forward and\n"
+        "backward timed apart) and\n"
         "the largest relative difference of their outputs. --json: one object with fast_ms,\n"
         "plain_ms, speedup, max_rel_diff (and *_backward_ms with --backward). --profile: one\n"
-        "more pass of each path under the operator profiler, time per operator on stderr.";
-    command.flags = {"json", "backward", "fast-only", "profile"};
+        "more pass of each path under the operator profiler, time per operator on stderr.\n"
+        "--amp: both under autocast (bfloat16 on the CPU).";
+    command.flags = {"json", "backward", "fast-only", "profile", "amp"};
     command.run = runBenchForward;
     return command;
 }

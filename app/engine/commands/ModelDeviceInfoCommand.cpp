@@ -4,47 +4,41 @@
 #include <iostream>
 #include <thread>
 
-#include <torch/cuda.h>
-#include <torch/version.h>
-
 #include "json/Json.h"
-
-#ifdef LOGONET_TORCH_CUDA
-#include <ATen/cuda/CUDAContext.h>
-#include <c10/cuda/CUDAGuard.h>
-#endif
+#include "network/ComputeDevice.h"
 
 namespace logonet::cli {
 
 namespace {
 
-Json deviceInfo() {
+Json deviceInfo(const model::ComputeDeviceReport& report) {
     Json info = Json::object();
     info["version"] = LOGONET_VERSION;
-    info["torch"] = TORCH_VERSION;
+    info["torch_version"] = report.torchVersion;
+    info["cuda_compiled"] = report.cudaCompiled;
+    info["cuda_version"] = report.cudaVersion.empty() ? Json() : Json(report.cudaVersion);
+    info["cudnn_version"] = report.cudnnVersion.empty() ? Json() : Json(report.cudnnVersion);
+    info["depthwise_cuda_kernels"] = report.depthwiseCudaKernels;
     info["cpu_cores"] = Json(static_cast<int64_t>(std::thread::hardware_concurrency()));
-    const bool cuda = torch::cuda::is_available();
-    info["cuda"] = cuda;
+    info["cpu_threads"] = Json(static_cast<int64_t>(report.cpuThreads));
+    info["cpu_capability"] = report.cpuCapability;
+    info["cpu_bf16"] = report.cpuBfloat16;
+    // `torch` and `cuda` (a GPU is usable) are what engines before LibTorch 2 reported; remote
+    // hosts running an older engine are still read by these names.
+    info["torch"] = report.torchVersion;
+    info["cuda"] = !report.gpus.empty();
     Json devices = Json::array();
-    if (cuda) {
-        const int64_t count = static_cast<int64_t>(torch::cuda::device_count());
-        for (int64_t d = 0; d < count; ++d) {
-            Json device = Json::object();
-            device["index"] = Json(d);
-#ifdef LOGONET_TORCH_CUDA
-            const cudaDeviceProp* properties = at::cuda::getDeviceProperties(d);
-            device["name"] = std::string(properties->name);
-            device["memory_total_mb"] =
-                static_cast<double>(properties->totalGlobalMem) / (1024.0 * 1024.0);
-            c10::cuda::CUDAGuard guard(static_cast<c10::DeviceIndex>(d));
-            size_t freeBytes = 0;
-            size_t totalBytes = 0;
-            if (cudaMemGetInfo(&freeBytes, &totalBytes) == cudaSuccess) {
-                device["memory_free_mb"] = static_cast<double>(freeBytes) / (1024.0 * 1024.0);
-            }
-#endif
-            devices.push_back(device);
+    for (const auto& gpu : report.gpus) {
+        Json device = Json::object();
+        device["index"] = Json(static_cast<int64_t>(gpu.index));
+        device["name"] = gpu.name;
+        device["compute_capability"] =
+            std::to_string(gpu.computeMajor) + "." + std::to_string(gpu.computeMinor);
+        device["memory_total_mb"] = gpu.memoryTotalMiB;
+        if (gpu.memoryFreeMiB >= 0.0) {
+            device["memory_free_mb"] = gpu.memoryFreeMiB;
         }
+        devices.push_back(device);
     }
     info["devices"] = devices;
     return info;
@@ -52,21 +46,27 @@ Json deviceInfo() {
 
 int runDeviceInfo(const CommandLine& line) {
     line.rejectUnknown({"json"});
-    const Json info = deviceInfo();
+    const model::ComputeDeviceReport report = model::describeComputeDevices();
     if (line.flag("json")) {
-        std::cout << info.dump() << "\n";
+        std::cout << deviceInfo(report).dump() << "\n";
         return 0;
     }
-    std::printf("logonet %s (LibTorch %s), %lld CPU cores\n", LOGONET_VERSION, TORCH_VERSION,
-                static_cast<long long>(info.at("cpu_cores").asInt()));
-    if (!info.at("cuda").asBool()) {
-        std::printf("CUDA: not available to this build of LibTorch on this machine\n");
+    std::printf("logonet %s (LibTorch %s), %u CPU cores, %s%s\n", LOGONET_VERSION,
+                report.torchVersion.c_str(), std::thread::hardware_concurrency(),
+                report.cpuCapability.c_str(), report.cpuBfloat16 ? " with bfloat16" : "");
+    if (!report.cudaCompiled) {
+        std::printf("CUDA: not in this build (LibTorch for the CPU only)\n");
         return 0;
     }
-    for (const auto& device : info.at("devices").asArray()) {
-        std::printf(
-            "CUDA device %lld: %s, %.0f MiB\n", static_cast<long long>(device.at("index").asInt()),
-            device.value("name", "(name unknown)").c_str(), device.value("memory_total_mb", 0.0));
+    std::printf("CUDA %s, cuDNN %s, project's depthwise kernels: %s\n", report.cudaVersion.c_str(),
+                report.cudnnVersion.empty() ? "none" : report.cudnnVersion.c_str(),
+                report.depthwiseCudaKernels ? "yes" : "no");
+    if (report.gpus.empty()) {
+        std::printf("GPUs: none visible on this machine\n");
+    }
+    for (const auto& gpu : report.gpus) {
+        std::printf("GPU %d: %s (compute %d.%d), %.0f MiB\n", gpu.index, gpu.name.c_str(),
+                    gpu.computeMajor, gpu.computeMinor, gpu.memoryTotalMiB);
     }
     return 0;
 }
@@ -76,12 +76,15 @@ int runDeviceInfo(const CommandLine& line) {
 Command deviceInfoCommand() {
     Command command;
     command.name = "device-info";
-    command.summary = "the engine's version and the CPU and CUDA devices it sees";
+    command.summary = "the engine's build (LibTorch, CUDA, cuDNN) and the CPU and GPUs it sees";
     command.usage =
         "usage: logonet device-info [--json]\n"
-        "Prints the engine's version, LibTorch's version, the CPU cores and, where LibTorch has\n"
-        "CUDA, each GPU's name and memory (MiB). With --json: one JSON object with version,\n"
-        "torch, cpu_cores, cuda and devices [{index, name, memory_total_mb, memory_free_mb}].\n"
+        "Prints the engine's version, LibTorch's version, whether CUDA was compiled in (with the\n"
+        "CUDA and cuDNN versions and the project's depthwise kernels), the CPU and each visible\n"
+        "GPU. With --json: one JSON object with version, torch_version, cuda_compiled,\n"
+        "cuda_version, cudnn_version (null without), depthwise_cuda_kernels, cpu_cores,\n"
+        "cpu_threads, cpu_capability, cpu_bf16 and devices [{index, name, compute_capability,\n"
+        "memory_total_mb, memory_free_mb}] (empty without a GPU).\n"
         "`logonet remote check` runs this on a remote host.";
     command.flags = {"json"};
     command.run = runDeviceInfo;

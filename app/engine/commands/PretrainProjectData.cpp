@@ -8,6 +8,7 @@
 #include "commands/TrainingCommandSet.h"
 #include "kmeans/MultiClusterer.h"
 #include "masking/PretrainCrop.h"
+#include "network/ComputeDevice.h"
 #include "pretrain/PretrainConfig.h"
 #include "pretrain/PretrainFiles.h"
 #include "pretrain/PretrainingRun.h"
@@ -69,7 +70,7 @@ Json clusterProject(Project& project, const ClusterSettings& settings,
     options.iterations = settings.iterations;
     options.batchRows = settings.batchRows;
     options.seed = settings.seed;
-    options.device = torch::Device(settings.device);
+    options.device = model::resolveComputeDevice(settings.device);
     const auto fitted =
         training::MultiClusterer(options).fit(source, [&](int64_t c, int64_t done, int64_t total) {
             if (show && (done == total || done % 10 == 0)) {

@@ -7,6 +7,7 @@
 #include "inference/SlidingWindowInference.h"
 #include "losses/DiceCELoss.h"
 #include "network/Autocast.h"
+#include "network/ComputeDevice.h"
 #include "registry/ModelRegistry.h"
 
 namespace logonet::cli {
@@ -21,16 +22,10 @@ double secondsSince(Clock::time_point start) {
 
 torch::Device benchDevice(const CommandLine& line) {
     const std::string device = line.option("device", "cpu");
-    if (device == "cuda") {
-        if (!torch::cuda::is_available()) {
-            throw std::runtime_error("--device cuda: no CUDA in this LibTorch build or no GPU");
-        }
-        return torch::kCUDA;
-    }
-    if (device != "cpu") {
+    if (device != "cpu" && device != "cuda") {
         throw UsageError("--device must be cpu or cuda");
     }
-    return torch::kCPU;
+    return model::resolveComputeDevice(device);
 }
 
 // What both benchmarks set up the same way: threads, seed, device and a network built for `roi`
@@ -130,8 +125,8 @@ int runBenchTrain(const CommandLine& line) {
 }
 
 int runBenchInfer(const CommandLine& line) {
-    line.rejectUnknown(
-        {"arch", "size", "roi", "threads", "overlap", "classes", "device", "window-batch", "json"});
+    line.rejectUnknown({"arch", "size", "roi", "threads", "overlap", "classes", "device",
+                        "window-batch", "amp", "json"});
     const auto size = line.integers("size", {256, 256, 160}, 3);
     const auto roi = line.integers("roi", {96, 96, 96}, 3);
     const BenchNetwork bench = buildBenchNetwork(line, roi);
@@ -143,10 +138,15 @@ int runBenchInfer(const CommandLine& line) {
     window.overlap = line.number("overlap", 0.5);
     window.windowBatch = line.integer("window-batch", 2);
     const torch::Tensor volume = torch::rand({1, 1, size[2], size[1], size[0]}).to(device);
+    const bool amp = line.flag("amp");
     torch::NoGradGuard noGrad;
     const auto start = Clock::now();
     const torch::Tensor out = training::slidingWindowInference(
-        volume, [&](const torch::Tensor& x) { return torch::softmax(network->forward(x), 1); },
+        volume,
+        [&](const torch::Tensor& x) {
+            const model::AutocastScope autocast(amp, device);
+            return torch::softmax(network->forward(x).to(torch::kFloat), 1);
+        },
         window);
     const torch::Tensor labels = out.argmax(1);
     const double seconds = secondsSince(start);
@@ -156,6 +156,7 @@ int runBenchInfer(const CommandLine& line) {
     result["size"] = Json(Json::Array{Json(size[0]), Json(size[1]), Json(size[2])});
     result["roi"] = Json(Json::Array{Json(roi[0]), Json(roi[1]), Json(roi[2])});
     result["overlap"] = window.overlap;
+    result["amp"] = amp;
     result["threads"] = Json(bench.threads);
     result["device"] = device.is_cuda() ? "cuda" : "cpu";
     result["seconds"] = seconds;
@@ -191,10 +192,12 @@ Command benchInferCommand() {
     command.summary = "full-volume sliding-window inference time";
     command.usage =
         "usage: logonet bench infer [--arch logonet] [--size 256,256,160] [--roi 96]\n"
-        "         [--overlap 0.5] [--threads 2] [--window-batch 2] [--device cpu|cuda] [--json]\n"
+        "         [--overlap 0.5] [--threads 2] [--window-batch 2] [--device cpu|cuda] [--amp]\n"
+        "         [--json]\n"
         "Times one sliding-window prediction (softmax, Gaussian blending, argmax) of a random\n"
-        "volume of the given size.";
-    command.flags = {"json"};
+        "volume of the given size; --size equal to --roi times a single forward pass. --amp:\n"
+        "under autocast (bfloat16 on the CPU, float16 on CUDA).";
+    command.flags = {"json", "amp"};
     command.run = runBenchInfer;
     return command;
 }

@@ -27,6 +27,7 @@ training::RunInferenceOptions inferenceOptionsFrom(const CommandLine& line) {
     options.mirror = line.flag("tta");
     options.checkpoint = line.option("checkpoint", "");
     options.device = line.option("device", "cpu");
+    options.amp = line.flag("amp");
     if (line.has("threads")) {
         at::set_num_threads(static_cast<int>(line.integer("threads", 2)));
     }
@@ -35,7 +36,7 @@ training::RunInferenceOptions inferenceOptionsFrom(const CommandLine& line) {
 
 int runInfer(const CommandLine& line) {
     line.rejectUnknown({"run", "scan", "project", "image", "out", "overlap", "blend", "tta",
-                        "probabilities", "checkpoint", "device", "threads", "json"});
+                        "probabilities", "checkpoint", "device", "threads", "amp", "json"});
     const bool fromScan = line.has("scan");
     if (fromScan == line.has("image")) {
         throw UsageError("give either --scan ID --project DIR or --image FILE");
@@ -92,11 +93,13 @@ Command inferCommand() {
         "usage: logonet infer --run RUNDIR (--scan ID --project DIR | --image FILE)\n"
         "         --out FILE.nii.gz [--overlap 0.5] [--blend gaussian|constant] [--tta]\n"
         "         [--probabilities FILE.nii.gz] [--checkpoint FILE] [--device cpu|cuda]\n"
-        "         [--threads T] [--json]\n"
+        "         [--threads T] [--amp] [--json]\n"
         "The label map is written on the scan's own grid with its geometry; with --project it\n"
         "is also stored as a 'prediction' label version of the scan. --probabilities writes the\n"
-        "probability of foreground (1 - p(background)) on the same grid.";
-    command.flags = {"tta", "json"};
+        "probability of foreground (1 - p(background)) on the same grid. --amp predicts under\n"
+        "autocast: bfloat16 on the CPU (fast where the CPU has AVX-512 BF16 or AMX), float16 on\n"
+        "CUDA; labels may differ from float32 at organ borders.";
+    command.flags = {"tta", "amp", "json"};
     command.run = runInfer;
     return command;
 }

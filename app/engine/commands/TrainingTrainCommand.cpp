@@ -5,7 +5,8 @@
 
 #include "commands/TrainingCommandSet.h"
 #include "commands/TrainingProjectCases.h"
-#include "distributed/StoreAllReduce.h"
+#include "distributed/DataParallelContext.h"
+#include "distributed/DistributedEnvironment.h"
 #include "finetune/FineTuner.h"
 #include "run/RunFolder.h"
 
@@ -217,11 +218,13 @@ int runTrain(const CommandLine& line) {
     }
     TrainingProgress progress(progressMode == "json");
     training::FineTuner tuner(config, runDirectory);
-    std::unique_ptr<training::StoreAllReduce> allReduce;
+    std::shared_ptr<training::DataParallelContext> parallel;
     if (distributed) {
-        allReduce = std::make_unique<training::StoreAllReduce>(
-            *distributed, std::chrono::milliseconds(static_cast<int64_t>(timeoutSeconds * 1000.0)));
-        tuner.setParallelContext(allReduce->context());
+        training::DataParallelOptions options;
+        options.timeout = std::chrono::milliseconds(static_cast<int64_t>(timeoutSeconds * 1000.0));
+        parallel =
+            std::make_shared<training::DataParallelContext>(*distributed, config.device, options);
+        tuner.setParallelContext(parallel);
     }
     // For tests of data-parallel runs: every rank saves its final weights as rank<R>.pt there.
     if (const char* folder = std::getenv("LOGONET_FINAL_WEIGHTS_DIR")) {
@@ -250,9 +253,14 @@ int runTrain(const CommandLine& line) {
         throw;
     }
     progress.finish();
+    if (parallel) {
+        parallel->finish();
+    }
     if (!writer) {
         std::cerr << "rank " << rank << (result.stopped ? " stopped" : " finished") << " after "
-                  << result.steps << " steps (rank 0 writes the run folder)\n";
+                  << result.steps << " steps (" << parallel->stepsRun()
+                  << " in this run, from step " << parallel->startStep()
+                  << "; rank 0 writes the run folder)\n";
         return result.stopped ? 3 : 0;
     }
     const training::RunFolder folder(runDirectory);
@@ -309,7 +317,9 @@ Command trainCommand() {
         "variables RANK, WORLD_SIZE, LOCAL_RANK, MASTER_ADDR, MASTER_PORT, or srun's "
         "SLURM_PROCID,\n"
         "SLURM_NTASKS, SLURM_LOCALID): each rank trains --batch samples per step, gradients are\n"
-        "averaged, rank 0 writes the run; a rank silent for --dist-timeout seconds fails the job.";
+        "averaged (c10d: Gloo on the CPU, NCCL on GPUs), rank 0 writes the run; a rank that dies\n"
+        "or is silent for --dist-timeout seconds fails the others, as does a MASTER_ADDR:PORT\n"
+        "that cannot be reached within it.";
     command.flags = {"amp", "checkpointing", "resume", "no-augment", "setup-only"};
     command.run = runTrain;
     return command;
