@@ -65,6 +65,11 @@ std::vector<GpuDescription> visibleGpus() {
 
 }  // namespace
 
+bool cpuHasBfloat16() {
+    const auto capabilities = at::cpu::get_cpu_capabilities();
+    return capabilityFlag(capabilities, "avx512_bf16") || capabilityFlag(capabilities, "amx_bf16");
+}
+
 ComputeDeviceReport describeComputeDevices() {
     ComputeDeviceReport report;
     report.torchVersion = TORCH_VERSION;
@@ -76,9 +81,7 @@ ComputeDeviceReport describeComputeDevices() {
     }
 #endif
     report.depthwiseCudaKernels = depthwiseConvCudaCompiled();
-    const auto capabilities = at::cpu::get_cpu_capabilities();
-    report.cpuBfloat16 =
-        capabilityFlag(capabilities, "avx512_bf16") || capabilityFlag(capabilities, "amx_bf16");
+    report.cpuBfloat16 = cpuHasBfloat16();
     report.cpuCapability = at::get_cpu_capability();
     report.cpuThreads = at::get_num_threads();
     report.gpus = visibleGpus();

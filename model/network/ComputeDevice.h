@@ -32,6 +32,10 @@ struct ComputeDeviceReport {
 
 ComputeDeviceReport describeComputeDevices();
 
+// Whether this CPU runs bfloat16 arithmetic natively (AVX-512 BF16 or AMX); without it CPU
+// autocast still works but is slower than float32.
+bool cpuHasBfloat16();
+
 // "cpu" or "cuda" (the GPU `gpuIndex`, e.g. LOCAL_RANK). Refuses "cuda" with a message that
 // says which is missing: CUDA in this build, or a GPU on this machine.
 torch::Device resolveComputeDevice(const std::string& name, int gpuIndex = 0);

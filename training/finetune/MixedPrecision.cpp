@@ -1,9 +1,18 @@
 #include "finetune/MixedPrecision.h"
 
+#include <iostream>
+
+#include "network/ComputeDevice.h"
+
 namespace logonet::training {
 
 MixedPrecision::MixedPrecision(bool enabled, const torch::Device& device)
-    : enabled_(enabled), scaling_(enabled && device.is_cuda()), scale_(scaling_ ? 65536.0 : 1.0) {}
+    : enabled_(enabled), scaling_(enabled && device.is_cuda()), scale_(scaling_ ? 65536.0 : 1.0) {
+    if (enabled_ && device.is_cpu() && !model::cpuHasBfloat16()) {
+        std::cerr << "warning: --amp on a CPU without bfloat16 instructions (AVX-512 BF16 or "
+                     "AMX): bfloat16 is emulated here and slower than float32\n";
+    }
+}
 
 torch::Tensor MixedPrecision::scaleLoss(const torch::Tensor& loss) const {
     return scaling_ ? loss * scale_ : loss;
