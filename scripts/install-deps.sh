@@ -2,7 +2,8 @@
 # Installs everything the build, the tests, the GUI tests and the benchmarks need on a fresh
 # Debian 12 machine: Debian packages with apt-get, then the project's own Python environment
 # (.venv: PyTorch's wheel, whose LibTorch 2.x with CUDA the C++ build links, and the tests'
-# independent readers) with pip, every version pinned in requirements.txt.
+# independent readers) with pip, every version pinned in requirements.txt. The CUDA toolkit (nvcc)
+# is not installed here: the project's machines have it, and PyPI's nvcc is not a full toolkit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,7 +19,7 @@ packages=(
   libgloo-dev
   # a real X display for GUI tests and screenshots
   xvfb xauth libgl1-mesa-dri mesa-utils
-  # independent readers used by tests and benchmarks
+  # Python for the project's environment (.venv, below); GDCM's tools for the DICOM tests
   python3 python3-venv libgdcm-tools
   # remote runs (ssh + rsync; the tests start a throwaway sshd on 127.0.0.1)
   openssh-client openssh-server rsync
