@@ -83,6 +83,18 @@ class RunCommandsTest : public QObject {
         QCOMPARE(readJsonFile(run + "/metrics.json").at("steps").asInt(), int64_t{3});
     }
 
+    // Without a terminal (a log file, the workstation, a Slurm job) progress comes as plain
+    // lines, not as a bar redrawn with carriage returns.
+    void progressIsPlainLinesWithoutATerminal() {
+        const EngineResult r = runEngine({"train", "--project", project_, "--run", "plain-lines",
+                                          "--arch", "logonet-tiny", "--iters", "3", "--crop", "32",
+                                          "--batch", "2", "--threads", "2"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(!r.err.contains('\r'), qPrintable(r.err));
+        QVERIFY2(r.err.contains("step 1/3 loss"), qPrintable(r.err));
+        QVERIFY2(r.err.contains("step 3/3 loss"), qPrintable(r.err));
+    }
+
     void inferKeepsTheScansAffine() {
         const QString image = data_ + "/imagesTr/case_001.nii.gz";
         const QString out = path("prediction.nii.gz");

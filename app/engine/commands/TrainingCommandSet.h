@@ -22,14 +22,17 @@ Command demoCommand();
 
 // Shows training events: JSON lines on stdout (`--progress json`, for the workstation) or a
 // one-line progress bar on stderr for a person.
+// A bar redrawn in place on a terminal; where stderr is a file or a pipe (a log, the
+// workstation, a Slurm job), plain lines: the first step, every 5 % and the last.
 class TrainingProgress {
   public:
-    explicit TrainingProgress(bool json) : json_(json) {}
+    explicit TrainingProgress(bool json);
     void operator()(const Json& event);
     void finish();
 
   private:
     bool json_;
+    bool terminal_;
     bool barOpen_ = false;
 };
 

@@ -1,3 +1,5 @@
+#include <unistd.h>
+
 #include <csignal>
 #include <cstdio>
 #include <iostream>
@@ -26,6 +28,9 @@ void catchStopSignals() {
     std::signal(SIGTERM, onStopSignal);
 }
 
+TrainingProgress::TrainingProgress(bool json)
+    : json_(json), terminal_(isatty(fileno(stderr)) == 1) {}
+
 void TrainingProgress::operator()(const Json& event) {
     if (json_) {
         std::cout << event.dump() << std::endl;
@@ -35,6 +40,18 @@ void TrainingProgress::operator()(const Json& event) {
     if (kind == "step") {
         const int64_t step = event.value("step", int64_t{0});
         const int64_t total = std::max<int64_t>(1, event.value("total", int64_t{1}));
+        if (!terminal_) {
+            const int64_t every = std::max<int64_t>(1, total / 20);
+            if (step == 1 || step == total || step % every == 0) {
+                std::fprintf(stderr,
+                             "step %lld/%lld loss %.4f (dice %.4f ce %.4f) lr %.2e %.2f it/s\n",
+                             static_cast<long long>(step), static_cast<long long>(total),
+                             event.value("loss", 0.0), event.value("dice_loss", 0.0),
+                             event.value("ce_loss", 0.0), event.value("lr", 0.0),
+                             event.value("it_per_s", 0.0));
+            }
+            return;
+        }
         const int width = 30;
         const int filled = static_cast<int>(width * step / total);
         std::fprintf(stderr, "\r[%s%s] %lld/%lld loss %.4f (dice %.4f ce %.4f) lr %.2e %.2f it/s",
