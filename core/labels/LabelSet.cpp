@@ -11,19 +11,22 @@ LabelSet::LabelSet(std::vector<LabelEntry> entries) {
 }
 
 LabelSet LabelSet::btcv() {
-    return LabelSet({{1, "spleen", {157, 108, 162}},
-                     {2, "right kidney", {185, 102, 83}},
-                     {3, "left kidney", {185, 102, 83}},
-                     {4, "gallbladder", {0, 151, 206}},
-                     {5, "esophagus", {211, 171, 143}},
-                     {6, "liver", {221, 130, 101}},
-                     {7, "stomach", {216, 101, 79}},
-                     {8, "aorta", {224, 97, 76}},
-                     {9, "inferior vena cava", {0, 151, 206}},
-                     {10, "portal and splenic veins", {0, 112, 165}},
-                     {11, "pancreas", {249, 180, 111}},
-                     {12, "right adrenal gland", {244, 214, 49}},
-                     {13, "left adrenal gland", {244, 214, 49}}});
+    // Neighbouring organs must not share a colour (both kidneys, both adrenals, gallbladder and
+    // vena cava did): every two colours here are at least 20 apart in CIEDE2000, which
+    // tests/core/test_label_colours checks.
+    return LabelSet({{1, "spleen", {145, 30, 180}},
+                     {2, "right kidney", {170, 110, 40}},
+                     {3, "left kidney", {128, 128, 0}},
+                     {4, "gallbladder", {60, 180, 75}},
+                     {5, "esophagus", {250, 190, 212}},
+                     {6, "liver", {128, 0, 0}},
+                     {7, "stomach", {255, 225, 25}},
+                     {8, "aorta", {230, 25, 75}},
+                     {9, "inferior vena cava", {0, 130, 200}},
+                     {10, "portal and splenic veins", {70, 240, 240}},
+                     {11, "pancreas", {255, 215, 180}},
+                     {12, "right adrenal gland", {240, 50, 230}},
+                     {13, "left adrenal gland", {0, 128, 128}}});
 }
 
 LabelSet LabelSet::fromJson(const Json& json) {

@@ -79,7 +79,7 @@ class TestProject : public QObject {
         QVERIFY(Project::exists(path));
         Project project = Project::open(path);
         QCOMPARE(project.labelSet().nameOf(6), std::string("liver"));
-        QCOMPARE(project.labelSet().find(1)->colour, (std::array<unsigned char, 3>{157, 108, 162}));
+        QCOMPARE(project.labelSet().find(1)->colour, (std::array<unsigned char, 3>{145, 30, 180}));
         LabelSet smaller = phantomLabelSet();
         project.setLabelSet(smaller);
         QCOMPARE(Project::open(path, Project::Access::Shared).labelSet().size(), size_t(6));

@@ -79,7 +79,7 @@ class TestSliceView : public QObject {
         const QImage shot = view_->grab().toImage();
         const QPoint inside = view_->widgetPosition({9, 9, 10}).toPoint();
         const QPoint outside = view_->widgetPosition({30, 25, 10}).toPoint();
-        QCOMPARE(QColor(shot.pixel(inside)), QColor(221, 130, 101));
+        QCOMPARE(QColor(shot.pixel(inside)), QColor(128, 0, 0));
         const QColor grey(shot.pixel(outside));
         QCOMPARE(grey.red(), grey.green());
         QVERIFY(grey.red() > 100 && grey.red() < 150);
@@ -201,7 +201,7 @@ class TestSliceView : public QObject {
         box.lo = {12, 3, 10};
         box.hi = {12, 3, 10};
         view_->labelsChanged(box);
-        QCOMPARE(QColor(view_->grab().toImage().pixel(target)), QColor(157, 108, 162));
+        QCOMPARE(QColor(view_->grab().toImage().pixel(target)), QColor(145, 30, 180));
         view_->setBrushRadius(5.0);
         view_->setInteractionMode(SliceView::InteractionMode::Navigate);
     }

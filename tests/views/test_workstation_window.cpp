@@ -191,7 +191,7 @@ class TestWorkstationWindow : public QObject {
         QColor on(axial->grab().toImage().pixel(at));
         // Click the check box itself, not the empty space of its row.
         const QPoint indicator(8, window_->overlayPanel()->enabledBox()->height() / 2);
-        // Liver colour (221, 130, 101) blended over grey: red clearly above blue.
+        // Liver colour (128, 0, 0) blended over grey: red clearly above blue.
         QVERIFY2(on.red() - on.blue() > 30, qPrintable(on.name()));
         QTest::mouseClick(window_->overlayPanel()->enabledBox(), Qt::LeftButton, Qt::NoModifier,
                           indicator);
