@@ -15,6 +15,8 @@
 #include <chrono>
 #include <thread>
 
+#include "FreePort.h"
+
 // A real OpenSSH server on 127.0.0.1 for the remote-run tests: a free port, a throwaway host key
 // and user key made with ssh-keygen, its own sshd_config (keys only, the authorized key in a
 // file of the fixture). start() returns an empty string or the reason it could not start.
@@ -91,21 +93,6 @@ class SshServerFixture {
     QString log() { return QString::fromUtf8(sshd_.readAll()); }
 
   private:
-    static int freePort() {
-        const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-        sockaddr_in address{};
-        address.sin_family = AF_INET;
-        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        address.sin_port = 0;
-        socklen_t length = sizeof address;
-        int port = -1;
-        if (::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0 &&
-            ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) == 0) {
-            port = ntohs(address.sin_port);
-        }
-        ::close(fd);
-        return port;
-    }
     static bool accepts(int port) {
         const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
         sockaddr_in address{};

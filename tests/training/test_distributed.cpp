@@ -2,15 +2,14 @@
 
 #include <ATen/CPUGeneratorImpl.h>
 
-#include <netinet/in.h>
 #include <signal.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <thread>
 
+#include "DistributedRanks.h"
 #include "EngineProcess.h"
 #include "FineTuneFixtures.h"
 #include "distributed/DataParallelContext.h"
@@ -23,6 +22,7 @@
 using namespace logonet;
 using namespace logonet::training;
 namespace fs = std::filesystem;
+using namespace distributed_fixtures;
 
 namespace {
 
@@ -56,125 +56,6 @@ model::Network seededTinyNetwork(const FineTuneConfig& config, uint64_t seed) {
         p.copy_(torch::randn(p.sizes(), generator, torch::kFloat) * 0.2);
     }
     return network;
-}
-
-// A port no other test run is likely to hold: the OS picks a free one, which is released
-// again for the store to take (a tiny race, fine for a test).
-int freePort() {
-    const int probe = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    address.sin_port = 0;
-    socklen_t length = sizeof(address);
-    int port = 0;
-    if (::bind(probe, reinterpret_cast<sockaddr*>(&address), sizeof(address)) == 0 &&
-        ::getsockname(probe, reinterpret_cast<sockaddr*>(&address), &length) == 0) {
-        port = ntohs(address.sin_port);
-    }
-    ::close(probe);
-    return port;
-}
-
-// Parameters of a checkpoint of any registry architecture.
-std::vector<torch::Tensor> parametersOf(const std::string& checkpoint) {
-    const CheckpointInfo info = readCheckpointInfo(checkpoint);
-    model::Network network = model::createNetwork(info.architecture, info.networkOptions);
-    loadCheckpoint(checkpoint, *network, nullptr);
-    std::vector<torch::Tensor> out;
-    for (const auto& p : network->parameters()) {
-        out.push_back(p.detach().clone());
-    }
-    return out;
-}
-
-double largestDifference(const std::vector<torch::Tensor>& a, const std::vector<torch::Tensor>& b) {
-    if (a.size() != b.size()) {
-        return 1e30;
-    }
-    double largest = 0;
-    for (size_t n = 0; n < a.size(); ++n) {
-        largest = std::max(largest, (a[n] - b[n]).abs().max().item<double>());
-    }
-    return largest;
-}
-
-// The step of the run's last checkpoint; -1 while there is none (or it is being replaced).
-int64_t checkpointStep(const std::string& path) {
-    try {
-        return fs::exists(path) ? readCheckpointInfo(path).step : -1;
-    } catch (const std::exception&) {
-        return -1;
-    }
-}
-
-// One `logonet train` rank of a two-rank job on 127.0.0.1.
-struct Rank {
-    QProcess process;
-    QByteArray out;
-    QByteArray errors;
-    void start(int rank, int port, const QString& run, const QString& weights,
-               const QStringList& extra = {}, int worldSize = 2) {
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert("WORLD_SIZE", QString::number(worldSize));
-        environment.insert("RANK", QString::number(rank));
-        environment.insert("LOCAL_RANK", QString::number(rank));
-        environment.insert("MASTER_ADDR", "127.0.0.1");
-        environment.insert("MASTER_PORT", QString::number(port));
-        environment.insert("LOGONET_FINAL_WEIGHTS_DIR", weights);
-        process.setProcessEnvironment(environment);
-        process.start(enginePath(),
-                      QStringList{"train", "--run", run, "--progress", "json"} + extra);
-    }
-    int finish(int timeoutMs = 300000) {
-        const bool done = process.waitForFinished(timeoutMs);
-        if (!done) {
-            process.kill();
-            process.waitForFinished();
-        }
-        read();
-        if (!done) {
-            return -100;
-        }
-        return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    }
-    void read() {
-        out += process.readAllStandardOutput();
-        errors += process.readAllStandardError();
-    }
-    QString err() {
-        read();
-        return QString::fromUtf8(errors);
-    }
-    bool exited() const { return process.state() == QProcess::NotRunning; }
-    // Its progress output (JSON lines) so far, the events named `name`.
-    QList<QJsonObject> events(const QString& name) {
-        read();
-        QList<QJsonObject> found;
-        for (const QByteArray& line : out.split('\n')) {
-            const QJsonObject event = QJsonDocument::fromJson(line).object();
-            if (event.value("event").toString() == name) {
-                found.append(event);
-            }
-        }
-        return found;
-    }
-    bool reportedAStep() { return !events("step").isEmpty(); }
-    void kill() { ::kill(static_cast<pid_t>(process.processId()), SIGKILL); }
-};
-
-// The steps of a run's events.jsonl, in order.
-QList<int> loggedSteps(const QString& run) {
-    QList<int> steps;
-    std::ifstream in((run + "/events.jsonl").toStdString());
-    std::string line;
-    while (std::getline(in, line)) {
-        const QJsonObject event = QJsonDocument::fromJson(QByteArray::fromStdString(line)).object();
-        if (event.value("event").toString() == "step") {
-            steps.append(event.value("step").toInt());
-        }
-    }
-    return steps;
 }
 
 }  // namespace
