@@ -10,6 +10,7 @@
 #include <map>
 
 #include "depthwise/DepthwiseConvFunction.h"
+#include "json/Json.h"
 #include "network/Autocast.h"
 #include "network/ComputeDevice.h"
 #include "registry/ModelRegistry.h"
@@ -68,7 +69,9 @@ void resetPeak(int device) {
 }
 
 // Results for bench/gpu-check.sh and docs/BENCHMARKS.md: JSON lines under $OUT when set.
-void record(const std::string& line) {
+// (The project's Json writes doubles exactly; std::to_string would print 1e-7 as 0.000000.)
+void record(const logonet::Json& result) {
+    const std::string line = result.dump();
     std::printf("%s\n", line.c_str());
     if (const char* out = std::getenv("OUT")) {
         std::ofstream(std::string(out) + "/test_gpu.jsonl", std::ios::app) << line << "\n";
@@ -127,11 +130,16 @@ class TestGpu : public QObject {
         const double gradInput = relativeError(x.grad(), reference.gradInput);
         const double gradWeight = relativeError(w.grad(), reference.gradWeight);
         const double gradBias = relativeError(b.grad(), reference.gradBias);
-        record("{\"check\":\"depthwise\",\"type\":\"" + type.toStdString() + "\",\"kernel\":" +
-               std::to_string(kernel) + ",\"dilation\":" + std::to_string(dilation) +
-               ",\"output\":" + std::to_string(output) + ",\"grad_input\":" +
-               std::to_string(gradInput) + ",\"grad_weight\":" + std::to_string(gradWeight) +
-               ",\"grad_bias\":" + std::to_string(gradBias) + "}");
+        logonet::Json result = logonet::Json::object();
+        result["check"] = "depthwise";
+        result["type"] = type.toStdString();
+        result["kernel"] = kernel;
+        result["dilation"] = dilation;
+        result["output"] = output;
+        result["grad_input"] = gradInput;
+        result["grad_weight"] = gradWeight;
+        result["grad_bias"] = gradBias;
+        record(result);
         QVERIFY2(output < tolerance, qPrintable(QString::number(output)));
         QVERIFY2(gradInput < tolerance, qPrintable(QString::number(gradInput)));
         // The weight gradient sums over the whole volume: reduced precision loses more there.
@@ -150,8 +158,11 @@ class TestGpu : public QObject {
         const auto onGpu = network->forward(input.to(torch::kCUDA));
         torch::cuda::synchronize();
         const double error = relativeError(onGpu, onCpu);
-        record("{\"check\":\"logonet_forward_64\",\"relative_error\":" + std::to_string(error) +
-               ",\"peak_mib\":" + std::to_string(peakMiB(0)) + "}");
+        logonet::Json result = logonet::Json::object();
+        result["check"] = "logonet_forward_64";
+        result["relative_error"] = error;
+        result["peak_mib"] = peakMiB(0);
+        record(result);
         QVERIFY2(error < 1e-3, qPrintable(QString::number(error)));
     }
 
@@ -187,10 +198,13 @@ class TestGpu : public QObject {
             (step == 0 ? firstLoss : lastLoss) = loss.item<double>();
         }
         torch::cuda::synchronize();
-        record(std::string("{\"check\":\"train_step_96_batch2\",\"amp\":") +
-               (amp ? "true" : "false") + ",\"first_loss\":" + std::to_string(firstLoss) +
-               ",\"last_loss\":" + std::to_string(lastLoss) +
-               ",\"peak_mib\":" + std::to_string(peakMiB(0)) + "}");
+        logonet::Json result = logonet::Json::object();
+        result["check"] = "train_step_96_batch2";
+        result["amp"] = amp;
+        result["first_loss"] = firstLoss;
+        result["last_loss"] = lastLoss;
+        result["peak_mib"] = peakMiB(0);
+        record(result);
         QVERIFY(std::isfinite(firstLoss) && std::isfinite(lastLoss));
         QVERIFY2(lastLoss < firstLoss, "three steps on one batch lowered the loss");
         QVERIFY2(peakMiB(0) < 14.0 * 1024.0, "fits a 14 GB card");
