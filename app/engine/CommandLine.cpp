@@ -1,9 +1,37 @@
 #include "CommandLine.h"
 
-#include <cstdlib>
+#include <charconv>
+#include <cmath>
 #include <sstream>
 
 namespace logonet::cli {
+
+namespace {
+
+// std::from_chars reads "0.1" the same in every locale; strtod follows the C locale's decimal
+// separator and read "0.1" as 0 under a German one. Only finite numbers: "nan" and "inf" would
+// slip through every range check that follows.
+std::optional<double> decimal(const std::string& text) {
+    double value = 0.0;
+    const char* last = text.data() + text.size();
+    const auto [end, error] = std::from_chars(text.data(), last, value);
+    if (text.empty() || error != std::errc() || end != last || !std::isfinite(value)) {
+        return std::nullopt;
+    }
+    return value;
+}
+
+std::optional<long long> whole(const std::string& text) {
+    long long value = 0;
+    const char* last = text.data() + text.size();
+    const auto [end, error] = std::from_chars(text.data(), last, value);
+    if (text.empty() || error != std::errc() || end != last) {
+        return std::nullopt;
+    }
+    return value;
+}
+
+}  // namespace
 
 CommandLine::CommandLine(const std::vector<std::string>& arguments,
                          const std::set<std::string>& flags) {
@@ -62,12 +90,11 @@ double CommandLine::number(const std::string& name, double fallback) const {
     if (!value) {
         return fallback;
     }
-    char* end = nullptr;
-    const double parsed = std::strtod(value->c_str(), &end);
-    if (end == value->c_str() || *end != '\0') {
+    const auto parsed = decimal(*value);
+    if (!parsed) {
         throw UsageError("--" + name + " expects a number, got '" + *value + "'");
     }
-    return parsed;
+    return *parsed;
 }
 
 int64_t CommandLine::integer(const std::string& name, int64_t fallback) const {
@@ -75,12 +102,11 @@ int64_t CommandLine::integer(const std::string& name, int64_t fallback) const {
     if (!value) {
         return fallback;
     }
-    char* end = nullptr;
-    const long long parsed = std::strtoll(value->c_str(), &end, 10);
-    if (end == value->c_str() || *end != '\0') {
+    const auto parsed = whole(*value);
+    if (!parsed) {
         throw UsageError("--" + name + " expects a whole number, got '" + *value + "'");
     }
-    return parsed;
+    return *parsed;
 }
 
 std::vector<double> CommandLine::numbers(const std::string& name, std::vector<double> fallback,
@@ -93,13 +119,12 @@ std::vector<double> CommandLine::numbers(const std::string& name, std::vector<do
     std::stringstream stream(*value);
     std::string item;
     while (std::getline(stream, item, ',')) {
-        char* end = nullptr;
-        const double number = std::strtod(item.c_str(), &end);
-        if (item.empty() || *end != '\0') {
+        const auto number = decimal(item);
+        if (!number) {
             throw UsageError("--" + name + " expects numbers separated by commas, got '" + *value +
                              "'");
         }
-        parsed.push_back(number);
+        parsed.push_back(*number);
     }
     if (parsed.size() == 1 && count > 1) {
         parsed.assign(count, parsed.front());

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <locale>
 #include <map>
 #include <sstream>
 
@@ -14,6 +15,7 @@
 #include <itkImage.h>
 #include <itkImageSeriesReader.h>
 
+#include "io/DicomSlicePayload.h"
 #include "io/ImageReader.h"
 #include "io/ItkFactories.h"
 #include "io/ItkMessage.h"
@@ -67,6 +69,8 @@ std::vector<double> numbersOf(const char* value) {
     std::string text = trimmed(value);
     std::replace(text.begin(), text.end(), '\\', ' ');
     std::istringstream in(text);
+    // The classic locale: a global German one would take '.' for a thousands separator.
+    in.imbue(std::locale::classic());
     double number = 0;
     while (in >> number) {
         numbers.push_back(number);
@@ -83,6 +87,7 @@ struct Slice {
 
 std::string format(double value) {
     std::ostringstream text;
+    text.imbue(std::locale::classic());
     text.precision(4);
     text << value;
     return text.str();
@@ -234,6 +239,13 @@ ImageVolume DicomSeriesScanner::read(const DicomSeriesInfo& series) const {
     }
     if (series.sliceCount < 2) {
         throw ImageReadError(name + ": only one slice; a 3D scan needs several");
+    }
+    // GDCM reads a slice cut short with a warning and garbage for the missing pixels.
+    for (const std::string& file : series.files) {
+        const std::string problem = dicomSlicePayloadProblem(file);
+        if (!problem.empty()) {
+            throw ImageReadError(file + ": " + problem);
+        }
     }
     registerImageIoFactories();
     using Image = itk::Image<float, 3>;

@@ -1,5 +1,6 @@
 #include "io/DicomSeriesWriter.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -66,8 +67,12 @@ void writeDicomSeries(const ImageVolume& image, const std::string& folder,
         itk::EncapsulateMetaData<std::string>(dictionary, "0010|0010", tags.patientName);
         itk::EncapsulateMetaData<std::string>(dictionary, "0020|0013", instance);
         itk::EncapsulateMetaData<std::string>(dictionary, "0028|0004", "MONOCHROME2");
+        // to_chars, not std::to_string: the latter writes "1,500000" under a German locale.
+        char thickness[32];
+        const auto written =
+            std::to_chars(thickness, thickness + sizeof thickness, geometry.spacing[2]);
         itk::EncapsulateMetaData<std::string>(dictionary, "0018|0050",
-                                              std::to_string(geometry.spacing[2]));
+                                              std::string(thickness, written.ptr));
         auto io = itk::GDCMImageIO::New();
         io->KeepOriginalUIDOn();
         char name[32];

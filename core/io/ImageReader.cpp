@@ -18,6 +18,7 @@
 #include "io/FileSignature.h"
 #include "io/ItkFactories.h"
 #include "io/ItkMessage.h"
+#include "io/VoxelPayload.h"
 
 namespace logonet {
 
@@ -87,6 +88,16 @@ itk::ImageIOBase::Pointer openImageIo(const std::string& path) {
 // Checks that the file holds one scalar 3D volume and returns its geometry.
 ImageGeometry geometryOf(itk::ImageIOBase* io, const std::string& path) {
     const unsigned dims = io->GetNumberOfDimensions();
+    // Before anything is sized by the header: a 400-byte file may claim 10^15 voxels.
+    std::vector<uint64_t> dimensions;
+    for (unsigned d = 0; d < dims; ++d) {
+        dimensions.push_back(io->GetDimensions(d));
+    }
+    const std::string payloadProblem = voxelPayloadProblem(
+        dimensions, io->GetComponentSize() * io->GetNumberOfComponents(), rawPayloadBytes(path));
+    if (!payloadProblem.empty()) {
+        fail(path, payloadProblem);
+    }
     if (io->GetNumberOfComponents() != 1) {
         fail(path, std::to_string(io->GetNumberOfComponents()) +
                        " components per voxel (colour or vector image); a scalar scan is needed");

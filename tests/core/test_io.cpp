@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "HandWrittenNifti.h"
 #include "io/ImageReader.h"
 #include "io/ImageWriter.h"
 
@@ -65,31 +66,13 @@ std::string expectReadError(const std::string& path, bool labels = false) {
     return "no error";
 }
 
-// A minimal NIfTI-1 file (uncompressed) with the given dims, int16 voxels.
+// A minimal NIfTI-1 file (uncompressed) with the given dims, int16 voxels, all of them present.
 void writeRawNifti(const std::string& path, std::vector<short> dims) {
-    char header[352] = {0};
-    const int sizeofHdr = 348;
-    std::memcpy(header, &sizeofHdr, 4);
-    short dim[8] = {static_cast<short>(dims.size()), 1, 1, 1, 1, 1, 1, 1};
     size_t voxels = 1;
-    for (size_t n = 0; n < dims.size(); ++n) {
-        dim[n + 1] = dims[n];
-        voxels *= static_cast<size_t>(dims[n]);
+    for (const short d : dims) {
+        voxels *= static_cast<size_t>(d);
     }
-    std::memcpy(header + 40, dim, sizeof dim);
-    const short datatype = 4, bitpix = 16;
-    std::memcpy(header + 70, &datatype, 2);
-    std::memcpy(header + 72, &bitpix, 2);
-    const float pixdim[8] = {1, 1, 1, 1, 1, 0, 0, 0};
-    std::memcpy(header + 76, pixdim, sizeof pixdim);
-    const float voxOffset = 352;
-    std::memcpy(header + 108, &voxOffset, 4);
-    std::memcpy(header + 344, "n+1\0", 4);
-    std::ofstream out(path, std::ios::binary);
-    out.write(header, sizeof header);
-    const std::vector<short> data(voxels, 7);
-    out.write(reinterpret_cast<const char*>(data.data()),
-              static_cast<std::streamsize>(data.size() * sizeof(short)));
+    writeHandWrittenNifti(path, dims, voxels * sizeof(short));
 }
 
 }  // namespace

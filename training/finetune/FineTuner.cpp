@@ -1,5 +1,6 @@
 #include "finetune/FineTuner.h"
 
+#include <charconv>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
@@ -63,7 +64,13 @@ double peakResidentMemoryMiB() {
     std::string line;
     while (std::getline(status, line)) {
         if (line.rfind("VmHWM:", 0) == 0) {
-            return std::stod(line.substr(6)) / 1024.0;
+            // "VmHWM:    1234 kB"; from_chars, not stod, so that no locale changes the reading.
+            const size_t digits = line.find_first_of("0123456789");
+            long long kib = 0;
+            if (digits != std::string::npos) {
+                std::from_chars(line.data() + digits, line.data() + line.size(), kib);
+            }
+            return static_cast<double>(kib) / 1024.0;
         }
     }
     return 0.0;

@@ -1,0 +1,197 @@
+#include "io/VoxelPayload.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
+namespace logonet {
+
+namespace {
+
+constexpr size_t kHeadBytes = 64 * 1024;
+
+bool endsWith(const std::string& text, const std::string& suffix) {
+    return text.size() >= suffix.size() &&
+           text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+std::string trimmedLower(std::string text) {
+    const size_t first = text.find_first_not_of(" \t\r");
+    const size_t last = text.find_last_not_of(" \t\r");
+    text = first == std::string::npos ? std::string() : text.substr(first, last - first + 1);
+    std::transform(text.begin(), text.end(), text.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return text;
+}
+
+std::optional<uint64_t> remainder(uint64_t fileSize, uint64_t headerBytes) {
+    return headerBytes <= fileSize ? std::optional<uint64_t>(fileSize - headerBytes)
+                                   : std::optional<uint64_t>(0);
+}
+
+// NIfTI-1 (sizeof_hdr 348, vox_offset a float at byte 108) or NIfTI-2 (540, an int64 at 168), in
+// either byte order.
+std::optional<uint64_t> niftiPayload(const std::string& head, uint64_t fileSize) {
+    if (head.size() < 348) {
+        return std::nullopt;
+    }
+    auto swapped = [](auto value) {
+        auto bytes = reinterpret_cast<unsigned char*>(&value);
+        std::reverse(bytes, bytes + sizeof value);
+        return value;
+    };
+    int32_t sizeofHdr = 0;
+    std::memcpy(&sizeofHdr, head.data(), 4);
+    const bool swap = sizeofHdr != 348 && sizeofHdr != 540;
+    if (swap) {
+        sizeofHdr = swapped(sizeofHdr);
+    }
+    if (sizeofHdr == 348) {
+        float offset = 0;
+        std::memcpy(&offset, head.data() + 108, 4);
+        offset = swap ? swapped(offset) : offset;
+        if (!std::isfinite(offset) || offset < 0 || offset > 1e18f) {
+            return std::nullopt;  // ITK refuses such a header itself
+        }
+        // A vox_offset below the header's end means "right after it" to the readers.
+        return remainder(fileSize, std::max<uint64_t>(352, static_cast<uint64_t>(offset)));
+    }
+    if (sizeofHdr == 540 && head.size() >= 540) {
+        int64_t offset = 0;
+        std::memcpy(&offset, head.data() + 168, 8);
+        offset = swap ? swapped(offset) : offset;
+        if (offset < 0) {
+            return std::nullopt;
+        }
+        return remainder(fileSize, std::max<uint64_t>(544, static_cast<uint64_t>(offset)));
+    }
+    return std::nullopt;
+}
+
+// "key: value" lines up to the first empty line; voxels follow that line in a .nrrd.
+std::optional<uint64_t> nrrdPayload(const std::string& head, uint64_t fileSize) {
+    size_t start = 0;
+    bool raw = false;
+    while (start < head.size()) {
+        const size_t end = head.find('\n', start);
+        if (end == std::string::npos) {
+            return std::nullopt;  // header longer than what was read
+        }
+        const std::string line = head.substr(start, end - start);
+        start = end + 1;
+        if (trimmedLower(line).empty()) {
+            return raw ? remainder(fileSize, start) : std::nullopt;
+        }
+        const size_t colon = line.find(':');
+        if (colon == std::string::npos || line[0] == '#') {
+            continue;
+        }
+        const std::string key = trimmedLower(line.substr(0, colon));
+        std::string value = line.substr(colon + 1);
+        if (!value.empty() && value[0] == '=') {
+            continue;  // "key:=value" is a key/value pair, not a field
+        }
+        value = trimmedLower(value);
+        if (key == "encoding") {
+            raw = value == "raw";
+        } else if (key == "data file" || key == "datafile" || key == "line skip" ||
+                   key == "lineskip" || key == "byte skip" || key == "byteskip") {
+            return std::nullopt;  // voxels elsewhere or at an offset ITK works out
+        }
+    }
+    return std::nullopt;
+}
+
+// "Key = Value" lines; ElementDataFile is the last one, voxels follow it.
+std::optional<uint64_t> metaImagePayload(const std::string& head, uint64_t fileSize) {
+    size_t start = 0;
+    bool compressed = false;
+    while (start < head.size()) {
+        const size_t end = head.find('\n', start);
+        if (end == std::string::npos) {
+            return std::nullopt;
+        }
+        const std::string line = head.substr(start, end - start);
+        start = end + 1;
+        const size_t equals = line.find('=');
+        if (equals == std::string::npos) {
+            continue;
+        }
+        const std::string key = trimmedLower(line.substr(0, equals));
+        const std::string value = trimmedLower(line.substr(equals + 1));
+        if (key == "compresseddata") {
+            compressed = value == "true";
+        } else if (key == "headersize") {
+            return std::nullopt;
+        } else if (key == "elementdatafile") {
+            if (value != "local" || compressed) {
+                return std::nullopt;
+            }
+            return remainder(fileSize, start);
+        }
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::string voxelPayloadProblem(const std::vector<uint64_t>& dimensions, uint64_t bytesPerVoxel,
+                                std::optional<uint64_t> bytesInFile) {
+    uint64_t voxels = 1;
+    std::string size;
+    for (const uint64_t dimension : dimensions) {
+        size += (size.empty() ? "" : "x") + std::to_string(dimension);
+    }
+    bool overflow = false;
+    for (const uint64_t dimension : dimensions) {
+        overflow = overflow || __builtin_mul_overflow(voxels, dimension, &voxels);
+    }
+    if (overflow || voxels > kMaxScanVoxels) {
+        return "the header claims " + size + " voxels, more than the " +
+               std::to_string(kMaxScanVoxels) + " a scan may hold";
+    }
+    uint64_t bytes = 0;
+    if (__builtin_mul_overflow(voxels, bytesPerVoxel, &bytes)) {
+        return "the header claims " + size + " voxels, too many to hold";
+    }
+    if (bytesInFile && *bytesInFile < bytes) {
+        return "truncated: the header describes " + size + " voxels (" + std::to_string(bytes) +
+               " bytes) but the file holds " + std::to_string(*bytesInFile) + " bytes of them";
+    }
+    return "";
+}
+
+std::optional<uint64_t> rawPayloadBytesOf(const std::string& lowerCaseName, const std::string& head,
+                                          uint64_t fileSize) {
+    if (endsWith(lowerCaseName, ".nii")) {
+        return niftiPayload(head, fileSize);
+    }
+    if (endsWith(lowerCaseName, ".nrrd")) {
+        return nrrdPayload(head, fileSize);
+    }
+    if (endsWith(lowerCaseName, ".mha")) {
+        return metaImagePayload(head, fileSize);
+    }
+    return std::nullopt;
+}
+
+std::optional<uint64_t> rawPayloadBytes(const std::string& path) {
+    std::error_code ec;
+    const uint64_t fileSize = std::filesystem::file_size(path, ec);
+    if (ec) {
+        return std::nullopt;
+    }
+    std::ifstream in(path, std::ios::binary);
+    std::string head(kHeadBytes, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<size_t>(std::max<std::streamsize>(0, in.gcount())));
+    std::string name = std::filesystem::path(path).filename().string();
+    std::transform(name.begin(), name.end(), name.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return rawPayloadBytesOf(name, head, fileSize);
+}
+
+}  // namespace logonet

@@ -1,0 +1,175 @@
+// Image files from outside are not trusted (issue 15): a hand-written header that claims more
+// voxels than a scan may hold is refused before anything is allocated for it, and files cut
+// short (.nii, .nrrd, .mha and a DICOM slice) are refused with a message naming the file.
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <sys/resource.h>
+
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
+#include "HandWrittenNifti.h"
+#include "io/DicomSeriesWriter.h"
+#include "io/ImageReader.h"
+#include "io/ImageWriter.h"
+
+using namespace logonet;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string readError(const std::string& path) {
+    try {
+        readImage(path);
+    } catch (const ImageReadError& error) {
+        return error.what();
+    }
+    return "no error";
+}
+
+void writeText(const std::string& path, const std::string& text) {
+    std::ofstream(path, std::ios::binary) << text;
+}
+
+ImageVolume smallScan() {
+    ImageGeometry g;
+    g.size = {12, 10, 6};
+    g.spacing = {0.8, 0.9, 2.5};
+    ImageVolume image(g);
+    for (size_t n = 0; n < image.voxels().size(); ++n) {
+        image.voxels()[n] = static_cast<float>(static_cast<int>(n * 13 % 1500) - 1000);
+    }
+    return image;
+}
+
+// Caps this process's address space for the lifetime of the object, so that an allocation the
+// size a hostile header claims fails loudly instead of going unnoticed on a large machine.
+class AddressSpaceCap {
+  public:
+    explicit AddressSpaceCap(rlim_t extraBytes) {
+        getrlimit(RLIMIT_AS, &previous_);
+        std::ifstream status("/proc/self/status");
+        std::string line;
+        rlim_t used = 0;
+        while (std::getline(status, line)) {
+            if (line.rfind("VmSize:", 0) == 0) {
+                used = static_cast<rlim_t>(std::stoull(line.substr(7))) * 1024;
+            }
+        }
+        rlimit cap = previous_;
+        cap.rlim_cur = used + extraBytes;
+        setrlimit(RLIMIT_AS, &cap);
+    }
+    ~AddressSpaceCap() { setrlimit(RLIMIT_AS, &previous_); }
+    AddressSpaceCap(const AddressSpaceCap&) = delete;
+    AddressSpaceCap& operator=(const AddressSpaceCap&) = delete;
+
+  private:
+    rlimit previous_{};
+};
+
+}  // namespace
+
+class TestIoHostile : public QObject {
+    Q_OBJECT
+
+  private Q_SLOTS:
+    void oversizedHeadersAreRefusedBeforeAllocation_data() {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("claim");
+        QTest::newRow("nifti") << "huge.nii"
+                               << "32767x32767x32767";
+        QTest::newRow("nifti-gz") << "huge.nii.gz"
+                                  << "32767x32767x32767";
+        QTest::newRow("nrrd") << "huge.nrrd"
+                              << "100000x100000x100000";
+        QTest::newRow("mha") << "huge.mha"
+                             << "100000x100000x100000";
+        QTest::newRow("mha-overflow") << "wrap.mha"
+                                      << "4294967296x4294967296x1024";
+    }
+    void oversizedHeadersAreRefusedBeforeAllocation() {
+        QFETCH(QString, name);
+        QFETCH(QString, claim);
+        QTemporaryDir dir;
+        const std::string path = dir.filePath(name).toStdString();
+        std::string sizes = claim.toStdString();
+        std::replace(sizes.begin(), sizes.end(), 'x', ' ');
+        if (name.endsWith(".nii")) {
+            writeHandWrittenNifti(path, {32767, 32767, 32767}, 48);
+            QCOMPARE(fs::file_size(path), uintmax_t(400));
+        } else if (name.endsWith(".nii.gz")) {
+            const std::string raw = dir.filePath("raw.nii").toStdString();
+            writeHandWrittenNifti(raw, {32767, 32767, 32767}, 48);
+            QCOMPARE(std::system(("gzip -c '" + raw + "' > '" + path + "'").c_str()), 0);
+        } else if (name.endsWith(".nrrd")) {
+            writeText(path, "NRRD0004\ntype: short\ndimension: 3\nsizes: " + sizes +
+                                "\nencoding: raw\nendian: little\n\n" + std::string(64, '\0'));
+        } else {
+            writeText(path, "ObjectType = Image\nNDims = 3\nDimSize = " + sizes +
+                                "\nElementType = MET_SHORT\nElementDataFile = LOCAL\n" +
+                                std::string(64, '\0'));
+        }
+        std::string message;
+        {
+            // 1 GiB more than now: the claimed voxels would need terabytes.
+            AddressSpaceCap cap(rlim_t{1} << 30);
+            message = readError(path);
+        }
+        // MetaIO reads sizes as int; the overflowing claim is then shown as it read them.
+        const std::string expected =
+            path + ": the header claims " +
+            (name.startsWith("wrap") ? std::string()
+                                     : claim.toStdString() + " voxels, more than the ");
+        QVERIFY2(message.rfind(expected, 0) == 0, message.c_str());
+    }
+
+    // Within the voxel limit, but more voxel bytes than an uncompressed file holds.
+    void headersLargerThanTheirFileAreRefused() {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("claims.nii").toStdString();
+        writeHandWrittenNifti(path, {1024, 1024, 1024}, 48);
+        std::string message;
+        {
+            AddressSpaceCap cap(rlim_t{1} << 30);  // the claim is 2 GiB of int16 (+4 as float)
+            message = readError(path);
+        }
+        QCOMPARE(message, path +
+                              ": truncated: the header describes 1024x1024x1024 voxels "
+                              "(2147483648 bytes) but the file holds 48 bytes of them");
+    }
+
+    void truncatedFilesAreNamed_data() {
+        QTest::addColumn<QString>("extension");
+        QTest::newRow("nii") << ".nii";
+        QTest::newRow("nrrd") << ".nrrd";
+        QTest::newRow("mha") << ".mha";
+    }
+    void truncatedFilesAreNamed() {
+        QFETCH(QString, extension);
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("cut").toStdString() + extension.toStdString();
+        writeImage(smallScan(), path);
+        QCOMPARE(readImage(path).voxels(), smallScan().voxels());
+        fs::resize_file(path, fs::file_size(path) - 7);
+        const std::string message = readError(path);
+        QVERIFY2(message.rfind(path + ": truncated: the header describes 12x10x6 voxels", 0) == 0,
+                 message.c_str());
+    }
+
+    void truncatedDicomSliceIsNamed() {
+        QTemporaryDir dir;
+        const std::string folder = dir.filePath("series").toStdString();
+        writeDicomSeries(smallScan(), folder, DicomSeriesTags{});
+        const fs::path slice = fs::path(folder) / "slice_0002.dcm";
+        fs::resize_file(slice, fs::file_size(slice) - 40);
+        const std::string message = readError(folder);
+        QVERIFY2(message.find(slice.filename().string()) != std::string::npos, message.c_str());
+        QVERIFY2(message.find("truncated") != std::string::npos, message.c_str());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestIoHostile)
+#include "test_io_hostile.moc"
