@@ -12,6 +12,8 @@
 #include "database/StorageError.h"
 #include "import/ContentHash.h"
 #include "import/ImportPlanner.h"
+#include "import/LabelAttachment.h"
+#include "import/ModalityGuess.h"
 #include "io/DicomSeriesScanner.h"
 #include "io/ImageReader.h"
 #include "io/ImageWriter.h"
@@ -129,13 +131,7 @@ ImportReport ScanImporter::importItems(const std::vector<ImportItem>& items,
             return report;
         }
         try {
-            bool duplicate = false;
-            const int64_t id = importOne(item, options, &duplicate);
-            if (duplicate) {
-                report.duplicates.push_back({item.imagePath, id});
-            } else {
-                report.imported.push_back(id);
-            }
+            importInto(item, options, report);
         } catch (const std::exception& error) {
             report.failures.push_back({item.imagePath, error.what()});
         }
@@ -144,6 +140,42 @@ ImportReport ScanImporter::importItems(const std::vector<ImportItem>& items,
         progress(total, total, "");
     }
     return report;
+}
+
+void ScanImporter::importInto(const ImportItem& item, const ImportOptions& options,
+                              ImportReport& report) {
+    bool duplicate = false;
+    const int64_t id = importOne(item, options, &duplicate);
+    const bool labeled = !item.labelPath.empty() && !options.unlabeled;
+    if (!duplicate) {
+        report.imported.push_back(id);
+        if (labeled) {
+            report.importedLabeled.push_back(id);
+        }
+        return;
+    }
+    const std::string same = "same content as scan " + std::to_string(id);
+    if (!labeled) {
+        report.duplicates.push_back({item.imagePath, id, same + "; no label file came with it"});
+        return;
+    }
+    LabelVolume labels;
+    try {
+        labels = readLabelMap(item.labelPath);
+    } catch (const ImageReadError& error) {
+        throw ImportError(error.what());
+    }
+    for (const LabelVersionRecord& version : project_.labelVersions(id)) {
+        if (version.kind == "ground-truth" &&
+            project_.loadLabels(version.id).voxels() == labels.voxels()) {
+            report.duplicates.push_back({item.imagePath, id,
+                                         same + ", which already has these labels (version " +
+                                             std::to_string(version.id) + ")"});
+            return;
+        }
+    }
+    const LabelVersionRecord added = attachLabelFile(project_, id, item.labelPath);
+    report.labelsAttached.push_back({item.imagePath, id, added.id});
 }
 
 int64_t ScanImporter::importOne(const ImportItem& item, const ImportOptions& options,
@@ -221,7 +253,11 @@ int64_t ScanImporter::importOne(const ImportItem& item, const ImportOptions& opt
             "size_x, size_y, size_z, spacing_x, spacing_y, spacing_z, labeled, split, tags, "
             "imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '[]', ?)");
         const ImageGeometry& g = image.geometry();
-        insert.bind(1, item.name).bind(2, imageTemp).bind(3, hash).bind(4, dicomModality(item));
+        std::string modality = item.modality.empty() ? dicomModality(item) : item.modality;
+        if (modality.empty()) {
+            modality = guessModality(image);
+        }
+        insert.bind(1, item.name).bind(2, imageTemp).bind(3, hash).bind(4, modality);
         insert.bind(5, fs::absolute(item.imagePath).string()).bind(6, readPixelType(imageTemp));
         for (int a = 0; a < 3; ++a) {
             insert.bind(7 + a, g.size[a]).bind(10 + a, g.spacing[a]);

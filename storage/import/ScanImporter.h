@@ -32,15 +32,26 @@ struct ImportItem {
     std::string dicomSeriesUid;  // set when imagePath is a DICOM folder
     std::string labelPath;       // "" when unlabeled
     std::string split = "train";
+    std::string modality;  // from a dataset.json; "" lets DICOM or the intensities decide
 };
 
 struct ImportReport {
-    std::vector<int64_t> imported;  // new scan ids
+    std::vector<int64_t> imported;         // new scan ids
+    std::vector<int64_t> importedLabeled;  // those of them that came with labels
     struct Duplicate {
         std::string source;
         int64_t existingScanId = 0;
+        std::string reason;  // why nothing was added, e.g. "it already has these labels"
     };
     std::vector<Duplicate> duplicates;  // recognised by content hash, not imported again
+    // A scan already in the project, imported again with a label file: the labels become a new
+    // ground-truth version of the existing scan instead of being dropped.
+    struct LabelsAttached {
+        std::string source;
+        int64_t scanId = 0;
+        int64_t versionId = 0;
+    };
+    std::vector<LabelsAttached> labelsAttached;
     struct Failure {
         std::string source;
         std::string message;
@@ -76,6 +87,8 @@ class ScanImporter {
     // scan with the same content is already there. Throws ImportError.
     int64_t importOne(const ImportItem& item, const ImportOptions& options,
                       bool* duplicate = nullptr);
+    // As importOne, and records the outcome (with its reason) in `report`.
+    void importInto(const ImportItem& item, const ImportOptions& options, ImportReport& report);
 
     // For tests of atomicity: called with the stage name ("files-written", "row-inserted",
     // "labels-inserted") during each import; throwing from it simulates a failure there.

@@ -22,7 +22,7 @@ namespace fs = std::filesystem;
 const char* const kDatabaseName = "project.db";
 const char* const kScanColumns =
     "SELECT id, name, path, content_hash, modality, source_path, pixel_type, size_x, size_y, "
-    "size_z, spacing_x, spacing_y, spacing_z, labeled, split, tags, imported_at FROM scans ";
+    "size_z, spacing_x, spacing_y, spacing_z, labeled, split, tags, imported_at, fold FROM scans ";
 
 ScanRecord scanFrom(const Statement& row) {
     ScanRecord scan;
@@ -48,6 +48,7 @@ ScanRecord scanFrom(const Statement& row) {
         // A hand-edited tags column loses its tags, not the scan.
     }
     scan.importedAt = row.columnText(16);
+    scan.fold = row.isNull(17) ? -1 : static_cast<int>(row.columnInt(17));
     return scan;
 }
 
@@ -81,6 +82,12 @@ void requireWritable(const std::string& dir) {
 void checkSplit(const std::string& split) {
     if (split != "train" && split != "val" && split != "test") {
         throw StorageError("unknown split '" + split + "' (train, val or test)");
+    }
+}
+
+void checkModality(const std::string& modality) {
+    if (modality != "CT" && modality != "MR") {
+        throw StorageError("unknown modality '" + modality + "' (CT or MR)");
     }
 }
 
@@ -246,6 +253,20 @@ void Project::setSplit(int64_t scanId, const std::string& split) {
     scan(scanId);
     Statement update = database_->prepare("UPDATE scans SET split = ? WHERE id = ?");
     update.bind(1, split).bind(2, scanId).run();
+}
+
+void Project::setModality(int64_t scanId, const std::string& modality) {
+    checkModality(modality);
+    scan(scanId);
+    Statement update = database_->prepare("UPDATE scans SET modality = ? WHERE id = ?");
+    update.bind(1, modality).bind(2, scanId).run();
+}
+
+void Project::setFold(int64_t scanId, int fold) {
+    scan(scanId);
+    Statement update = database_->prepare("UPDATE scans SET fold = ? WHERE id = ?");
+    const std::optional<int64_t> value = fold < 0 ? std::nullopt : std::optional<int64_t>(fold);
+    update.bind(1, value).bind(2, scanId).run();
 }
 
 void Project::setTags(int64_t scanId, const std::vector<std::string>& tags) {

@@ -21,7 +21,7 @@ namespace logonet {
 class Project {
   public:
     // The schema this build writes. Older databases are migrated on open; newer ones are refused.
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
 
     enum class Access {
         // Holds the project lock: a second Exclusive open (another workstation, `logonet import`)
@@ -56,7 +56,9 @@ class Project {
     std::optional<ScanRecord> findScanByHash(const std::string& contentHash) const;
     int64_t scanCount() const;
     ImageVolume loadImage(int64_t scanId) const;
-    void setSplit(int64_t scanId, const std::string& split);  // "train", "val" or "test"
+    void setSplit(int64_t scanId, const std::string& split);        // "train", "val" or "test"
+    void setModality(int64_t scanId, const std::string& modality);  // "CT" or "MR"
+    void setFold(int64_t scanId, int fold);                         // -1 clears it
     void setTags(int64_t scanId, const std::vector<std::string>& tags);
 
     // Label versions of a scan, oldest first.
@@ -83,5 +85,7 @@ class Project {
 
 // Valid values of ScanRecord::split; throws StorageError for anything else.
 void checkSplit(const std::string& split);
+// The modalities a user may set: "CT" or "MR"; throws StorageError for anything else.
+void checkModality(const std::string& modality);
 
 }  // namespace logonet

@@ -114,6 +114,13 @@ CREATE INDEX reviews_by_version ON reviews(version_id, id);
 UPDATE meta SET value = '3' WHERE key = 'schema_version';
 )sql";
 
+// Version 4: the k-fold cross-validation fold of each scan (NULL when the project has no folds).
+// Modality was already a column; imports now fill it (DICOM tag, else a guess from intensities).
+const char* const kVersion4 = R"sql(
+ALTER TABLE scans ADD COLUMN fold INTEGER CHECK (fold IS NULL OR fold >= 0);
+UPDATE meta SET value = '4' WHERE key = 'schema_version';
+)sql";
+
 }  // namespace
 
 void ProjectSchema::createVersion1(Database& database) {
@@ -139,6 +146,9 @@ void ProjectSchema::migrate(Database& database, int target) {
     }
     if (from < 3 && target >= 3) {
         database.exec(kVersion3);
+    }
+    if (from < 4 && target >= 4) {
+        database.exec(kVersion4);
     }
     transaction.commit();
 }

@@ -21,6 +21,7 @@ struct ScanRecord {
     Vec3 spacing{1, 1, 1};
     bool labeled = false;         // has a ground-truth label version
     std::string split = "train";  // "train", "val" or "test"
+    int fold = -1;                // k-fold cross-validation fold, -1 when the project has none
     std::vector<std::string> tags;
     std::string importedAt;  // ISO 8601 UTC
 };

@@ -8,32 +8,9 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-namespace {
+#include "LogonetRun.h"
 
-struct Result {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Result runLogonet(const QStringList& arguments) {
-    QProcess process;
-    process.start(LOGONET_EXECUTABLE, arguments);
-    process.waitForFinished(60000);
-    Result result;
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
-}
-
-// The command failed cleanly: non-zero exit, exactly one line on stderr that contains `part`.
-bool failedWithOneLine(const Result& result, const QString& part) {
-    const QStringList lines = result.err.trimmed().split('\n');
-    return result.exitCode != 0 && lines.size() == 1 && lines[0].contains(part);
-}
-
-}  // namespace
+using Result = LogonetResult;
 
 class TestCliProject : public QObject {
     Q_OBJECT

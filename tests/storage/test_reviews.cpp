@@ -46,8 +46,8 @@ class TestReviews : public QObject {
                 "(3, 2, NULL, 'rejected', 'no version given', 't3')");
         }
         Project project = Project::open(path);
-        QCOMPARE(project.schemaVersion(), 3);
-        QCOMPARE(ProjectSchema::version(project.database()), 3);
+        QCOMPARE(project.schemaVersion(), Project::kSchemaVersion);
+        QCOMPARE(ProjectSchema::version(project.database()), ProjectSchema::kLatestVersion);
         ReviewStore reviews(project.database());
         const std::vector<ReviewRecord> history = reviews.history(10);
         QCOMPARE(history.size(), size_t(2));
@@ -79,7 +79,7 @@ class TestReviews : public QObject {
         const std::string path = dir.filePath("p").toStdString();
         {
             Project project = Project::create(path, LabelSet::btcv());
-            QCOMPARE(project.schemaVersion(), 3);
+            QCOMPARE(project.schemaVersion(), Project::kSchemaVersion);
             addScansAndVersions(project.database());
             ReviewStore reviews(project.database());
             QVERIFY(!reviews.latest(10));

@@ -62,11 +62,22 @@ int runImport(const CommandLine& line) {
             return true;
         });
     for (const auto& duplicate : report.duplicates) {
-        std::cout << duplicate.source << ": already in the project as scan "
-                  << duplicate.existingScanId << " (same content); not imported again\n";
+        std::cout << duplicate.source << ": skipped as a duplicate: "
+                  << (duplicate.reason.empty()
+                          ? "same content as scan " + std::to_string(duplicate.existingScanId)
+                          : duplicate.reason)
+                  << "\n";
+    }
+    for (const auto& attached : report.labelsAttached) {
+        std::cout << attached.source << ": already in the project as scan " << attached.scanId
+                  << "; its label file was attached as ground-truth version " << attached.versionId
+                  << "\n";
     }
     std::cout << "imported " << report.imported.size() << " scan(s), " << report.duplicates.size()
-              << " duplicate(s), " << report.failures.size() << " failure(s)\n";
+              << " duplicate(s), " << report.failures.size() << " failure(s) ("
+              << report.importedLabeled.size() << " labeled, "
+              << report.imported.size() - report.importedLabeled.size() << " unlabeled; "
+              << report.labelsAttached.size() << " label file(s) attached to existing scans)\n";
     if (!report.failures.empty()) {
         // One line per failed scan; the last one (printed by main) says how many failed.
         for (size_t n = 1; n < report.failures.size(); ++n) {
@@ -142,6 +153,8 @@ Json scanJson(const ScanRecord& scan) {
     object["name"] = scan.name;
     object["labeled"] = scan.labeled;
     object["split"] = scan.split;
+    object["modality"] = scan.modality;
+    object["fold"] = scan.fold < 0 ? Json() : Json(scan.fold);
     object["size"] = Json(Json::Array{scan.size[0], scan.size[1], scan.size[2]});
     object["spacing"] = Json(Json::Array{scan.spacing[0], scan.spacing[1], scan.spacing[2]});
     return object;
@@ -176,7 +189,7 @@ void appendProjectCommands(std::vector<Command>& commands) {
                         "list the scans of a project",
                         "usage: logonet list --project DIR [--json]\n"
                         "  --json  one JSON object per line and scan: id, name, labeled, split,\n"
-                        "          size, spacing",
+                        "          modality, fold (null without folds), size, spacing",
                         {"json"},
                         runList});
     commands.push_back(
@@ -189,6 +202,7 @@ void appendProjectCommands(std::vector<Command>& commands) {
          runExport});
     appendDemoDataCommand(commands);
     appendProjectBenchmarks(commands);
+    appendScanCommands(commands);
 }
 
 }  // namespace logonet::cli

@@ -1,0 +1,63 @@
+#include "project/ScanRemoval.h"
+
+#include <filesystem>
+
+namespace logonet {
+
+namespace {
+
+int64_t countFor(Database& database, const char* table, int64_t scanId) {
+    Statement query =
+        database.prepare(std::string("SELECT COUNT(*) FROM ") + table + " WHERE scan_id = ?");
+    query.bind(1, scanId);
+    query.step();
+    return query.columnInt(0);
+}
+
+}  // namespace
+
+std::string ScanRemoval::describe() const {
+    return "scan " + std::to_string(scan.id) + " (" + scan.name + "): the image " + scan.path +
+           ", " + std::to_string(labelVersions) + " label version(s), " + std::to_string(reviews) +
+           " review(s) and " + std::to_string(runMetrics) + " run metric row(s)";
+}
+
+ScanRemoval plannedRemoval(Project& project, int64_t scanId) {
+    ScanRemoval removal;
+    removal.scan = project.scan(scanId);
+    removal.files.push_back(removal.scan.path);
+    for (const LabelVersionRecord& version : project.labelVersions(scanId)) {
+        removal.files.push_back(version.path);
+        ++removal.labelVersions;
+    }
+    Database& database = project.database();
+    removal.reviews = countFor(database, "reviews", scanId);
+    removal.runMetrics = countFor(database, "run_metrics", scanId);
+    return removal;
+}
+
+ScanRemoval removeScan(Project& project, int64_t scanId) {
+    const ScanRemoval removal = plannedRemoval(project, scanId);
+    Database& database = project.database();
+    {
+        Transaction transaction(database);
+        // Explicit deletes rather than trusting that foreign keys are switched on in this
+        // connection.
+        for (const char* table :
+             {"reviews", "run_metrics", "slice_assignments", "label_versions"}) {
+            Statement remove =
+                database.prepare(std::string("DELETE FROM ") + table + " WHERE scan_id = ?");
+            remove.bind(1, scanId).run();
+        }
+        Statement remove = database.prepare("DELETE FROM scans WHERE id = ?");
+        remove.bind(1, scanId).run();
+        transaction.commit();
+    }
+    std::error_code ignored;
+    for (const std::string& file : removal.files) {
+        std::filesystem::remove(project.absolutePath(file), ignored);
+    }
+    return removal;
+}
+
+}  // namespace logonet
