@@ -129,6 +129,73 @@ class RunCommandsTest : public QObject {
         QVERIFY(done.at("label_version").asInt() > 0);
     }
 
+    // Several scans in one process, each a label version named after the run, a line each.
+    void inferPredictsSeveralScansWithProgress() {
+        const EngineResult r = runEngine({"infer", "--run", project_ + "/runs/r1", "--project",
+                                          project_, "--scan", "1", "--scan", "3", "--json"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QStringList predicted;
+        for (const QString& line : r.out.trimmed().split('\n')) {
+            const Json event = Json::parse(line.toStdString());
+            if (event.at("event").asString() == "predicted") {
+                predicted << QString::number(event.at("scan").asInt()) + "/" +
+                                 QString::number(event.at("done").asInt()) + "/" +
+                                 QString::number(event.at("total").asInt());
+                QVERIFY(event.at("label_version").asInt() > 0);
+            }
+        }
+        QCOMPARE(predicted, QStringList({"1/1/2", "3/2/2"}));
+    }
+
+    // A run of another label set is refused before predicting, with both label sets named.
+    void inferRefusesARunOfAnotherLabelSet() {
+        const QString labels = path("two-labels.json");
+        QFile file(labels);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"({"labels": [{"value": 1, "name": "tumour", "colour": [255, 0, 0]},
+                                  {"value": 2, "name": "cyst", "colour": [0, 255, 0]}]})");
+        file.close();
+        const QString other = path("other-labels");
+        QCOMPARE(runEngine({"project", "create", other, "--labels", labels}).exitCode, 0);
+        QCOMPARE(
+            runEngine({"import", data_ + "/imagesTr", "--unlabeled", "--project", other}).exitCode,
+            0);
+        const EngineResult r =
+            runEngine({"infer", "--run", project_ + "/runs/r1", "--project", other, "--scan", "1"});
+        QVERIFY(r.exitCode != 0);
+        QVERIFY2(r.err.contains("1 spleen") && r.err.contains("1 tumour, 2 cyst"),
+                 qPrintable(r.err));
+        QVERIFY2(!QDir(other + "/labels").exists() || QDir(other + "/labels").isEmpty(),
+                 "nothing stored");
+    }
+
+    // A fresh project trains without `logonet prepare`: the run prepares its scans, and a
+    // run with other settings prepares them again instead of failing.
+    void trainPreparesItsScansFirst() {
+        const QString fresh = path("fresh");
+        QCOMPARE(runEngine({"project", "create", fresh}).exitCode, 0);
+        QCOMPARE(runEngine({"import", data_ + "/imagesTr", "--labels", data_ + "/labelsTr",
+                            "--project", fresh})
+                     .exitCode,
+                 0);
+        QVERIFY(!fs::exists(fresh.toStdString() + "/cache/scan_000001.json"));
+        const QStringList train{"train",        "--project", fresh, "--arch",
+                                "logonet-tiny", "--iters",   "1",   "--crop",
+                                "32",           "--batch",   "2"};
+        EngineResult r = runEngine(train + QStringList{"--run", "first"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.err.contains("prepared 3 of 3 scans"), qPrintable(r.err));
+        QVERIFY(fs::exists(fresh.toStdString() + "/cache/scan_000001.json"));
+        r = runEngine(train + QStringList{"--run", "second"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(!r.err.contains("prepared"), qPrintable(r.err));
+        r = runEngine(train + QStringList{"--run", "finer", "--spacing", "1.5,1.5,1.5"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.err.contains("prepared 3 of 3 scans"), qPrintable(r.err));
+        const Json header = readJsonFile(fresh.toStdString() + "/cache/scan_000002.json");
+        QCOMPARE(header.at("settings").at("spacing").asArray().back().asNumber(), 1.5);
+    }
+
     void evaluateReportsPerClassScores() {
         const EngineResult r = runEngine({"evaluate", "--run", project_ + "/runs/r1", "--project",
                                           project_, "--split", "test", "--json"});
@@ -157,7 +224,6 @@ class RunCommandsTest : public QObject {
                                 "logonet-tiny", "--iters",   "1",      "--crop",
                                 "32",           "--batch",   "1"};
         expectFailure(train + QStringList{"--run", "r1"}, "already exists");
-        expectFailure(train + QStringList{"--run", "e1", "--spacing", "2,2,2"}, "other settings");
         expectFailure(train + QStringList{"--run", "e2", "--crop", "256"}, "larger than every");
         if (!QFile::exists("/dev/nvidia0")) {
             expectFailure(train + QStringList{"--run", "e3", "--device", "cuda"}, "--device cuda");

@@ -1,8 +1,10 @@
 #ifdef LOGONET_HAVE_STORAGE
 
+#include <chrono>
 #include <iostream>
 
 #include "commands/TrainingCommandSet.h"
+#include "commands/TrainingRunFit.h"
 #include "inference/RunInference.h"
 #include "io/ImageReader.h"
 #include "io/ImageWriter.h"
@@ -34,25 +36,111 @@ training::RunInferenceOptions inferenceOptionsFrom(const CommandLine& line) {
     return options;
 }
 
+// One scan of the project predicted and stored as a label version named after the run.
+struct StoredPrediction {
+    int64_t scanId = 0;
+    int64_t versionId = 0;
+    double seconds = 0.0;
+};
+
+StoredPrediction predictScan(const training::RunInference& inference, Project& project,
+                             int64_t scanId, const std::string& out) {
+    const auto started = std::chrono::steady_clock::now();
+    const LabelVolume labels = inference.predict(project.loadImage(scanId));
+    if (!out.empty()) {
+        writeLabelMap(labels, out);
+    }
+    StoredPrediction stored;
+    stored.scanId = scanId;
+    stored.versionId =
+        project.addLabelVersion(scanId, "prediction", labels, inference.runName()).id;
+    stored.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return stored;
+}
+
+// --project with one or more --scan: each prediction stored in the project (and, for one scan,
+// also written to --out when given); with --json a progress line per scan for the workstation.
+int inferProjectScans(const CommandLine& line, const training::RunInference& inference) {
+    Project project = Project::open(line.required("project"), Project::Access::Shared);
+    checkRunFitsProject(inference.config(), inference.runName(), project);
+    std::vector<int64_t> scanIds;
+    for (const std::string& text : line.all("scan")) {
+        try {
+            scanIds.push_back(std::stoll(text));
+        } catch (const std::exception&) {
+            throw UsageError("--scan needs a scan id, got '" + text + "'");
+        }
+        project.scan(scanIds.back());  // an unknown id is refused before any prediction
+    }
+    const std::string out = line.option("out", "");
+    if (!out.empty() && scanIds.size() != 1) {
+        throw UsageError("--out takes one scan; several scans are stored in the project only");
+    }
+    const bool json = line.flag("json");
+    if (json) {
+        Json started = Json::object();
+        started["event"] = "started";
+        started["total"] = Json(scanIds.size());
+        started["checkpoint"] = inference.checkpointPath();
+        std::cout << started.dump() << std::endl;
+    }
+    catchStopSignals();
+    int done = 0;
+    int64_t lastVersion = 0;
+    for (const int64_t scanId : scanIds) {
+        if (stopRequested().load()) {
+            std::cerr << "stopped after " << done << " of " << scanIds.size() << " scans\n";
+            return 3;
+        }
+        const StoredPrediction stored = predictScan(inference, project, scanId, out);
+        ++done;
+        lastVersion = stored.versionId;
+        if (json) {
+            Json event = Json::object();
+            event["event"] = "predicted";
+            event["scan"] = Json(scanId);
+            event["label_version"] = Json(stored.versionId);
+            event["seconds"] = stored.seconds;
+            event["done"] = Json(done);
+            event["total"] = Json(scanIds.size());
+            std::cout << event.dump() << std::endl;
+        } else {
+            std::cout << "scan " << scanId << ": stored as label version " << stored.versionId
+                      << " (" << inference.runName() << ")" << (out.empty() ? "" : "; wrote " + out)
+                      << "\n";
+        }
+    }
+    if (json) {
+        Json finished = Json::object();
+        finished["event"] = "finished";
+        finished["done"] = Json(done);
+        finished["label_version"] = Json(lastVersion);
+        finished["checkpoint"] = inference.checkpointPath();
+        if (!out.empty()) {
+            finished["out"] = out;
+        }
+        std::cout << finished.dump() << std::endl;
+    }
+    return 0;
+}
+
 int runInfer(const CommandLine& line) {
     line.rejectUnknown({"run", "scan", "project", "image", "out", "overlap", "blend", "tta",
                         "probabilities", "checkpoint", "device", "threads", "amp", "json"});
     const bool fromScan = line.has("scan");
-    if (fromScan == line.has("image")) {
-        throw UsageError("give either --scan ID --project DIR or --image FILE");
+    if (fromScan == line.has("image") || fromScan != line.has("project")) {
+        throw UsageError("give either --scan ID [--scan ID ...] --project DIR or --image FILE");
+    }
+    const training::RunInference inference(line.required("run"), inferenceOptionsFrom(line));
+    if (fromScan) {
+        if (line.has("probabilities")) {
+            throw UsageError("--probabilities is for --image FILE");
+        }
+        return inferProjectScans(line, inference);
     }
     const std::string out = line.required("out");
-    const training::RunInference inference(line.required("run"), inferenceOptionsFrom(line));
-    ImageVolume image;
-    std::optional<Project> project;
-    int64_t scanId = 0;
-    if (fromScan) {
-        project.emplace(Project::open(line.required("project"), Project::Access::Shared));
-        scanId = line.integer("scan", 0);
-        image = project->loadImage(scanId);
-    } else {
-        image = readImage(line.required("image"));
-    }
+    const ImageVolume image = readImage(line.required("image"));
     ImageVolume foreground;
     const bool withProbabilities = line.has("probabilities");
     const LabelVolume labels = inference.predict(image, withProbabilities ? &foreground : nullptr);
@@ -60,25 +148,14 @@ int runInfer(const CommandLine& line) {
     if (withProbabilities) {
         writeImage(foreground, line.required("probabilities"), StoredPixelType::Float);
     }
-    int64_t versionId = 0;
-    if (project) {
-        versionId = project->addLabelVersion(scanId, "prediction", labels, inference.runName()).id;
-    }
     if (line.flag("json")) {
         Json done = Json::object();
         done["event"] = "finished";
         done["out"] = out;
         done["checkpoint"] = inference.checkpointPath();
-        if (versionId != 0) {
-            done["label_version"] = Json(versionId);
-        }
         std::cout << done.dump() << std::endl;
     } else {
-        std::cout << "wrote " << out << " (" << labels.geometry().describe() << ")";
-        if (versionId != 0) {
-            std::cout << "; stored as label version " << versionId << " of scan " << scanId;
-        }
-        std::cout << "\n";
+        std::cout << "wrote " << out << " (" << labels.geometry().describe() << ")\n";
     }
     return 0;
 }
@@ -90,12 +167,16 @@ Command inferCommand() {
     command.name = "infer";
     command.summary = "segment a scan with a trained run (sliding window, original grid)";
     command.usage =
-        "usage: logonet infer --run RUNDIR (--scan ID --project DIR | --image FILE)\n"
-        "         --out FILE.nii.gz [--overlap 0.5] [--blend gaussian|constant] [--tta]\n"
+        "usage: logonet infer --run RUNDIR --image FILE --out FILE.nii.gz\n"
+        "       logonet infer --run RUNDIR --project DIR --scan ID [--scan ID ...] [--out FILE]\n"
+        "         [--overlap 0.5] [--blend gaussian|constant] [--tta]\n"
         "         [--probabilities FILE.nii.gz] [--checkpoint FILE] [--device cpu|cuda]\n"
         "         [--threads T] [--amp] [--json]\n"
-        "The label map is written on the scan's own grid with its geometry; with --project it\n"
-        "is also stored as a 'prediction' label version of the scan. --probabilities writes the\n"
+        "The label map is written on the scan's own grid with its geometry; with --project each\n"
+        "scan's map is stored as a 'prediction' label version named after the run (a run whose\n"
+        "labels are not the project's is refused first); with --json a line per scan (event\n"
+        "\"predicted\" with scan, label_version, done, total); SIGINT/SIGTERM stop between scans\n"
+        "(exit code 3). --probabilities writes the\n"
         "probability of foreground (1 - p(background)) on the same grid. --amp predicts under\n"
         "autocast: bfloat16 on the CPU (fast where the CPU has AVX-512 BF16 or AMX), float16 on\n"
         "CUDA; labels may differ from float32 at organ borders.";

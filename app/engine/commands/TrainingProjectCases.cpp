@@ -45,9 +45,11 @@ std::string caseIdFor(int64_t scanId) {
     return buffer;
 }
 
-PrepareSummary prepareProjectCache(Project& project, const PreprocessSettings& settings,
-                                   int workers, bool jsonProgress) {
-    const std::vector<ScanRecord> scans = project.scans();
+namespace {
+
+PrepareSummary prepareScans(Project& project, const std::vector<ScanRecord>& scans,
+                            const PreprocessSettings& settings, int workers, bool jsonProgress,
+                            bool reportSkipped) {
     const CaseCache cache(project.absolutePath("cache"));
     PrepareSummary summary;
     std::mutex mutex;  // the project (one SQLite connection) and the summary
@@ -86,7 +88,9 @@ PrepareSummary prepareProjectCache(Project& project, const PreprocessSettings& s
                     }
                     if (cache.has(id, settings, source)) {
                         ++summary.skipped;
-                        report("skipped", scan, "");
+                        if (reportSkipped) {
+                            report("skipped", scan, "");
+                        }
                         continue;
                     }
                     image = project.loadImage(scan.id);
@@ -117,6 +121,36 @@ PrepareSummary prepareProjectCache(Project& project, const PreprocessSettings& s
         thread.join();
     }
     return summary;
+}
+
+}  // namespace
+
+PrepareSummary prepareProjectCache(Project& project, const PreprocessSettings& settings,
+                                   int workers, bool jsonProgress) {
+    return prepareScans(project, project.scans(), settings, workers, jsonProgress, true);
+}
+
+void prepareRunCases(Project& project, const PreprocessSettings& settings, int workers,
+                     bool jsonProgress) {
+    std::vector<ScanRecord> needed;
+    for (const ScanRecord& scan : project.scans()) {
+        if (scan.labeled && (scan.split == "train" || scan.split == "val")) {
+            needed.push_back(scan);
+        }
+    }
+    const PrepareSummary summary =
+        prepareScans(project, needed, settings, workers, jsonProgress, false);
+    if (summary.prepared > 0) {
+        std::cerr << "prepared " << summary.prepared << " of " << needed.size()
+                  << " scans for the run (" << settings.describe() << ")\n";
+    }
+    if (!summary.failures.empty()) {
+        std::string message = "cannot prepare the run's scans:";
+        for (const std::string& failure : summary.failures) {
+            message += "\n  " + failure;
+        }
+        throw std::runtime_error(message);
+    }
 }
 
 training::FineTuneConfig projectRunConfig(Project& project, const PreprocessSettings& settings) {

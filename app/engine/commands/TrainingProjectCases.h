@@ -32,6 +32,12 @@ struct PrepareSummary {
 PrepareSummary prepareProjectCache(Project& project, const PreprocessSettings& settings,
                                    int workers, bool jsonProgress);
 
+// The same for the scans a fine-tuning run reads (labeled, split train or val), so that a run
+// started on a fresh project (the workstation's Start button) needs no `logonet prepare` first.
+// Throws std::runtime_error listing the scans that could not be prepared.
+void prepareRunCases(Project& project, const PreprocessSettings& settings, int workers,
+                     bool jsonProgress);
+
 // A run config for the project: classes from its label set, labeled train scans to train on and
 // labeled val scans to validate on, each checked to be prepared with `settings`.
 training::FineTuneConfig projectRunConfig(Project& project, const PreprocessSettings& settings);

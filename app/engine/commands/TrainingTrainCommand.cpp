@@ -164,7 +164,10 @@ int runTrain(const CommandLine& line) {
             }
             config = training::FineTuneConfig::fromJson(folder.readConfig());
         } else {
-            config = projectRunConfig(*project, preprocessSettingsFrom(line));
+            const PreprocessSettings settings = preprocessSettingsFrom(line);
+            prepareRunCases(*project, settings, static_cast<int>(line.integer("threads", 2)),
+                            progressMode == "json");
+            config = projectRunConfig(*project, settings);
             applyOptions(line, config);
             config.initFrom = checkpointFromInit(config.initFrom);
             if (!config.initFrom.empty()) {
@@ -303,10 +306,12 @@ Command trainCommand() {
         "         [--resume] [--threads T] [--progress json] [--accumulate K]\n"
         "         [--dice-weight 1] [--ce-weight 1] [--checkpoint-every 50] [--warmup N]\n"
         "         [--init-scope branches|encoders]\n"
-        "         [--spacing 1.5,1.5,2.0 --window -175,250 --modality ct (must match prepare)]\n"
+        "         [--spacing 1.5,1.5,2.0 --window -175,250 --modality ct]\n"
         "       logonet train --run RUNDIR [--resume] [--iters N] [--threads T] [--progress json]\n"
         "         [--dist-timeout 1800]\n"
-        "Trains on the labeled scans of split 'train', validates on split 'val'. The run folder\n"
+        "Trains on the labeled scans of split 'train', validates on split 'val'; scans not yet\n"
+        "prepared with these --spacing/--window/--modality (or changed since) are prepared first.\n"
+        "The run folder\n"
         "(PROJECT/runs/NAME) gets config.json, events.jsonl, checkpoints/last.pt and best.pt and\n"
         "metrics.json. SIGINT/SIGTERM stop after a checkpoint (exit code 3); --resume continues.\n"
         "--setup-only writes the run folder's config.json (and a copy of the --init weights as\n"
