@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "cache/GeometryJson.h"
+#include "fs/NoFollowPath.h"
 
 namespace logonet {
 
@@ -36,11 +37,15 @@ void requireLittleEndian() {
 CaseCache::CaseCache(std::string directory) : directory_(std::move(directory)) {}
 
 std::string CaseCache::headerPath(const std::string& id) const {
-    return (fs::path(directory_) / (id + ".json")).string();
+    const std::string path = (fs::path(directory_) / (id + ".json")).string();
+    refuseLinksBelow(directory_, path);
+    return path;
 }
 
 std::string CaseCache::dataPath(const std::string& id) const {
-    return (fs::path(directory_) / (id + ".bin")).string();
+    const std::string path = (fs::path(directory_) / (id + ".bin")).string();
+    refuseLinksBelow(directory_, path);
+    return path;
 }
 
 std::optional<Json> CaseCache::header(const std::string& id) const {

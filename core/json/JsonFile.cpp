@@ -2,19 +2,23 @@
 #include <fstream>
 #include <sstream>
 
+#include "fs/NoFollowPath.h"
 #include "json/Json.h"
 
 namespace logonet {
 
 Json readJsonFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    std::string text;
+    try {
+        // Never through a link: a run folder from elsewhere could point config.json anywhere.
+        text = readFileNoFollow(path);
+    } catch (const SymbolicLinkError& error) {
+        throw JsonError(error.what());
+    } catch (const std::runtime_error&) {
         throw JsonError(path + ": cannot be opened");
     }
-    std::stringstream buffer;
-    buffer << in.rdbuf();
     try {
-        return Json::parse(buffer.str());
+        return Json::parse(text);
     } catch (const JsonError& error) {
         throw JsonError(path + ": invalid JSON: " + error.what());
     }

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "database/StorageError.h"
+#include "fs/NoFollowPath.h"
 
 namespace logonet {
 
@@ -28,7 +29,11 @@ std::string hostName() {
 
 ProjectLock::ProjectLock(const std::string& projectDir) {
     const std::string path = (std::filesystem::path(projectDir) / "project.lock").string();
-    fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    try {
+        fd_ = openNoFollow(path, O_RDWR | O_CREAT);
+    } catch (const SymbolicLinkError& error) {
+        throw StorageError("project " + projectDir + ": " + error.what());
+    }
     if (fd_ < 0) {
         throw StorageError("project " + projectDir + ": cannot create " + path + ": " +
                            std::strerror(errno));

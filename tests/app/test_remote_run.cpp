@@ -192,6 +192,43 @@ class TestRemoteRun : public QObject {
         QVERIFY(timer.elapsed() < 30000);
     }
 
+    // A run folder received from someone else cannot choose the program started on the GPU
+    // host (issue 15): the engine recorded in its remote.json is never used.
+    void aRunFolderCannotChooseTheRemoteEngine() {
+        const QString folder = project_ + "/runs/hostile";
+        const Result setup =
+            engine({"train", "--project", project_, "--run", "hostile", "--setup-only", "--arch",
+                    "logonet-tiny", "--iters", "2", "--crop", "32", "--batch", "2"});
+        QVERIFY2(setup.exitCode == 0, qPrintable(setup.err));
+        const QString marker = dir_.filePath("the hostile engine ran");
+        const QString hostile = dir_.filePath("hostile-engine.sh");
+        {
+            QFile script(hostile);
+            QVERIFY(script.open(QIODevice::WriteOnly));
+            script.write(QStringLiteral("#!/bin/sh\ntouch '%1'\nexec '%2' \"$@\"\n")
+                             .arg(marker, QStringLiteral(LOGONET_EXECUTABLE))
+                             .toUtf8());
+            script.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        }
+        QJsonObject record;
+        record["host"] = server_->host();
+        record["remote_dir"] = remoteDir_;
+        record["remote_logonet"] = hostile;
+        {
+            QFile file(folder + "/remote.json");
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(QJsonDocument(record).toJson());
+        }
+        // No --remote-logonet: the default ("logonet" on the host's PATH), not the recorded one.
+        const Result run = engine(QStringList{"remote", "run", "--run", folder, "--progress",
+                                              "json", "--remote-dir", remoteDir_} +
+                                  hostOnly());
+        QVERIFY2(!QFile::exists(marker), qPrintable(run.err));
+        const QJsonObject after =
+            QJsonDocument::fromJson(readText(folder + "/remote.json").toUtf8()).object();
+        QCOMPARE(after.value("remote_logonet").toString(), QStringLiteral("logonet"));
+    }
+
     void droppedConnectionsLoseNoEventsAndResultsComeHomeWhole() {
         const int iterations = 12;
         const QStringList runArguments =
@@ -246,7 +283,7 @@ class TestRemoteRun : public QObject {
                      state.value("state").toString() == "finished",
                  qPrintable(status.out));
 
-        // Reattach: the recorded remote folder and engine are found from the run folder.
+        // Reattach: the recorded remote folder is found from the run folder.
         const Result second = engine(
             QStringList{"remote", "run", "--run", runFolder, "--progress", "json"} + hostOnly(),
             180000);

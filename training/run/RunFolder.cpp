@@ -5,6 +5,8 @@
 #include <stdexcept>
 #include <vector>
 
+#include "fs/NoFollowPath.h"
+
 namespace logonet::training {
 
 namespace fs = std::filesystem;
@@ -20,7 +22,11 @@ std::string RunFolder::name() const {
 }
 
 std::string RunFolder::file(const std::string& name) const {
-    return (fs::path(directory_) / name).string();
+    // Every file of the run is reached through here: none of them, nor checkpoints/, may be a
+    // link (a run folder from elsewhere could point events.jsonl at ~/.bashrc).
+    const std::string path = (fs::path(directory_) / name).string();
+    refuseLinksBelow(directory_, path);
+    return path;
 }
 std::string RunFolder::configPath() const {
     return file("config.json");

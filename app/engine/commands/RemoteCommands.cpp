@@ -97,9 +97,8 @@ remote::RemoteRunOptions runOptionsFrom(const CommandLine& line, const std::stri
     options.remoteDirectory =
         line.option("remote-dir", recorded.remoteDirectory.empty() ? options.remoteDirectory
                                                                    : recorded.remoteDirectory);
-    options.remoteLogonet =
-        line.option("remote-logonet", recorded.remoteLogonet.empty() ? options.remoteLogonet
-                                                                     : recorded.remoteLogonet);
+    // Never from the run folder's remote.json (see recordedOptions).
+    options.remoteLogonet = line.option("remote-logonet", options.remoteLogonet);
     options.resume = line.flag("resume");
     options.reconnectSeconds = static_cast<int>(line.integer("reconnect-timeout", 600));
     return options;

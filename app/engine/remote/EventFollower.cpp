@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "fs/NoFollowPath.h"
 #include "remote/LocalProcess.h"
 #include "remote/RunScripts.h"
 
@@ -12,6 +13,8 @@ namespace fs = std::filesystem;
 
 EventFollower::EventFollower(RemoteCommand shell, std::string remoteRun, std::string localCopy)
     : shell_(std::move(shell)), remoteRun_(std::move(remoteRun)), localCopy_(std::move(localCopy)) {
+    // Resized and appended to below: through a link that would be some other file of the user.
+    refuseLinksBelow(fs::path(localCopy_).parent_path().string(), localCopy_);
     std::error_code error;
     if (!fs::exists(localCopy_, error)) {
         return;
@@ -31,6 +34,7 @@ EventFollower::EventFollower(RemoteCommand shell, std::string remoteRun, std::st
 
 int EventFollower::followOnce(const std::function<void(const std::string&)>& onLine,
                               const std::function<void()>& tick) {
+    refuseLinksBelow(fs::path(localCopy_).parent_path().string(), localCopy_);
     std::ofstream copy(localCopy_, std::ios::binary | std::ios::app);
     if (!copy) {
         throw std::runtime_error(localCopy_ + ": cannot be written");

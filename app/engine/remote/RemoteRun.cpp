@@ -77,7 +77,9 @@ RemoteRunOptions recordedOptions(const std::string& runDirectory) {
     }
     const Json record = readJsonFile(recordPath(runDirectory));
     options.remoteDirectory = record.value("remote_dir", std::string());
-    options.remoteLogonet = record.value("remote_logonet", std::string());
+    // "remote_logonet" stays in the file for a person to read, and older files have it, but it
+    // never chooses what runs: a run folder received from someone else would pick the program
+    // started on the GPU host. The engine there comes from the user's own host settings.
     return options;
 }
 
@@ -96,7 +98,7 @@ void RemoteRun::writeRecord() const {
     record["host"] = shell_.target().display();
     record["remote_dir"] = options_.remoteDirectory;
     record["remote_run"] = layout_.remoteRun;
-    record["remote_logonet"] = options_.remoteLogonet;
+    record["remote_logonet"] = options_.remoteLogonet;  // for display only, never read back
     writeJsonFileAtomically(recordPath(layout_.localRun), record);
 }
 

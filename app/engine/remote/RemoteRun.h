@@ -67,8 +67,10 @@ class RemoteRun {
     RemoteRunOptions options_;
 };
 
-// The remote folder and engine a run folder was last run with (RUNDIR/remote.json), so that
-// `status`, `fetch` and `cancel` need only --host and --run; empty values when none is recorded.
+// The remote folder a run folder was last run with (RUNDIR/remote.json), so that `status`,
+// `fetch` and `cancel` need only --host and --run; empty when none is recorded. The engine
+// recorded there is never returned (remoteLogonet stays empty): what runs on the host is the
+// user's choice (--remote-logonet, from the host settings), not the run folder's.
 RemoteRunOptions recordedOptions(const std::string& runDirectory);
 
 }  // namespace logonet::remote
