@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "cache/GeometryJson.h"
+#include "fs/DurableFile.h"
 #include "fs/NoFollowPath.h"
 
 namespace logonet {
@@ -99,8 +100,7 @@ void CaseCache::write(const CachedCase& entry) const {
     }
     fs::create_directories(directory_);
     const std::string data = dataPath(entry.id);
-    const std::string temporary = data + ".partial";
-    {
+    writeFileDurably(data, [&](const std::string& temporary) {
         std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
         out.write(reinterpret_cast<const char*>(entry.image.data()),
                   static_cast<std::streamsize>(entry.image.voxels().size() * sizeof(float)));
@@ -110,10 +110,9 @@ void CaseCache::write(const CachedCase& entry) const {
                 static_cast<std::streamsize>(entry.labels.voxels().size() * sizeof(LabelValue)));
         }
         if (!out.flush()) {
-            throw std::runtime_error(temporary + ": cannot write (disk full?)");
+            throw std::runtime_error(data + ": cannot write (disk full?)");
         }
-    }
-    fs::rename(temporary, data);
+    });
     Json header = Json::object();
     header["format"] = kFormat;
     header["id"] = entry.id;

@@ -1,9 +1,6 @@
 #include "io/ImageWriter.h"
 
-#include <unistd.h>
-
 #include <algorithm>
-#include <atomic>
 #include <cctype>
 #include <cerrno>
 #include <cmath>
@@ -14,6 +11,7 @@
 #include <itkImageFileWriter.h>
 #include <itkImageIOFactory.h>
 
+#include "fs/DurableFile.h"
 #include "io/ItkFactories.h"
 #include "io/ItkMessage.h"
 
@@ -28,16 +26,6 @@ bool endsWith(std::string text, const std::string& suffix) {
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return text.size() >= suffix.size() &&
            text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
-// A name beside the target that keeps its extension (ITK picks the format and the compression from
-// it) and cannot collide with another writer in this or another process.
-std::string temporaryPathFor(const std::string& path) {
-    static std::atomic<unsigned> counter{0};
-    const fs::path target(path);
-    const std::string name = ".tmp-" + std::to_string(::getpid()) + "-" +
-                             std::to_string(counter++) + "-" + target.filename().string();
-    return (target.parent_path() / name).string();
 }
 
 template <typename T>
@@ -73,7 +61,8 @@ void writeVoxels(const ImageGeometry& geometry, const T* voxels, const std::stri
 
     // Two-file formats name their data file inside the header, so renaming would break them.
     const bool twoFiles = endsWith(path, ".mhd") || endsWith(path, ".nhdr");
-    const std::string target = twoFiles ? path : temporaryPathFor(path);
+    // The temporary name keeps the extension: ITK picks the format and the compression from it.
+    const std::string target = twoFiles ? path : uniqueTemporaryPath(path);
     itk::ImageIOBase::Pointer io =
         itk::ImageIOFactory::CreateImageIO(target.c_str(), itk::IOFileModeEnum::WriteMode);
     if (!io) {
@@ -94,13 +83,15 @@ void writeVoxels(const ImageGeometry& geometry, const T* voxels, const std::stri
         throw ImageWriteError(path + ": cannot be written" +
                               (full ? std::string(" (the disk is full)") : ": " + detail));
     }
-    if (!twoFiles) {
-        std::error_code ec;
-        fs::rename(target, path, ec);
-        if (ec) {
-            fs::remove(target, ec);
-            throw ImageWriteError(path + ": cannot be written: " + ec.message());
+    try {
+        if (twoFiles) {
+            syncFile(path);
+            syncFolder(fs::absolute(path).parent_path().string());
+        } else {
+            publishDurably(target, path);
         }
+    } catch (const DurableWriteError& error) {
+        throw ImageWriteError(error.what());
     }
 }
 

@@ -104,7 +104,8 @@ class Json {
 
 // Reads and parses a whole file; errors name the file.
 Json readJsonFile(const std::string& path);
-// Writes to a temporary file beside `path` and renames it, so a reader never sees half a file.
+// Writes to a temporary file beside `path`, flushes it and renames it (fs/DurableFile.h), so a
+// reader never sees half a file and a power cut leaves the old or the new one.
 void writeJsonFileAtomically(const std::string& path, const Json& value, int indent = 2);
 
 }  // namespace logonet

@@ -2,6 +2,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "fs/DurableFile.h"
 #include "fs/NoFollowPath.h"
 #include "json/Json.h"
 
@@ -25,21 +26,11 @@ Json readJsonFile(const std::string& path) {
 }
 
 void writeJsonFileAtomically(const std::string& path, const Json& value, int indent) {
-    const std::string temporary = path + ".tmp";
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        if (!out) {
-            throw JsonError(path + ": cannot be written");
-        }
-        out << value.dump(indent) << '\n';
-        out.flush();
-        if (!out) {
-            throw JsonError(path + ": write failed (disk full?)");
-        }
-    }
-    if (std::rename(temporary.c_str(), path.c_str()) != 0) {
-        std::remove(temporary.c_str());
-        throw JsonError(path + ": cannot replace the file");
+    const std::string text = value.dump(indent) + '\n';
+    try {
+        writeFileDurably(path, text);
+    } catch (const DurableWriteError& error) {
+        throw JsonError(error.what());
     }
 }
 

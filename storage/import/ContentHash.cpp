@@ -30,11 +30,11 @@ struct Lanes {
     }
 };
 
-}  // namespace
-
-std::string contentHash(const ImageVolume& image) {
+// The grid, then the voxels by value two per word; the same scheme for images and label maps.
+template <typename T>
+std::string hashVolume(const Volume<T>& volume) {
     Lanes lanes;
-    const ImageGeometry& g = image.geometry();
+    const ImageGeometry& g = volume.geometry();
     for (int a = 0; a < 3; ++a) {
         lanes.add(static_cast<uint64_t>(g.size[a]));
         // Rounded so that float noise in a header round trip does not make a different scan.
@@ -42,7 +42,7 @@ std::string contentHash(const ImageVolume& image) {
         lanes.add(static_cast<uint64_t>(static_cast<int64_t>(g.origin[a] * 1e3)));
     }
     // By value, not by bytes: -0.0 (which int16 files cannot store) hashes like 0.0.
-    const std::vector<float>& voxels = image.voxels();
+    const std::vector<T>& voxels = volume.voxels();
     size_t n = 0;
     auto bitsOf = [](float v) {
         uint32_t bits = 0;
@@ -51,16 +51,27 @@ std::string contentHash(const ImageVolume& image) {
         return static_cast<uint64_t>(bits);
     };
     for (; n + 2 <= voxels.size(); n += 2) {
-        lanes.add(bitsOf(voxels[n]) | (bitsOf(voxels[n + 1]) << 32));
+        lanes.add(bitsOf(static_cast<float>(voxels[n])) |
+                  (bitsOf(static_cast<float>(voxels[n + 1])) << 32));
     }
     if (n < voxels.size()) {
-        lanes.add(bitsOf(voxels[n]) | (uint64_t(1) << 63));
+        lanes.add(bitsOf(static_cast<float>(voxels[n])) | (uint64_t(1) << 63));
     }
     char text[40];
     std::snprintf(text, sizeof text, "%016llx%016llx",
                   static_cast<unsigned long long>(mix(lanes.a)),
                   static_cast<unsigned long long>(mix(lanes.b ^ lanes.a)));
     return text;
+}
+
+}  // namespace
+
+std::string contentHash(const ImageVolume& image) {
+    return hashVolume(image);
+}
+
+std::string contentHash(const LabelVolume& labels) {
+    return hashVolume(labels);
 }
 
 }  // namespace logonet

@@ -10,5 +10,7 @@ namespace logonet {
 // another format or under another name hashes the same, which is how import spots duplicates.
 // Not cryptographic: it guards against accidents, not against an adversary.
 std::string contentHash(const ImageVolume& image);
+// The same fingerprint of a label map: what `logonet check` compares a label file against.
+std::string contentHash(const LabelVolume& labels);
 
 }  // namespace logonet

@@ -10,6 +10,7 @@
 #include <filesystem>
 
 #include "database/StorageError.h"
+#include "fs/DurableFile.h"
 #include "import/ContentHash.h"
 #include "import/ImportPlanner.h"
 #include "import/LabelAttachment.h"
@@ -42,10 +43,7 @@ std::string safeFileName(const std::string& name) {
 }
 
 std::string temporaryName(const std::string& folder, const std::string& what) {
-    static std::atomic<unsigned> counter{0};
-    return (fs::path(folder) / (".import-" + std::to_string(::getpid()) + "-" +
-                                std::to_string(counter++) + "-" + what + ".nii.gz"))
-        .string();
+    return uniqueTemporaryPath((fs::path(folder) / (what + ".nii.gz")).string());
 }
 
 // A .nii.gz is stored byte for byte (no re-compression, the header exactly as the scanner wrote
@@ -61,6 +59,11 @@ void storeFile(const std::string& source, const std::string& target, const std::
         if (ec) {
             throw ImportError(source + ": cannot be copied into " + folder + ": " + ec.message() +
                               " (is the disk full?)");
+        }
+        try {
+            syncFile(target);
+        } catch (const DurableWriteError& error) {
+            throw ImportError(error.what());
         }
         return;
     }
@@ -277,9 +280,10 @@ int64_t ScanImporter::importOne(const ImportItem& item, const ImportOptions& opt
         std::string labelRelative;
         if (labeled) {
             Statement version = database.prepare(
-                "INSERT INTO label_versions (scan_id, kind, run_name, path, created) "
-                "VALUES (?, 'ground-truth', '', ?, ?)");
-            version.bind(1, id).bind(2, labelTemp).bind(3, utcNow()).run();
+                "INSERT INTO label_versions (scan_id, kind, run_name, path, created, "
+                "content_hash) VALUES (?, 'ground-truth', '', ?, ?, ?)");
+            version.bind(1, id).bind(2, labelTemp).bind(3, utcNow()).bind(4, contentHash(labels));
+            version.run();
             const int64_t versionId = database.lastInsertId();
             labelRelative =
                 "labels/" + std::to_string(id) + "_v" + std::to_string(versionId) + ".nii.gz";
@@ -291,10 +295,13 @@ int64_t ScanImporter::importOne(const ImportItem& item, const ImportOptions& opt
             }
         }
         created.push_back(project_.absolutePath(imageRelative));
-        fs::rename(imageTemp, project_.absolutePath(imageRelative));
+        // Both files are flushed under their final names before the row commits (durably), so
+        // a crash before the commit leaves only files without rows: leftovers `logonet check`
+        // reports as removable, never a row without its file.
+        publishDurably(imageTemp, project_.absolutePath(imageRelative));
         if (labeled) {
             created.push_back(project_.absolutePath(labelRelative));
-            fs::rename(labelTemp, project_.absolutePath(labelRelative));
+            publishDurably(labelTemp, project_.absolutePath(labelRelative));
         }
         transaction.commit();
         if (duplicate) {
@@ -308,6 +315,10 @@ int64_t ScanImporter::importOne(const ImportItem& item, const ImportOptions& opt
     } catch (const ImageWriteError& error) {
         cleanUp();
         throw ImportError(error.what());
+    } catch (const DurableWriteError& error) {
+        cleanUp();
+        throw ImportError(item.imagePath +
+                          ": cannot store the scan in the project: " + error.what());
     } catch (...) {
         cleanUp();
         throw;

@@ -21,7 +21,7 @@ namespace logonet {
 class Project {
   public:
     // The schema this build writes. Older databases are migrated on open; newer ones are refused.
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
 
     enum class Access {
         // Holds the project lock: a second Exclusive open (another workstation, `logonet import`)

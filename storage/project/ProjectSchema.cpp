@@ -121,6 +121,13 @@ ALTER TABLE scans ADD COLUMN fold INTEGER CHECK (fold IS NULL OR fold >= 0);
 UPDATE meta SET value = '4' WHERE key = 'schema_version';
 )sql";
 
+// Version 5: the fingerprint of each label version's voxels (import/ContentHash), which
+// `logonet check` compares the file against. Versions saved before have '' (not known).
+const char* const kVersion5 = R"sql(
+ALTER TABLE label_versions ADD COLUMN content_hash TEXT NOT NULL DEFAULT '';
+UPDATE meta SET value = '5' WHERE key = 'schema_version';
+)sql";
+
 }  // namespace
 
 void ProjectSchema::createVersion1(Database& database) {
@@ -149,6 +156,9 @@ void ProjectSchema::migrate(Database& database, int target) {
     }
     if (from < 4 && target >= 4) {
         database.exec(kVersion4);
+    }
+    if (from < 5 && target >= 5) {
+        database.exec(kVersion5);
     }
     transaction.commit();
 }

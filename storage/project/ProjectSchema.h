@@ -8,7 +8,7 @@ namespace logonet {
 // migrated forward, so the migration path runs every time a project is made, not only on upgrade.
 class ProjectSchema {
   public:
-    static constexpr int kLatestVersion = 4;
+    static constexpr int kLatestVersion = 5;
 
     // The first release's tables (meta, labels, scans, label_versions, runs, run_metrics, reviews).
     static void createVersion1(Database& database);

@@ -1,10 +1,11 @@
 #include "versions/LabelVersionStore.h"
 #include "database/UtcTime.h"
 
-#include <ctime>
 #include <filesystem>
 
 #include "database/StorageError.h"
+#include "fs/DurableFile.h"
+#include "import/ContentHash.h"
 #include "io/ImageReader.h"
 #include "io/ImageWriter.h"
 
@@ -119,22 +120,28 @@ LabelVersionRecord LabelVersionStore::add(int64_t scanId, const std::string& sca
     const fs::path labelsDir = fs::path(dir_) / "labels";
     std::error_code ec;
     fs::create_directories(labelsDir, ec);
+    // A unique name: the workstation and the engine may save into one project in the same second.
     const std::string temporary =
-        (labelsDir / (".new-" + std::to_string(scanId) + "-" + utcNow() + ".nii.gz")).string();
+        uniqueTemporaryPath((labelsDir / (std::to_string(scanId) + ".nii.gz")).string());
     try {
         writeLabelMap(labels, temporary);
     } catch (const ImageWriteError& error) {
         throw StorageError(error.what());
     }
+    // The order that makes "saved" mean saved: the file is on disk under its final name (file and
+    // folder flushed) before the row commits, and the commit is durable (synchronous = FULL)
+    // before the caller empties the edit journal. A crash before the commit leaves a file
+    // without a row, which `logonet check` reports as a removable leftover, never a row without
+    // its file.
     std::string finalPath;
     int64_t id = 0;
     try {
         Transaction transaction(database_);
         Statement insert = database_.prepare(
-            "INSERT INTO label_versions (scan_id, kind, run_name, parent_id, path, created) "
-            "VALUES (?, ?, ?, ?, '', ?)");
+            "INSERT INTO label_versions (scan_id, kind, run_name, parent_id, path, created, "
+            "content_hash) VALUES (?, ?, ?, ?, '', ?, ?)");
         insert.bind(1, scanId).bind(2, kind).bind(3, runName).bind(4, parentVersionId);
-        insert.bind(5, utcNow());
+        insert.bind(5, utcNow()).bind(6, contentHash(labels));
         insert.run();
         id = database_.lastInsertId();
         const std::string relative =
@@ -146,7 +153,7 @@ LabelVersionRecord LabelVersionStore::add(int64_t scanId, const std::string& sca
             label.bind(1, scanId).run();
         }
         finalPath = (fs::path(dir_) / relative).string();
-        fs::rename(temporary, finalPath);
+        publishDurably(temporary, finalPath);
         transaction.commit();
     } catch (...) {
         fs::remove(temporary, ec);

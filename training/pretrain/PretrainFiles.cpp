@@ -1,5 +1,7 @@
 #include "pretrain/PretrainFiles.h"
 
+#include "fs/DurableFile.h"
+
 #include <filesystem>
 #include <stdexcept>
 #include <vector>
@@ -14,9 +16,7 @@ void writeTensor(const std::string& path, const std::string& key, const torch::T
     fs::create_directories(fs::path(path).parent_path());
     torch::serialize::OutputArchive archive;
     archive.write(key, tensor.detach().cpu().contiguous());
-    const std::string temporary = path + ".partial";
-    archive.save_to(temporary);
-    fs::rename(temporary, path);
+    writeFileDurably(path, [&](const std::string& temporary) { archive.save_to(temporary); });
 }
 
 torch::Tensor readTensor(const std::string& path, const std::string& key, const std::string& what) {

@@ -4,6 +4,8 @@
 #include <map>
 #include <stdexcept>
 
+#include "fs/DurableFile.h"
+
 namespace logonet::training {
 
 namespace fs = std::filesystem;
@@ -135,15 +137,12 @@ void saveCheckpoint(const std::string& path, model::NetworkImpl& network,
         archive.write("optimizer", optimizerArchive);
     }
     fs::create_directories(fs::path(path).parent_path());
-    const std::string temporary = path + ".partial";
     try {
-        archive.save_to(temporary);
+        writeFileDurably(path, [&](const std::string& temporary) { archive.save_to(temporary); });
     } catch (const c10::Error& error) {
-        fs::remove(temporary);
         throw std::runtime_error(path + ": cannot write checkpoint (" +
                                  firstLine(error.what_without_backtrace()) + ")");
     }
-    fs::rename(temporary, path);
 }
 
 CheckpointInfo readCheckpointInfo(const std::string& path) {

@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "fs/DurableFile.h"
 #include "fs/NoFollowPath.h"
 
 namespace logonet::training {
@@ -91,14 +92,11 @@ void RunFolder::truncateEventsAfter(int64_t step) const {
         kept.push_back(line);
     }
     in.close();
-    const std::string temporary = eventsPath() + ".tmp";
-    {
-        std::ofstream out(temporary, std::ios::trunc);
-        for (const auto& k : kept) {
-            out << k << '\n';
-        }
+    std::string text;
+    for (const auto& k : kept) {
+        text += k + '\n';
     }
-    fs::rename(temporary, eventsPath());
+    writeFileDurably(eventsPath(), text);
 }
 
 void RunFolder::writeMetrics(const Json& metrics) const {

@@ -18,7 +18,7 @@ void appendEditBenchmarks(std::vector<Command>& commands);
 // remote run, status, fetch, cancel, check, trust (commands/RemoteCommands.cpp)
 void appendRemoteCommands(std::vector<Command>& commands);
 #ifdef LOGONET_HAVE_STORAGE
-// demo-data, project, import, list, export (commands/ProjectCommands.cpp)
+// demo-data, project, import, list, export, check (commands/ProjectCommands.cpp)
 void appendProjectCommands(std::vector<Command>& commands);
 #endif
 

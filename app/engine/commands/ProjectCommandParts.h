@@ -9,9 +9,10 @@
 namespace logonet::cli {
 
 // The pieces of appendProjectCommands that live in their own files.
-void appendDemoDataCommand(std::vector<Command>& commands);    // ProjectDemoData.cpp
-void appendProjectBenchmarks(std::vector<Command>& commands);  // ProjectBenchmarks.cpp
-void appendScanCommands(std::vector<Command>& commands);       // ProjectScanCommands.cpp
+void appendDemoDataCommand(std::vector<Command>& commands);      // ProjectDemoData.cpp
+void appendProjectBenchmarks(std::vector<Command>& commands);    // ProjectBenchmarks.cpp
+void appendProjectCheckCommand(std::vector<Command>& commands);  // ProjectCheckCommand.cpp
+void appendScanCommands(std::vector<Command>& commands);         // ProjectScanCommands.cpp
 
 // The JSON object `logonet list --json` prints for a scan.
 Json scanJson(const ScanRecord& scan);

@@ -202,6 +202,7 @@ void appendProjectCommands(std::vector<Command>& commands) {
          runExport});
     appendDemoDataCommand(commands);
     appendProjectBenchmarks(commands);
+    appendProjectCheckCommand(commands);
     appendScanCommands(commands);
 }
 

@@ -1,0 +1,63 @@
+// Saves in a loop into an existing project, as the workstation and the engine do, and prints one
+// line after each save has returned: "saved label version <id> <hash>", "imported scan <id>
+// <hash>", "checkpoint <n>". test_durability_kill SIGKILLs it at random points and checks that
+// every printed save survived.
+//
+// usage: test_durability_helper <project> <sources folder> <first number> [rounds]
+// (without rounds it runs until killed; test_save_order runs one round under strace)
+#include <cstdio>
+#include <exception>
+#include <filesystem>
+#include <string>
+
+#include "fs/DurableFile.h"
+#include "import/ContentHash.h"
+#include "import/ScanImporter.h"
+#include "io/ImageWriter.h"
+#include "project/Project.h"
+#include "test_durability_volumes.h"
+
+int main(int argc, char** argv) {
+    using namespace logonet;
+    if (argc != 4 && argc != 5) {
+        std::fprintf(stderr,
+                     "usage: test_durability_helper <project> <sources> <first number> [rounds]\n");
+        return 2;
+    }
+    try {
+        Project project = Project::open(argv[1]);
+        const std::string sources = argv[2];
+        std::filesystem::create_directories(sources);
+        const int64_t scanId = project.scans().front().id;
+        ScanImporter importer(project);
+        const std::string checkpoint = project.absolutePath("runs/checkpoint.bin");
+        const int64_t first = std::stoll(argv[3]);
+        const int64_t rounds = argc == 5 ? std::stoll(argv[4]) : -1;
+        for (int64_t n = first; rounds < 0 || n < first + rounds; ++n) {
+            const LabelVolume labels = durabilityTestLabels(n);
+            const LabelVersionRecord version =
+                project.addLabelVersion(scanId, "correction", labels, "", std::nullopt);
+            std::printf("saved label version %lld %s\n", static_cast<long long>(version.id),
+                        contentHash(labels).c_str());
+            std::fflush(stdout);
+
+            const ImageVolume image = durabilityTestScan(n);
+            ImportItem item;
+            item.name = "scan_" + std::to_string(n);
+            item.imagePath = sources + "/scan_" + std::to_string(n) + ".nii.gz";
+            writeImage(image, item.imagePath);
+            const int64_t imported = importer.importOne(item, ImportOptions{});
+            std::printf("imported scan %lld %s\n", static_cast<long long>(imported),
+                        contentHash(image).c_str());
+            std::fflush(stdout);
+
+            writeFileDurably(checkpoint, durabilityTestCheckpoint(n));
+            std::printf("checkpoint %lld\n", static_cast<long long>(n));
+            std::fflush(stdout);
+        }
+    } catch (const std::exception& error) {
+        std::fprintf(stderr, "test_durability_helper: %s\n", error.what());
+        return 1;
+    }
+    return 0;
+}

@@ -1,0 +1,168 @@
+// The order of a durable save, seen from outside the process: test_durability_helper runs one
+// round (a label version, an import, a checkpoint-like file) under strace, and for each save the
+// trace must show, before the line the helper prints when the save returned:
+//   fsync(temporary file) < rename(temporary -> final name) < fsync(folder)
+// and, for the two saves the database records, then an fsync of the database's WAL (the commit
+// made durable) after the folder's. Exit 77 (a CTest skip) when strace cannot trace here.
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <regex>
+#include <string>
+#include <vector>
+
+#include "import/ScanImporter.h"
+#include "io/ImageWriter.h"
+#include "project/Project.h"
+#include "test_durability_volumes.h"
+
+namespace fs = std::filesystem;
+using namespace logonet;
+
+namespace {
+
+int failures = 0;
+
+void expect(bool condition, const std::string& what) {
+    if (!condition) {
+        std::cerr << "FAIL: " << what << "\n";
+        ++failures;
+    }
+}
+
+struct Call {
+    std::string name;  // fsync, rename, write
+    std::string a;     // fsync: the file (strace -y); rename: source; write(1): the text
+    std::string b;     // rename: destination
+};
+
+std::vector<Call> readTrace(const std::string& path) {
+    static const std::regex fsyncCall(R"re((?:fsync|fdatasync)\(\d+<([^>]*)>\) = 0)re");
+    static const std::regex renameCall(
+        R"re(rename(?:at2?)?\((?:AT_FDCWD<?[^,]*, )?"([^"]*)", (?:AT_FDCWD<?[^,]*, )?"([^"]*)".*= 0)re");
+    static const std::regex stdoutWrite(R"re(write\(1<?[^,]*, "([^"]*))re");
+    std::vector<Call> calls;
+    std::ifstream in(path);
+    std::string line;
+    std::smatch match;
+    while (std::getline(in, line)) {
+        if (std::regex_search(line, match, fsyncCall)) {
+            calls.push_back({"fsync", match[1], ""});
+        } else if (std::regex_search(line, match, renameCall)) {
+            calls.push_back({"rename", match[1], match[2]});
+        } else if (std::regex_search(line, match, stdoutWrite)) {
+            calls.push_back({"write", match[1], ""});
+        }
+    }
+    return calls;
+}
+
+std::string fileName(const std::string& path) {
+    return fs::path(path).filename().string();
+}
+
+// Checks one save that ends with the stdout line starting `printed` and renames into `folder`.
+void checkSave(const std::vector<Call>& calls, const std::string& printed,
+               const std::string& folder, const std::string& wal) {
+    size_t end = calls.size();
+    for (size_t n = 0; n < calls.size(); ++n) {
+        if (calls[n].name == "write" && calls[n].a.rfind(printed, 0) == 0) {
+            end = n;
+            break;
+        }
+    }
+    expect(end < calls.size(), "the helper printed \"" + printed + "\"");
+    if (end == calls.size()) {
+        return;
+    }
+    // The last rename into the folder before the line: the save's publication.
+    size_t rename = end;
+    for (size_t n = end; n-- > 0;) {
+        if (calls[n].name == "write") {
+            break;  // the previous save's line
+        }
+        if (calls[n].name == "rename" && fs::path(calls[n].b).parent_path() == folder &&
+            fileName(calls[n].a).rfind(".tmp-", 0) == 0) {
+            rename = n;
+            break;
+        }
+    }
+    expect(rename < end, printed + ": a rename of a .tmp- file into " + folder);
+    if (rename == end) {
+        return;
+    }
+    const std::string temporary = calls[rename].a;
+    bool fileSynced = false;
+    for (size_t n = 0; n < rename; ++n) {
+        fileSynced = fileSynced || (calls[n].name == "fsync" && calls[n].a == temporary);
+    }
+    expect(fileSynced, printed + ": " + temporary + " fsync'd before its rename");
+    size_t folderSync = end;
+    for (size_t n = rename + 1; n < end; ++n) {
+        if (calls[n].name == "fsync" && calls[n].a == folder) {
+            folderSync = n;
+            break;
+        }
+    }
+    expect(folderSync < end, printed + ": " + folder + " fsync'd after the rename");
+    if (!wal.empty()) {
+        bool committed = false;
+        for (size_t n = folderSync + 1; n < end; ++n) {
+            committed = committed || (calls[n].name == "fsync" && calls[n].a == wal);
+        }
+        expect(committed, printed + ": the database commit (" + wal +
+                              " fsync'd) after the folder's fsync and before returning");
+    }
+}
+
+}  // namespace
+
+int main() {
+    if (std::system("strace -V > /dev/null 2>&1") != 0) {
+        std::cout << "strace is not installed: skipped\n";
+        return 77;
+    }
+    const fs::path root = fs::temp_directory_path() /
+                          ("logonet-save-order-" + std::to_string(static_cast<long>(::getpid())));
+    fs::remove_all(root);
+    fs::create_directories(root);
+    const std::string projectDir = fs::canonical(root).string() + "/project";
+    {
+        Project project = Project::create(projectDir, LabelSet::btcv());
+        const std::string first = (root / "first.nii.gz").string();
+        writeImage(durabilityTestScan(-1), first);
+        ImportItem item;
+        item.name = "first";
+        item.imagePath = first;
+        ScanImporter(project).importOne(item, ImportOptions{});
+    }
+    const std::string trace = (root / "trace.txt").string();
+    const std::string command =
+        "strace -f -qq -y -s 120 -e trace=fsync,fdatasync,rename,renameat,renameat2,write -o '" +
+        trace + "' '" DURABILITY_HELPER "' '" + projectDir + "' '" + (root / "sources").string() +
+        "' 0 1 > '" + (root / "out.txt").string() + "' 2>&1";
+    const int status = std::system(command.c_str());
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+        std::ifstream out(root / "out.txt");
+        std::cout << "strace cannot trace the helper here (" << out.rdbuf() << "): skipped\n";
+        fs::remove_all(root);
+        return 77;
+    }
+    const std::vector<Call> calls = readTrace(trace);
+    const std::string wal = projectDir + "/project.db-wal";
+    checkSave(calls, "saved label version", projectDir + "/labels", wal);
+    checkSave(calls, "imported scan", projectDir + "/scans", wal);
+    checkSave(calls, "checkpoint", projectDir + "/runs", "");
+    if (failures == 0) {
+        fs::remove_all(root);
+        std::cout << "every save: file fsync, rename, folder fsync, then a durable commit\n";
+        return 0;
+    }
+    std::cerr << "trace kept in " << trace << "\n";
+    return 1;
+}
