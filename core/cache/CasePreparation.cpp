@@ -1,6 +1,7 @@
 #include "cache/CasePreparation.h"
 
 #include <algorithm>
+#include <cmath>
 #include <stdexcept>
 #include <tuple>
 #include <vector>
@@ -16,7 +17,7 @@ std::pair<float, float> percentileRange(const std::vector<float>& voxels) {
     std::vector<float> values;
     values.reserve(voxels.size());
     for (const float v : voxels) {
-        if (v != 0.0f) {
+        if (v != 0.0f && std::isfinite(v)) {
             values.push_back(v);
         }
     }
@@ -32,6 +33,24 @@ std::pair<float, float> percentileRange(const std::vector<float>& voxels) {
     const float low = at(0.005);
     const float high = at(0.995);
     return {low, high > low ? high : low + 1.0f};
+}
+
+// NaN and infinite voxels (a float scan from elsewhere may hold them) become the window's floor,
+// or its ceiling for +inf, before resampling: interpolation would spread a NaN to its neighbours
+// and std::clamp lets NaN through, into the training tensors. A copy only when there are any.
+const ImageVolume& withFiniteVoxels(const ImageVolume& image, float low, float high,
+                                    ImageVolume& storage) {
+    const auto& voxels = image.voxels();
+    if (std::all_of(voxels.begin(), voxels.end(), [](float v) { return std::isfinite(v); })) {
+        return image;
+    }
+    storage = image;
+    for (float& v : storage.voxels()) {
+        if (!std::isfinite(v)) {
+            v = v > 0 ? high : low;
+        }
+    }
+    return storage;
 }
 
 void normalise(ImageVolume& image, float low, float high) {
@@ -61,7 +80,9 @@ CachedCase prepareCase(const std::string& id, const ImageVolume& image, const La
         std::tie(low, high) = percentileRange(image.voxels());
     }
     // Outside the scan is "nothing": the window's floor, which normalises to 0.
-    ImageVolume resampled = resampleLinear(image, target, low);
+    ImageVolume finiteStorage;
+    const ImageVolume& finite = withFiniteVoxels(image, low, high, finiteStorage);
+    ImageVolume resampled = resampleLinear(finite, target, low);
     normalise(resampled, low, high);
     LabelVolume resampledLabels;
     if (!labels.empty()) {

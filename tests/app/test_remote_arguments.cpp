@@ -133,6 +133,11 @@ class TestRemoteArguments : public QObject {
         QVERIFY(std::find(argv.begin(), argv.end(), "--ignore-existing") != argv.end());
         QVERIFY(std::find(argv.begin(), argv.end(), "--exclude=*.tmp") != argv.end());
         QVERIFY(std::find(argv.begin(), argv.end(), "--inplace") == argv.end());
+        // Links never travel, in either direction (issue 15).
+        QVERIFY(std::find(argv.begin(), argv.end(), "--no-links") != argv.end());
+        for (const char* follows : {"-L", "--copy-links", "--copy-unsafe-links", "-l", "--links"}) {
+            QVERIFY2(std::find(argv.begin(), argv.end(), follows) == argv.end(), follows);
+        }
         QCOMPARE(QString::fromStdString(argv[argv.size() - 2]), QStringLiteral("/local/run/"));
         QCOMPARE(QString::fromStdString(argv.back()), QStringLiteral("host:/remote dir/run/"));
     }

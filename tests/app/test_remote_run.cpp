@@ -229,6 +229,38 @@ class TestRemoteRun : public QObject {
         QCOMPARE(after.value("remote_logonet").toString(), QStringLiteral("logonet"));
     }
 
+    // A compromised host cannot make a fetched file a link to one of the user's files here
+    // (issue 15): the remote logonet.out points at "~/.bashrc", a folder at the user's home.
+    void fetchBringsNoLinksHome() {
+        const std::string folder = (project_ + "/runs/hostile").toStdString();
+        const std::string remoteRun =
+            QJsonDocument::fromJson(
+                readText(QString::fromStdString(folder) + "/remote.json").toUtf8())
+                .object()
+                .value("remote_run")
+                .toString()
+                .toStdString();
+        QVERIFY2(fs::path(remoteRun).is_absolute() && fs::is_directory(remoteRun),
+                 remoteRun.c_str());
+        const std::string home = dir_.filePath("home").toStdString();
+        fs::create_directories(home);
+        const std::string bashrc = home + "/.bashrc";
+        std::ofstream(bashrc) << "export PATH=/usr/bin\n";
+        fs::remove(remoteRun + "/logonet.out");
+        fs::create_symlink(bashrc, remoteRun + "/logonet.out");
+        fs::create_directory_symlink(home, remoteRun + "/linked home");
+        fs::remove(folder + "/logonet.out");
+
+        const Result fetched = engine(
+            QStringList{"remote", "fetch", "--run", QString::fromStdString(folder)} + hostOnly());
+        QVERIFY2(fetched.exitCode == 0, qPrintable(fetched.err));
+        QVERIFY(!fs::is_symlink(fs::symlink_status(folder + "/logonet.out")));
+        QVERIFY(!fs::exists(fs::symlink_status(folder + "/linked home")));
+        QVERIFY(fs::exists(folder + "/config.json"));  // the regular files came home
+        QCOMPARE(readText(QString::fromStdString(bashrc)),
+                 QStringLiteral("export PATH=/usr/bin\n"));
+    }
+
     void droppedConnectionsLoseNoEventsAndResultsComeHomeWhole() {
         const int iterations = 12;
         const QStringList runArguments =

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 
 #include "cache/CaseCache.h"
 #include "cache/CasePreparation.h"
@@ -126,6 +127,52 @@ class CacheTest : public QObject {
         QVERIFY(diceScore(back, labels, 6) > 0.9);
         // Outside the body box nothing comes back.
         QCOMPARE(back.at(0, 0, 0), LabelValue{0});
+    }
+
+    // A float scan from elsewhere may hold NaN and infinite voxels (issue 15): they become the
+    // background (the window's floor, 0 after normalisation; +inf its ceiling) and never reach
+    // the cache, for CT windows and MR percentiles alike.
+    void nonFiniteVoxelsNeverReachTheCache_data() {
+        QTest::addColumn<QString>("modality");
+        QTest::newRow("ct") << "ct";
+        QTest::newRow("mr") << "mr";
+    }
+    void nonFiniteVoxelsNeverReachTheCache() {
+        QFETCH(QString, modality);
+        ImageVolume image;
+        LabelVolume labels;
+        syntheticCase(image, labels);
+        if (modality == "mr") {
+            for (float& v : image.voxels()) {
+                v = v + 1000.0f;  // MR: air is 0, the percentiles come from the rest
+            }
+        }
+        const float nan = std::numeric_limits<float>::quiet_NaN();
+        const float inf = std::numeric_limits<float>::infinity();
+        for (int64_t k = 5; k < 10; ++k) {
+            for (int64_t j = 9; j < 16; ++j) {
+                for (int64_t i = 16; i < 25; ++i) {
+                    image.at(i, j, k) = nan;
+                }
+            }
+        }
+        image.at(10, 10, 10) = inf;
+        image.at(11, 10, 10) = -inf;
+        image.at(0, 0, 0) = nan;  // in the air, outside the body
+        PreprocessSettings settings;
+        settings.modality = modality.toStdString();
+        settings.spacing = {1.5, 1.5, 2.0};
+        const CachedCase prepared = prepareCase("case", image, labels, settings);
+        int64_t belowOne = 0;
+        for (const float v : prepared.image.voxels()) {
+            QVERIFY2(std::isfinite(v) && v >= 0.0f && v <= 1.0f, "a voxel left [0, 1]");
+            belowOne += v < 1.0f ? 1 : 0;
+        }
+        // Still a scan: the percentiles were not ruined by the NaNs (not everything is 1).
+        QVERIFY(belowOne > prepared.image.voxelCount() / 2);
+        // The NaN block inside the body reads as background (0) at its centre.
+        const ImageVolume back = resampleLinear(prepared.image, image.geometry(), 0.0f);
+        QVERIFY2(back.at(20, 12, 7) < 0.5f, std::to_string(back.at(20, 12, 7)).c_str());
     }
 
     void mismatchedLabelsAreRejected() {

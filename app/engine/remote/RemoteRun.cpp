@@ -264,6 +264,17 @@ void RemoteRun::fetch() const {
     RsyncSelection selection;
     selection.excludes = {"logonet.pid*", "logonet.exit.tmp", "*.tmp"};
     RsyncTransfer(shell_.target()).download(layout_.remoteRun, layout_.localRun, selection);
+    // rsync skips links (--no-links); a link here anyway was planted some other way, and every
+    // later read of the run folder must not go through it.
+    std::error_code error;
+    for (fs::recursive_directory_iterator it(layout_.localRun, error), end; !error && it != end;
+         it.increment(error)) {
+        if (it->is_symlink(error)) {
+            throw std::runtime_error(it->path().string() +
+                                     " is a symbolic link; refusing to follow it (remove it and "
+                                     "fetch again)");
+        }
+    }
 }
 
 bool RemoteRun::cancel() const {

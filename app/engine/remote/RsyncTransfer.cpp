@@ -53,9 +53,11 @@ std::vector<std::string> RsyncTransfer::arguments(const std::string& source,
                                                   const std::string& destination,
                                                   const RsyncSelection& selection,
                                                   const std::string& filesFrom) const {
+    // --archive without its links, devices and special files: only regular files and folders
+    // travel, so that a compromised host cannot make logonet.out a link to ~/.bashrc here.
     std::vector<std::string> argv = {
-        "rsync", "--archive",         "-s", "--delay-updates", "--timeout=60",
-        "--rsh", target_.rsyncShell()};
+        "rsync", "--archive",       "--no-links",   "--no-devices", "--no-specials",
+        "-s",    "--delay-updates", "--timeout=60", "--rsh",        target_.rsyncShell()};
     if (selection.keepExisting) {
         argv.push_back("--ignore-existing");
     }
