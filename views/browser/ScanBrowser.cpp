@@ -25,7 +25,8 @@ ScanBrowser::ScanBrowser(QWidget* parent)
     table_->setSortingEnabled(true);
     table_->sortByColumn(ScanTableModel::Name, Qt::AscendingOrder);
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table_->setSelectionMode(QAbstractItemView::SingleSelection);
+    // Several rows for the batch actions (predict, export); the current row is the scan shown.
+    table_->setSelectionMode(QAbstractItemView::ExtendedSelection);
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table_->verticalHeader()->hide();
     table_->horizontalHeader()->setStretchLastSection(true);

@@ -24,6 +24,7 @@
 #include "io/ImageWriter.h"
 #include "overlay/LabelOverlayPanel.h"
 #include "overlay/OverlaySettings.h"
+#include "predict/PredictActions.h"
 #include "project/Project.h"
 #include "render3d/MeshBuildTask.h"
 #include "render3d/VolumeView3D.h"
@@ -47,6 +48,7 @@ MainWindow::MainWindow(QWidget* parent)
     buildAnnotation();
     buildReview();
     buildPretrainingPanels();
+    new PredictActions(this);
     resize(1500, 920);
 }
 
