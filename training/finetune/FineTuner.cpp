@@ -174,6 +174,17 @@ FineTuneResult FineTuner::runLoop(bool resume, const EventSink& sink,
         startStep = info.step;
         bestDice = info.extra.value("best_dice", -1.0);
         bestStep = info.extra.value("best_step", int64_t{-1});
+        // best.pt may be newer than last.pt (a validation after the last checkpoint, then a
+        // kill): its score is the one a resumed run must beat, or a worse model replaces it.
+        const std::string bestPath = folder.bestCheckpointPath();
+        if (fs::exists(bestPath)) {
+            const CheckpointInfo best = readCheckpointInfo(bestPath);
+            const double stored = best.extra.value("best_dice", -1.0);
+            if (stored > bestDice) {
+                bestDice = stored;
+                bestStep = best.extra.value("best_step", best.step);
+            }
+        }
         if (writer) {
             folder.truncateEventsAfter(startStep);
         }

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "fs/DurableFile.h"
 #include "network/Autocast.h"
 #include "run/Checkpoint.h"
 
@@ -202,7 +203,7 @@ void Pretrainer::saveNetwork(const std::string& path, int64_t step) {
     saveCheckpoint(path, branches, nullptr, info);
 }
 
-void Pretrainer::saveState(const std::string& path) {
+void Pretrainer::saveState(const std::string& path, std::optional<int64_t> step) {
     // Everything a resumed run needs: both heads, the branches and the optimiser.
     torch::serialize::OutputArchive archive;
     writeState(archive, "network", *network_);
@@ -210,13 +211,15 @@ void Pretrainer::saveState(const std::string& path) {
     torch::serialize::OutputArchive optimizerArchive;
     optimizer_->save(optimizerArchive);
     archive.write("optimizer", optimizerArchive);
-    const std::string temporary = path + ".partial";
-    archive.save_to(temporary);
-    std::filesystem::rename(temporary, path);
+    if (step) {
+        archive.write("step", torch::tensor(*step, torch::kInt64));
+    }
+    writeFileDurably(path, [&](const std::string& temporary) { archive.save_to(temporary); });
 }
 
-void Pretrainer::loadState(const std::string& path) {
+std::optional<int64_t> Pretrainer::loadState(const std::string& path) {
     torch::serialize::InputArchive archive;
+    std::optional<int64_t> step;
     try {
         archive.load_from(path);
         readState(archive, "network", *network_);
@@ -224,10 +227,15 @@ void Pretrainer::loadState(const std::string& path) {
         torch::serialize::InputArchive optimizerArchive;
         archive.read("optimizer", optimizerArchive);
         optimizer_->load(optimizerArchive);
+        torch::Tensor stored;
+        if (archive.try_read("step", stored)) {
+            step = stored.item<int64_t>();
+        }
     } catch (const c10::Error& error) {
         throw std::runtime_error(path + ": not a pre-training state of this model (" +
                                  std::string(error.what_without_backtrace()) + ")");
     }
+    return step;
 }
 
 }  // namespace logonet::training

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -46,9 +47,12 @@ class Pretrainer {
     // The network's weights alone, in the checkpoint format fine-tuning's `--init` reads:
     // every branch tensor and none of the pre-training head.
     void saveNetwork(const std::string& path, int64_t step);
-    // The whole pre-training state (network, pre-training head, optimiser) for --resume.
-    void saveState(const std::string& path);
-    void loadState(const std::string& path);
+    // The whole pre-training state (network, pre-training head, optimiser) and the step it was
+    // taken after, for --resume: one file, so one checkpoint is one atomic unit (a kill can never
+    // pair the state of one step with the step number of another). loadState returns the stored
+    // step; empty for files written before the step was stored.
+    void saveState(const std::string& path, std::optional<int64_t> step = std::nullopt);
+    std::optional<int64_t> loadState(const std::string& path);
 
     model::Network network() const { return network_; }
     model::PretrainHead head() const { return head_; }

@@ -87,9 +87,11 @@ PretrainResult PretrainingRun::run(bool resume, const Emit& emit, const std::ato
     RunFolder folder(runDirectory_);
     const std::string statePath = folder.file("checkpoints/pretrain_state.pt");
     int64_t start = 0;
-    if (resume && fs::exists(statePath) && fs::exists(folder.lastCheckpointPath())) {
-        pretrainer.loadState(statePath);
-        start = readCheckpointInfo(folder.lastCheckpointPath()).step;
+    if (resume && fs::exists(statePath)) {
+        // The step comes from the state file itself; last.pt is only the export for --init.
+        // State files of older builds have none: their last.pt was written with them.
+        const std::optional<int64_t> stored = pretrainer.loadState(statePath);
+        start = stored ? *stored : readCheckpointInfo(folder.lastCheckpointPath()).step;
         folder.truncateEventsAfter(start);
         if (emit) {
             emit(Json(Json::Object{{"event", "resumed"}, {"step", Json(start)}}));
@@ -98,9 +100,11 @@ PretrainResult PretrainingRun::run(bool resume, const Emit& emit, const std::ato
 
     std::mt19937_64 random(config_.seed + static_cast<uint64_t>(start));
     std::uniform_int_distribution<size_t> pick(0, crops.size() - 1);
+    // The state (what --resume reads, with its step inside) first: a kill before last.pt is
+    // replaced leaves an older but whole last.pt for `train --init`, and a correct resume.
     auto save = [&](int64_t step) {
+        pretrainer.saveState(statePath, step);
         pretrainer.saveNetwork(folder.lastCheckpointPath(), step);
-        pretrainer.saveState(statePath);
     };
     auto seconds = [&] {
         return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
