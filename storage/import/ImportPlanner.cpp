@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "import/DatasetDescription.h"
 #include "io/DicomSeriesScanner.h"
 #include "io/ImageReader.h"
-#include "json/Json.h"
 
 namespace logonet {
 
@@ -26,12 +26,23 @@ std::vector<std::string> imageFilesIn(const std::string& folder) {
     return files;
 }
 
-// dataset.json paths look like "./imagesTr/x.nii.gz", relative to the dataset folder.
-std::string resolve(const std::string& folder, const std::string& relative) {
-    return (fs::path(folder) / fs::path(relative)).lexically_normal().string();
+}  // namespace
+
+bool isDatasetFolder(const std::string& path) {
+    std::error_code ec;
+    return fs::is_regular_file(fs::path(path) / "dataset.json", ec);
 }
 
-}  // namespace
+std::string describeProblems(const std::vector<std::string>& problems) {
+    if (problems.size() == 1) {
+        return problems.front();
+    }
+    std::string text = std::to_string(problems.size()) + " problems, nothing imported:";
+    for (const std::string& problem : problems) {
+        text += "\n  " + problem;
+    }
+    return text;
+}
 
 std::string matchingLabelFile(const std::string& imagePath, const std::string& labelsDir) {
     if (labelsDir.empty()) {
@@ -68,7 +79,7 @@ std::vector<ImportItem> ImportPlanner::plan(const std::string& path) const {
     if (!fs::is_directory(path, ec)) {
         return {itemFor(path, options_.labelsDir)};
     }
-    if (fs::is_regular_file(fs::path(path) / "dataset.json", ec)) {
+    if (isDatasetFolder(path)) {
         return planDecathlon(path);
     }
     std::vector<ImportItem> items = planFolder(path);
@@ -92,52 +103,11 @@ std::vector<ImportItem> ImportPlanner::planFolder(const std::string& folder) con
 }
 
 std::vector<ImportItem> ImportPlanner::planDecathlon(const std::string& folder) const {
-    const std::string datasetPath = (fs::path(folder) / "dataset.json").string();
-    std::vector<ImportItem> items;
-    try {
-        const Json dataset = readJsonFile(datasetPath);
-        if (dataset.contains("training")) {
-            for (const Json& entry : dataset.at("training").asArray()) {
-                ImportItem item;
-                item.imagePath = resolve(folder, entry.at("image").asString());
-                item.name = imageStem(item.imagePath);
-                item.split = options_.split;
-                if (!options_.unlabeled && entry.contains("label")) {
-                    item.labelPath = resolve(folder, entry.at("label").asString());
-                }
-                items.push_back(item);
-            }
-        }
-        if (dataset.contains("test")) {
-            for (const Json& entry : dataset.at("test").asArray()) {
-                ImportItem item;
-                item.imagePath = resolve(
-                    folder, entry.isString() ? entry.asString() : entry.at("image").asString());
-                item.name = imageStem(item.imagePath);
-                item.split = "test";
-                items.push_back(item);
-            }
-        }
-    } catch (const JsonError& error) {
-        throw ImportError(datasetPath + ": " + error.what());
+    const DatasetDescription dataset = describeDataset(folder, options_);
+    if (!dataset.problems.empty()) {
+        throw ImportError(describeProblems(dataset.problems));
     }
-    if (items.empty()) {
-        // A dataset.json without lists: fall back to the folder layout itself.
-        const std::string imagesTr = (fs::path(folder) / "imagesTr").string();
-        const std::string labelsTr = (fs::path(folder) / "labelsTr").string();
-        for (const std::string& image : imageFilesIn(imagesTr)) {
-            items.push_back(itemFor(image, labelsTr));
-        }
-        for (const std::string& image : imageFilesIn((fs::path(folder) / "imagesTs").string())) {
-            ImportItem item = itemFor(image, "");
-            item.split = "test";
-            items.push_back(item);
-        }
-    }
-    if (items.empty()) {
-        throw ImportError(datasetPath + ": lists no training or test images");
-    }
-    return items;
+    return dataset.items;
 }
 
 std::vector<ImportItem> ImportPlanner::planDicom(const std::string& folder) const {

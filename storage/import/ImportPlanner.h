@@ -8,7 +8,8 @@
 namespace logonet {
 
 // Works out what a path holds (an image file, a folder of images, a Medical Segmentation
-// Decathlon folder with dataset.json, a DICOM folder) and lists the scans to import from it.
+// Decathlon or nnU-Net folder with dataset.json, a DICOM folder) and lists the scans to import
+// from it.
 class ImportPlanner {
   public:
     explicit ImportPlanner(const ImportOptions& options) : options_(options) {}
@@ -24,6 +25,12 @@ class ImportPlanner {
 
     ImportOptions options_;
 };
+
+// True for a folder with a dataset.json (Decathlon or nnU-Net layout).
+bool isDatasetFolder(const std::string& path);
+
+// One problem as it is; several as "N problems, nothing imported:" and one line each.
+std::string describeProblems(const std::vector<std::string>& problems);
 
 // The label map in `labelsDir` for `imagePath`: the same stem, or the stem with _seg, _label,
 // _labels, _mask or _gt; "" when there is none.

@@ -12,6 +12,8 @@
 #include "database/StorageError.h"
 #include "fs/DurableFile.h"
 #include "import/ContentHash.h"
+#include "import/DatasetDescription.h"
+#include "import/DatasetLabels.h"
 #include "import/ImportPlanner.h"
 #include "import/LabelAttachment.h"
 #include "import/ModalityGuess.h"
@@ -119,7 +121,41 @@ std::vector<ImportItem> ScanImporter::plan(const std::vector<std::string>& paths
 ImportReport ScanImporter::importPaths(const std::vector<std::string>& paths,
                                        const ImportOptions& options,
                                        const ImportProgress& progress) {
-    return importItems(plan(paths, options), options, progress);
+    checkSplit(options.split);
+    // Every path is planned, and every dataset.json checked, before anything is copied: a
+    // problem anywhere imports nothing, and all problems are reported together.
+    ImportPlanner planner(options);
+    std::vector<ImportItem> items;
+    std::vector<DatasetDescription> datasets;
+    std::vector<std::string> problems;
+    for (const std::string& path : paths) {
+        try {
+            if (isDatasetFolder(path)) {
+                datasets.push_back(describeDataset(path, options));
+                const DatasetDescription& dataset = datasets.back();
+                problems.insert(problems.end(), dataset.problems.begin(), dataset.problems.end());
+                items.insert(items.end(), dataset.items.begin(), dataset.items.end());
+            } else {
+                const std::vector<ImportItem> found = planner.plan(path);
+                items.insert(items.end(), found.begin(), found.end());
+            }
+        } catch (const ImportError& error) {
+            problems.push_back(error.what());
+        }
+    }
+    if (!problems.empty()) {
+        throw ImportError(describeProblems(problems));
+    }
+    std::string labelSetNote;
+    if (!options.unlabeled) {
+        for (const DatasetDescription& dataset : datasets) {
+            const std::string note = reconcileDatasetLabels(project_, dataset);
+            labelSetNote += (labelSetNote.empty() || note.empty() ? "" : "; ") + note;
+        }
+    }
+    ImportReport report = importItems(items, options, progress);
+    report.labelSetNote = labelSetNote;
+    return report;
 }
 
 ImportReport ScanImporter::importItems(const std::vector<ImportItem>& items,
@@ -184,6 +220,9 @@ void ScanImporter::importInto(const ImportItem& item, const ImportOptions& optio
 int64_t ScanImporter::importOne(const ImportItem& item, const ImportOptions& options,
                                 bool* duplicate) {
     checkSplit(item.split);
+    if (!item.refusal.empty()) {
+        throw ImportError(item.refusal);
+    }
     ImageVolume image;
     LabelVolume labels;
     const bool labeled = !item.labelPath.empty() && !options.unlabeled;

@@ -33,6 +33,7 @@ struct ImportItem {
     std::string labelPath;       // "" when unlabeled
     std::string split = "train";
     std::string modality;  // from a dataset.json; "" lets DICOM or the intensities decide
+    std::string refusal;   // set when the plan already knows this item cannot be imported
 };
 
 struct ImportReport {
@@ -52,6 +53,8 @@ struct ImportReport {
         int64_t versionId = 0;
     };
     std::vector<LabelsAttached> labelsAttached;
+    // Set when a dataset.json's label names became (or extended) the project's label set.
+    std::string labelSetNote;
     struct Failure {
         std::string source;
         std::string message;

@@ -3,6 +3,7 @@
 #include <array>
 #include <cmath>
 
+#include "labels/LabelPalette.h"
 #include "labels/LabelSet.h"
 
 using namespace logonet;
@@ -107,6 +108,22 @@ class TestLabelColours : public QObject {
     void btcvColoursArePairwiseDistinct() {
         const LabelSet set = LabelSet::btcv();
         QCOMPARE(set.size(), size_t{13});
+        checkPairwiseDistinct(set);
+    }
+
+    // The colours given to a dataset.json's labels (which come without colours).
+    void paletteColoursArePairwiseDistinct() {
+        std::vector<std::pair<LabelValue, std::string>> names;
+        for (size_t n = 0; n < kPaletteSize; ++n) {
+            names.emplace_back(static_cast<LabelValue>(n + 1), "label " + std::to_string(n + 1));
+        }
+        const LabelSet set = paletteLabelSet(names);
+        QCOMPARE(set.size(), kPaletteSize);
+        checkPairwiseDistinct(set);
+    }
+
+  private:
+    static void checkPairwiseDistinct(const LabelSet& set) {
         double closest = 1e9;
         QString closestPair;
         for (size_t i = 0; i < set.size(); ++i) {

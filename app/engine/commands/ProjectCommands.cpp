@@ -68,6 +68,9 @@ int runImport(const CommandLine& line) {
                           : duplicate.reason)
                   << "\n";
     }
+    if (!report.labelSetNote.empty()) {
+        std::cout << report.labelSetNote << "\n";
+    }
     for (const auto& attached : report.labelsAttached) {
         std::cout << attached.source << ": already in the project as scan " << attached.scanId
                   << "; its label file was attached as ground-truth version " << attached.versionId
@@ -172,11 +175,12 @@ void appendProjectCommands(std::vector<Command>& commands) {
          runProjectCreate});
     commands.push_back(
         {"import",
-         "import scans (files, folders, MSD datasets, DICOM) into a project",
+         "import scans (files, folders, MSD and nnU-Net datasets, DICOM) into a project",
          "usage: logonet import PATH... --project DIR [--labels LABELDIR] [--unlabeled]\n"
          "                      [--split train|val|test] [--json]\n"
          "PATH is an image file (.nii.gz, .nii, .nrrd, .mha, .mhd), a folder of them, a Medical\n"
-         "Segmentation Decathlon folder (dataset.json, imagesTr, labelsTr, imagesTs) or a DICOM\n"
+         "Segmentation Decathlon or nnU-Net raw folder (dataset.json, imagesTr, labelsTr,\n"
+         "imagesTs; label names and modality are taken from dataset.json) or a DICOM\n"
          "folder (each series becomes a scan). Scans already in the project are recognised by\n"
          "content and skipped.\n"
          "  --labels     folder of label maps matched to the images by file name\n"
