@@ -40,6 +40,13 @@ PretrainHeadImpl::PretrainHeadImpl(PretrainHeadOptions options) : options_(std::
     slicesMix_ = register_module("slices_mix", ConvUnit(z, z, 3));
     slicesOut_ =
         register_module("slices_out", torch::nn::Conv3d(torch::nn::Conv3dOptions(z, z, 1)));
+    // Every logit starts at the same positive value: the softmax of logits / tau is uniform, so
+    // the first loss is log K_i per clusterer instead of whatever a random layer divided by a
+    // small tau gives (13 against a uniform 7.5 in the demo), and the ReLU passes gradients
+    // (at zero it would pass none). Zero weights still learn: their gradient is the input.
+    torch::NoGradGuard noGrad;
+    slicesOut_->weight.zero_();
+    slicesOut_->bias.fill_(1.0);
 }
 
 torch::Tensor PretrainHeadImpl::forward(const torch::Tensor& features) {

@@ -11,3 +11,8 @@ if(LOGONET_WITH_STORAGE)
                    TIMEOUT 600)
   add_dependencies(test_demo_pretrain logonet)
 endif()
+# Bit-identical weights from two processes with one seed; stop and --resume continue the same
+# crop and mask sequence (through the real `logonet pretrain --run`).
+logonet_add_test(test_pretrain_reproducible SOURCES test_pretrain_reproducible.cpp
+                 LIBS logonet_training QT TORCH TIMEOUT 300)
+add_dependencies(test_pretrain_reproducible logonet)

@@ -111,6 +111,48 @@ class PretrainTest : public QObject {
                  0.0);
     }
 
+    void firstLossIsThatOfAUniformGuess() {
+        // The head's last layer starts with equal logits: softmax(logits / tau) is uniform, so
+        // the loss is the sum over clusterers of log K_i (an untouched head gave 13 against 7.5).
+        torch::manual_seed(4);
+        model::NetworkOptions networkOptions;
+        networkOptions.outChannels = 3;
+        networkOptions.roi = {16, 16, 16};
+        PretrainerOptions options;
+        options.clusterSizes = {7, 5, 3};
+        Pretrainer pretrainer(std::make_shared<TinyNetworkImpl>(networkOptions), options);
+        const auto crops = torch::rand({2, 1, 16, 16, 16});
+        const auto labels = torch::randint(0, 3, {2, 16, 3}, torch::kInt64);
+        const double expected = std::log(7.0) + std::log(5.0) + std::log(3.0);
+        const double first =
+            pretrainer.loss(crops, labels, pretrainer.maskFor(crops, /*stepIndex=*/0));
+        QVERIFY2(std::abs(first - expected) < 1e-4,
+                 qPrintable(QString("%1, expected %2").arg(first).arg(expected)));
+        // The training step's loss (batch statistics) starts there too, and gradients flow.
+        QVERIFY(std::abs(pretrainer.step(crops, labels, 0) - expected) < 1e-4);
+        const auto after =
+            pretrainer.loss(crops, labels, pretrainer.maskFor(crops, /*stepIndex=*/0));
+        QVERIFY2(after != first, "the first step changed nothing");
+    }
+
+    void masksDependOnTheStepAlone() {
+        // A resumed run must mask step k as an uninterrupted one does: the same step index gives
+        // the same masks whatever came before, other steps other masks.
+        model::NetworkOptions networkOptions;
+        networkOptions.roi = {16, 16, 16};
+        PretrainerOptions options;
+        options.clusterSizes = {3};
+        options.seed = 12;
+        Pretrainer a(std::make_shared<TinyNetworkImpl>(networkOptions), options);
+        Pretrainer b(std::make_shared<TinyNetworkImpl>(networkOptions), options);
+        const auto crops = torch::rand({1, 1, 16, 16, 16}) + 0.5;
+        a.maskFor(crops, 0);
+        a.maskFor(crops, 1);
+        QVERIFY(torch::equal(a.maskFor(crops, 5).input, b.maskFor(crops, 5).input));
+        QVERIFY(!torch::equal(a.maskFor(crops, 5).input, b.maskFor(crops, 6).input));
+        QCOMPARE(stepSeed(12, 0), uint64_t{12});
+    }
+
     void lossDecreasesOnASmallCase_data() {
         QTest::addColumn<bool>("amp");
         QTest::newRow("float32") << false;
@@ -152,6 +194,8 @@ class PretrainTest : public QObject {
             first += losses[i] / 5.0;
             last += losses[losses.size() - 1 - i] / 5.0;
         }
+        // Printed in full precision: two runs of this program must print the same numbers.
+        qInfo("losses %.9g -> %.9g", first, last);
         QVERIFY2(last < 0.8 * first, qPrintable(QString("%1 -> %2").arg(first).arg(last)));
         for (const auto& p : pretrainer.head()->named_buffers()) {
             QVERIFY2(torch::isfinite(p.value()).all().item<bool>(), p.key().c_str());

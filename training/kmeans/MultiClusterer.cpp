@@ -29,6 +29,13 @@ std::vector<FittedClusterer> MultiClusterer::fit(const RowSource& source,
         throw std::invalid_argument("clustering needs at least two slices, got " +
                                     std::to_string(rows));
     }
+    if (rows < options_.kMax) {
+        // Clipping K to the slice count would make the labels nearly slice identities: refuse.
+        throw std::invalid_argument(
+            "clustering draws K from [" + std::to_string(options_.kMin) + ", " +
+            std::to_string(options_.kMax) + "] but there are only " + std::to_string(rows) +
+            " slices: add scans or lower the largest K (--k-max) below " + std::to_string(rows));
+    }
     std::mt19937_64 random(options_.seed);
     std::uniform_int_distribution<int64_t> drawK(options_.kMin, options_.kMax);
     const int64_t subsetRows =
@@ -36,7 +43,7 @@ std::vector<FittedClusterer> MultiClusterer::fit(const RowSource& source,
     std::vector<FittedClusterer> fitted;
     for (int64_t index = 0; index < options_.clusterers; ++index) {
         KMeansOptions kmeans;
-        kmeans.clusters = std::min(drawK(random), rows);
+        kmeans.clusters = drawK(random);
         kmeans.batchRows = std::min(options_.batchRows, subsetRows);
         kmeans.iterations = options_.iterations;
         kmeans.chunkRows = options_.chunkRows;

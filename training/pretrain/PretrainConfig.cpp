@@ -22,6 +22,9 @@ Json PretrainConfig::toJson() const {
     }
     out["cluster_sizes"] = sizes;
     out["tau"] = tau;
+    out["phi1"] = phi1;
+    out["mask_length"] = Json(maskLength);
+    out["phi2"] = phi2;
     out["lr"] = learningRate;
     out["mask"] = mask;
     out["amp"] = amp;
@@ -55,6 +58,9 @@ PretrainConfig PretrainConfig::fromJson(const Json& json) {
         c.clusterSizes.push_back(k.asInt());
     }
     c.tau = json.value("tau", c.tau);
+    c.phi1 = json.value("phi1", c.phi1);
+    c.maskLength = json.value("mask_length", c.maskLength);
+    c.phi2 = json.value("phi2", c.phi2);
     c.learningRate = json.value("lr", c.learningRate);
     c.mask = json.value("mask", c.mask);
     c.amp = json.value("amp", c.amp);
@@ -71,6 +77,10 @@ PretrainConfig PretrainConfig::fromJson(const Json& json) {
     c.pseudoLabels = json.value("pseudo_labels", c.pseudoLabels);
     if (c.clusterSizes.empty() || c.cases.empty()) {
         throw JsonError("cluster_sizes and pretrain_cases must not be empty");
+    }
+    if (!(c.phi1 >= 0.0 && c.phi1 <= 1.0 && c.phi2 >= 0.0 && c.phi2 <= 1.0) || c.maskLength < 1 ||
+        !(c.tau > 0.0)) {
+        throw JsonError("phi1 and phi2 must lie in [0, 1], mask_length and tau be positive");
     }
     if (c.crop < 8 || c.iterations < 1 || c.batch < 1 || c.outChannels < 1) {
         throw JsonError("crop, iterations, batch and out_channels must be positive");

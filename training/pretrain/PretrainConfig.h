@@ -19,6 +19,9 @@ struct PretrainConfig {
     SliceAxis axis = SliceAxis::Axial;
     std::vector<int64_t> clusterSizes;  // K_i of each clusterer, in the pseudo-labels' order
     double tau = 0.1;
+    double phi1 = 0.1;           // masked-run ends per slice (spec section 6)
+    int64_t maskLength = 5;      // M: slices per masked run
+    double phi2 = 0.7;           // probability that a patch of a masked slice is zeroed
     double learningRate = 1e-4;  // AdamW's peak rate (spec: 1e-4)
     bool mask = true;
     bool amp = false;

@@ -106,11 +106,16 @@ void readState(torch::serialize::InputArchive& archive, const std::string& prefi
 
 }  // namespace
 
+uint64_t stepSeed(uint64_t seed, int64_t step) {
+    // A multiplicative hash of the step (the golden-ratio constant) spreads neighbouring steps
+    // over the whole seed range, so step streams do not overlap one another's.
+    return seed ^ (static_cast<uint64_t>(step) * 0x9E3779B97F4A7C15ULL);
+}
+
 Pretrainer::Pretrainer(model::Network network, PretrainerOptions options)
     : network_(std::move(network)),
       options_(std::move(options)),
       loss_(options_.clusterSizes, options_.tau),
-      masker_(options_.masking, options_.seed),
       schedule_(options_.learningRate, options_.warmupSteps, options_.totalSteps) {
     const auto networkOptions = network_->options();
     model::PretrainHeadOptions head;
@@ -149,8 +154,7 @@ double Pretrainer::step(const torch::Tensor& crops, const torch::Tensor& labels,
                         int64_t stepIndex) {
     network_->train();
     head_->train();
-    const MaskedCrops masked =
-        options_.mask ? masker_.mask(crops) : SliceMasker::unmasked(crops, options_.masking.axis);
+    const MaskedCrops masked = maskFor(crops, stepIndex);
     for (auto& group : optimizer_->param_groups()) {
         static_cast<torch::optim::AdamWOptions&>(group.options()).lr(schedule_.at(stepIndex));
     }
@@ -181,6 +185,28 @@ double Pretrainer::step(const torch::Tensor& crops, const torch::Tensor& labels,
             " (a batch of 1 needs crops whose deepest feature map has more than one voxel: use a "
             "larger crop or --batch 2)");
     }
+}
+
+MaskedCrops Pretrainer::maskFor(const torch::Tensor& crops, int64_t stepIndex) const {
+    if (!options_.mask) {
+        return SliceMasker::unmasked(crops, options_.masking.axis);
+    }
+    return SliceMasker(options_.masking, stepSeed(options_.seed, stepIndex)).mask(crops);
+}
+
+torch::Tensor Pretrainer::predict(const MaskedCrops& masked) {
+    torch::NoGradGuard noGrad;
+    network_->eval();
+    head_->eval();
+    const auto logits = forward(masked.input).to(torch::kCPU);  // (B, S, N, K)
+    std::vector<torch::Tensor> perClusterer;
+    for (size_t n = 0; n < options_.clusterSizes.size(); ++n) {
+        // A clusterer's logits beyond its K_i are no clusters of it (as in the loss).
+        perClusterer.push_back(logits.select(2, static_cast<int64_t>(n))
+                                   .slice(2, 0, options_.clusterSizes[n])
+                                   .argmax(2));
+    }
+    return torch::stack(perClusterer, 2);
 }
 
 double Pretrainer::loss(const torch::Tensor& crops, const torch::Tensor& labels,

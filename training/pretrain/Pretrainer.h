@@ -34,13 +34,23 @@ struct PretrainerOptions {
 // batch, predicts every slice's pseudo-labels and steps on the loss of the masked slices.
 // The network gets the crops in fine-tuning's (B, C, Z, Y, X) layout; its output is turned back
 // to (X, Y, Z) with the slicing axis moved last, so the head always sees (B, out, ., ., S).
+// The seed of everything random in step `step` of a run seeded with `seed`: step 0 keeps the
+// seed itself (the workstation's masked-sequence view for that seed shows step 0's masks).
+uint64_t stepSeed(uint64_t seed, int64_t step);
+
 class Pretrainer {
   public:
     Pretrainer(model::Network network, PretrainerOptions options);
 
     // crops (B, 1, X, Y, Z) (unmasked), labels (B, S, N) int64 for the S slices along the
-    // masking axis. Returns the loss before the step.
+    // masking axis. Returns the loss before the step. The masks are a function of the seed and
+    // the step index alone (stepSeed()), so a resumed run masks as an uninterrupted one.
     double step(const torch::Tensor& crops, const torch::Tensor& labels, int64_t stepIndex);
+    // The masks step `stepIndex` applies to `crops` (with --no-mask: none, every slice counts).
+    MaskedCrops maskFor(const torch::Tensor& crops, int64_t stepIndex) const;
+    // The predicted cluster of every slice for every clusterer, (B, S, N) int64 on the CPU, each
+    // among its clusterer's K_i; no step, evaluation mode.
+    torch::Tensor predict(const MaskedCrops& masked);
     // Loss without a step, for a fixed mask (evaluation, tests).
     double loss(const torch::Tensor& crops, const torch::Tensor& labels, const MaskedCrops& masked);
 
@@ -66,7 +76,6 @@ class Pretrainer {
     model::PretrainHead head_{nullptr};
     PretrainerOptions options_;
     PretrainLoss loss_;
-    SliceMasker masker_;
     WarmupCosineSchedule schedule_;
     std::unique_ptr<torch::optim::AdamW> optimizer_;
     std::unique_ptr<MixedPrecision> precision_;

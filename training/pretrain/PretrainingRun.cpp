@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "network/ComputeDevice.h"
+#include "pretrain/PretextAccuracy.h"
 #include "pretrain/PretrainFiles.h"
 #include "pretrain/Pretrainer.h"
 #include "registry/ModelRegistry.h"
@@ -38,6 +39,10 @@ void checkLabelRanges(const torch::Tensor& labels, const std::vector<int64_t>& c
 }
 
 }  // namespace
+
+int64_t heldOutScans(int64_t cases) {
+    return cases < 3 ? 0 : std::max<int64_t>(1, cases / 5);
+}
 
 PretrainingRun::PretrainingRun(PretrainConfig config, std::string runDirectory)
     : config_(std::move(config)), runDirectory_(std::move(runDirectory)) {}
@@ -78,6 +83,9 @@ PretrainResult PretrainingRun::run(bool resume, const Emit& emit, const std::ato
     options.mask = config_.mask;
     options.amp = config_.amp;
     options.masking.axis = config_.axis;
+    options.masking.phi1 = config_.phi1;
+    options.masking.length = config_.maskLength;
+    options.masking.phi2 = config_.phi2;
     options.totalSteps = config_.iterations;
     options.warmupSteps = std::max<int64_t>(1, config_.iterations / 10);
     options.seed = config_.seed;
@@ -98,8 +106,10 @@ PretrainResult PretrainingRun::run(bool resume, const Emit& emit, const std::ato
         }
     }
 
-    std::mt19937_64 random(config_.seed + static_cast<uint64_t>(start));
-    std::uniform_int_distribution<size_t> pick(0, crops.size() - 1);
+    // The last scans are held out for the pretext accuracy; the others are trained on.
+    const int64_t heldOut = heldOutScans(cases);
+    const auto training = static_cast<size_t>(cases - heldOut);
+    std::uniform_int_distribution<size_t> pick(0, training - 1);
     // The state (what --resume reads, with its step inside) first: a kill before last.pt is
     // replaced leaves an older but whole last.pt for `train --init`, and a correct resume.
     auto save = [&](int64_t step) {
@@ -112,6 +122,9 @@ PretrainResult PretrainingRun::run(bool resume, const Emit& emit, const std::ato
     PretrainResult result;
     result.steps = start;
     for (int64_t step = start; step < config_.iterations; ++step) {
+        // Drawn from the step's own seed (not one stream from the start): a resumed run picks
+        // the same crops at every step as an uninterrupted one.
+        std::mt19937_64 random(stepSeed(config_.seed, step) + 1);
         std::vector<torch::Tensor> batchCrops;
         std::vector<torch::Tensor> batchLabels;
         for (int64_t b = 0; b < config_.batch; ++b) {
@@ -150,6 +163,19 @@ PretrainResult PretrainingRun::run(bool resume, const Emit& emit, const std::ato
     save(config_.iterations);
     // `train --init RUNDIR` reads best.pt (else last.pt): both hold the branches only.
     pretrainer.saveNetwork(folder.bestCheckpointPath(), config_.iterations);
+    if (heldOut > 0) {
+        const auto first = static_cast<std::ptrdiff_t>(training);
+        // Masks of steps no run takes (from the iteration count on), the same on every measure.
+        const PretextAccuracy accuracy =
+            measurePretextAccuracy(pretrainer, {crops.begin() + first, crops.end()},
+                                   {labels.begin() + first, labels.end()},
+                                   {labels.begin(), labels.begin() + first}, config_.iterations);
+        result.pretext = accuracy.toJson();
+        folder.appendEvent(result.pretext);
+        if (emit) {
+            emit(result.pretext);
+        }
+    }
     folder.appendEvent(
         Json(Json::Object{{"event", "finished"}, {"step", Json(config_.iterations)}}));
     result.seconds = seconds();

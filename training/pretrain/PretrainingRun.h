@@ -15,7 +15,12 @@ struct PretrainResult {
     bool stopped = false;  // by the stop flag, after a checkpoint
     double finalLoss = 0.0;
     double seconds = 0.0;
+    Json pretext;  // PretextAccuracy::toJson(), null without held-out scans
 };
+
+// How many of `cases` pre-training scans are held out for the pretext accuracy: none below
+// three, else a fifth (at least one). They are the last ones of the config's list.
+int64_t heldOutScans(int64_t cases);
 
 // One pre-training run folder trained from its own files (PretrainFiles.h): loads the crops and
 // pseudo-labels its config names, draws batches, steps the Pretrainer and writes events.jsonl,

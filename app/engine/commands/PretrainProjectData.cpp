@@ -190,6 +190,9 @@ std::string setupPretrainRun(Project& project, const PretrainSettings& settings)
         config.clusterSizes.push_back(clusterer.k);
     }
     config.tau = settings.tau;
+    config.phi1 = settings.phi1;
+    config.maskLength = settings.maskLength;
+    config.phi2 = settings.phi2;
     config.learningRate = settings.learningRate;
     config.mask = settings.mask;
     config.amp = settings.amp;

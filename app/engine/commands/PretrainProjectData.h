@@ -54,6 +54,9 @@ struct PretrainSettings {
     int64_t outChannels = 0;  // 0: the project's classes + background, so fine-tuning loads all
     int64_t clusterers = 0;   // 0: every stored clusterer
     double tau = 0.1;
+    double phi1 = 0.1;
+    int64_t maskLength = 5;
+    double phi2 = 0.7;
     double learningRate = 1e-4;
     bool mask = true;
     int64_t iterations = 100;

@@ -24,6 +24,13 @@ std::string setupFromProject(const CommandLine& line) {
     settings.outChannels = line.integer("out", 0);
     settings.clusterers = line.integer("clusterers", 0);
     settings.tau = line.number("tau", 0.1);
+    settings.phi1 = line.number("phi1", settings.phi1);
+    settings.maskLength = line.integer("mask-length", settings.maskLength);
+    settings.phi2 = line.number("phi2", settings.phi2);
+    if (!(settings.tau > 0) || !(settings.phi1 >= 0 && settings.phi1 <= 1) ||
+        !(settings.phi2 >= 0 && settings.phi2 <= 1) || settings.maskLength < 1) {
+        throw UsageError("--tau and --mask-length must be positive, --phi1 and --phi2 in [0, 1]");
+    }
     settings.learningRate = line.number("lr", 1e-4);
     if (!(settings.learningRate > 0)) {
         throw UsageError("--lr must be positive");
@@ -45,9 +52,10 @@ std::string setupFromProject(const CommandLine& line) {
 #endif
 
 int runPretrain(const CommandLine& line) {
-    line.rejectUnknown({"project", "run", "arch", "out", "clusterers", "tau", "lr", "no-mask",
-                        "iters", "batch", "device", "amp", "resume", "seed", "progress", "threads",
-                        "setup-only"});
+    line.rejectUnknown({"project", "run",   "arch",        "out",     "clusterers",
+                        "tau",     "phi1",  "mask-length", "phi2",    "lr",
+                        "no-mask", "iters", "batch",       "device",  "amp",
+                        "resume",  "seed",  "progress",    "threads", "setup-only"});
     const std::string progressMode = line.option("progress", "bar");
     if (progressMode != "bar" && progressMode != "json") {
         throw UsageError("--progress must be json or bar");
@@ -60,8 +68,8 @@ int runPretrain(const CommandLine& line) {
         throw UsageError("this build has no project support: use pretrain --run DIR");
 #endif
     } else {
-        for (const char* option : {"arch", "out", "clusterers", "tau", "lr", "no-mask", "batch",
-                                   "amp", "seed", "setup-only"}) {
+        for (const char* option : {"arch", "out", "clusterers", "tau", "phi1", "mask-length",
+                                   "phi2", "lr", "no-mask", "batch", "amp", "seed", "setup-only"}) {
             if (line.has(option)) {
                 throw UsageError(std::string("--") + option +
                                  " sets a run up: give it with --project DIR --run NAME");
@@ -97,11 +105,26 @@ int runPretrain(const CommandLine& line) {
         throw;
     }
     show.finish();
+    const Json& pretext = result.pretext;
+    if (pretext.isObject()) {
+        std::cerr << "pretext accuracy on masked slices of " << pretext.at("held_out_scans").dump()
+                  << " held-out scans: " << pretext.at("accuracy").dump() << " (chance "
+                  << pretext.at("chance").dump() << ", position-only "
+                  << pretext.at("position_only").dump() << ")\n";
+        if (!pretext.at("beats_position_only").asBool()) {
+            std::cerr << "the pre-training does not beat the position-only baseline: it has "
+                         "learned where a slice lies, not what it shows (more steps, a higher "
+                         "--lr or more scans may help)\n";
+        }
+    } else if (!result.stopped) {
+        std::cerr << "no pretext accuracy: fewer than 3 pre-training scans, none held out\n";
+    }
     std::cout << Json(Json::Object{{"event", result.stopped ? "stopped" : "pretrained"},
                                    {"run", directory},
                                    {"steps", Json(result.steps)},
                                    {"final_loss", result.finalLoss},
-                                   {"seconds", result.seconds}})
+                                   {"seconds", result.seconds},
+                                   {"pretext", pretext}})
                      .dump()
               << "\n";
     return result.stopped ? 3 : 0;
@@ -117,6 +140,7 @@ Command pretrainCommand() {
         "usage: logonet pretrain --project DIR --run NAME [--arch logonet] [--out C]\n"
         "                        [--clusterers N] [--tau 0.1] [--lr 1e-4] [--no-mask] [--iters "
         "100]\n"
+        "                        [--phi1 0.1] [--mask-length 5] [--phi2 0.7]\n"
         "                        [--batch 1] [--device cpu|cuda] [--resume] [--seed S]\n"
         "                        [--threads 2] [--progress json] [--setup-only]\n"
         "       logonet pretrain --run RUNDIR [--resume] [--iters N] [--threads T]\n"
@@ -132,7 +156,11 @@ Command pretrainCommand() {
         "The scans' crops go to the project's cache (cache/pretrain-cropN/). --setup-only writes\n"
         "the run folder and stops; `pretrain --run RUNDIR` trains such a folder from its files\n"
         "alone (no project: an engine built with LibTorch only, `logonet remote run`).\n"
-        "SIGINT/SIGTERM stop after a checkpoint (exit code 3); --resume continues.";
+        "SIGINT/SIGTERM stop after a checkpoint (exit code 3); --resume continues with the same\n"
+        "crops and masks an uninterrupted run would draw (each step's are drawn from the seed and\n"
+        "the step). A fifth of the scans (at least one, from three on) is held out: the run ends\n"
+        "with the pretext accuracy on their masked slices next to chance and a position-only\n"
+        "predictor (the majority label per slice position), and says when it does not beat it.";
     command.flags = {"no-mask", "amp", "resume", "setup-only"};
     command.run = runPretrain;
     return command;
