@@ -8,6 +8,7 @@
 #include "distributed/DataParallelContext.h"
 #include "distributed/DistributedEnvironment.h"
 #include "finetune/FineTuner.h"
+#include "fs/DurableFile.h"
 #include "run/RunFolder.h"
 
 #ifdef LOGONET_HAVE_STORAGE
@@ -110,10 +111,8 @@ std::string checkpointFromInit(const std::string& init) {
 // trains elsewhere (`logonet remote run`); config.json then names it relative to the folder.
 std::string copyInitIntoRun(const std::string& checkpoint, const std::string& runDirectory) {
     const std::string name = "init.pt";
-    const fs::path target = fs::path(runDirectory) / name;
-    const fs::path partial = fs::path(runDirectory) / (name + ".partial");
-    fs::copy_file(checkpoint, partial, fs::copy_options::overwrite_existing);
-    fs::rename(partial, target);
+    writeFileDurably((fs::path(runDirectory) / name).string(),
+                     [&](const std::string& temporary) { fs::copy_file(checkpoint, temporary); });
     return name;
 }
 

@@ -141,7 +141,7 @@ void RemoteRun::upload(bool fresh) const {
     // moved on), so only missing files go; config.json is the one the user may have changed.
     RsyncSelection run;
     run.keepExisting = true;
-    run.excludes = {"remote.json", "logonet.pid*", "logonet.exit*", "*.tmp"};
+    run.excludes = {"remote.json", "logonet.pid*", "logonet.exit*", "*.tmp", ".tmp-*"};
     rsync.upload(layout_.localRun, layout_.remoteRun, run);
     RsyncSelection configOnly;
     configOnly.files = {"config.json"};
@@ -262,7 +262,8 @@ int RemoteRun::follow(const std::function<void(const std::string&)>& onEvent,
 
 void RemoteRun::fetch() const {
     RsyncSelection selection;
-    selection.excludes = {"logonet.pid*", "logonet.exit.tmp", "*.tmp"};
+    // .tmp-*: a file being written durably (fs/DurableFile.h), incomplete until renamed.
+    selection.excludes = {"logonet.pid*", "logonet.exit.tmp", "*.tmp", ".tmp-*"};
     RsyncTransfer(shell_.target()).download(layout_.remoteRun, layout_.localRun, selection);
     // rsync skips links (--no-links); a link here anyway was planted some other way, and every
     // later read of the run folder must not go through it.
