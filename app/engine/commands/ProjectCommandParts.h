@@ -12,6 +12,7 @@ namespace logonet::cli {
 void appendDemoDataCommand(std::vector<Command>& commands);      // ProjectDemoData.cpp
 void appendProjectBenchmarks(std::vector<Command>& commands);    // ProjectBenchmarks.cpp
 void appendProjectCheckCommand(std::vector<Command>& commands);  // ProjectCheckCommand.cpp
+void appendSaveBenchmark(std::vector<Command>& commands);        // ProjectSaveBenchmark.cpp
 void appendScanCommands(std::vector<Command>& commands);         // ProjectScanCommands.cpp
 
 // The JSON object `logonet list --json` prints for a scan.

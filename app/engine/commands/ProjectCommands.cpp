@@ -207,6 +207,7 @@ void appendProjectCommands(std::vector<Command>& commands) {
     appendDemoDataCommand(commands);
     appendProjectBenchmarks(commands);
     appendProjectCheckCommand(commands);
+    appendSaveBenchmark(commands);
     appendScanCommands(commands);
 }
 
