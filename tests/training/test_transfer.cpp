@@ -4,6 +4,7 @@
 #include <string>
 
 #include "finetune/FineTuneConfig.h"
+#include "finetune/PretrainedInit.h"
 #include "finetune/TransferScope.h"
 #include "registry/ModelRegistry.h"
 #include "run/Checkpoint.h"
@@ -115,6 +116,47 @@ class TransferTest : public QObject {
         QCOMPARE(report.summary().find("excluded"), std::string::npos);
     }
 
+    void anInitOfAnotherArchitectureOrShapeIsRefusedNamingBoth() {
+        auto messageOf = [&](model::NetworkImpl& network) -> std::string {
+            try {
+                loadInitialWeights(checkpoint_, network, TransferScope::Branches);
+            } catch (const std::runtime_error& error) {
+                return error.what();
+            }
+            return "(accepted)";
+        };
+        auto unet = model::createNetwork("unet", tinyOptions());
+        const std::string architecture = messageOf(*unet);
+        QVERIFY2(architecture.find("logonet-tiny") != std::string::npos &&
+                     architecture.find("unet") != std::string::npos,
+                 architecture.c_str());
+        model::NetworkOptions twoChannels = tinyOptions();
+        twoChannels.inChannels = 2;  // the first convolutions have other shapes
+        auto wider = model::createNetwork("logonet-tiny", twoChannels);
+        const std::string shapes = messageOf(*wider);
+        QVERIFY2(shapes.find("does not fit") != std::string::npos &&
+                     shapes.find("in 1,") != std::string::npos &&
+                     shapes.find("in 2,") != std::string::npos,
+                 shapes.c_str());
+        // Other classes change the decoders' out-channel maps too: refused, both named.
+        model::NetworkOptions otherClasses = tinyOptions();
+        otherClasses.outChannels = 5;
+        auto moreClasses = model::createNetwork("logonet-tiny", otherClasses);
+        const std::string classes = messageOf(*moreClasses);
+        QVERIFY2(classes.find("out 3,") != std::string::npos &&
+                     classes.find("out 5,") != std::string::npos,
+                 classes.c_str());
+        // The same network loads every tensor, and the stored report lists them by name.
+        auto network = model::createNetwork("logonet-tiny", tinyOptions());
+        const PartialLoadReport report =
+            loadInitialWeights(checkpoint_, *network, TransferScope::Branches);
+        QCOMPARE(report.loaded.size(), pretrained_.size());
+        QVERIFY(report.skipped.empty());
+        const Json stored = initReportJson(checkpoint_, TransferScope::Branches, report);
+        QCOMPARE(stored.at("loaded").asArray().size(), report.loaded.size());
+        QCOMPARE(stored.at("scope").asString(), std::string("branches"));
+    }
+
     void scopeNamesAndTheRunConfig() {
         QCOMPARE(parseTransferScope("encoders"), TransferScope::Encoders);
         QCOMPARE(parseTransferScope("branches"), TransferScope::Branches);
@@ -129,17 +171,17 @@ class TransferTest : public QObject {
         QVERIFY(!transfersTensor(TransferScope::Encoders, "global.decoder.out2.conv.weight"));
         QVERIFY(!transfersTensor(TransferScope::Encoders, "head.conv1.weight"));
 
-        // The pinned default: a pre-training run transfers its encoders only.
+        // The pinned default, the spec's: a pre-training run transfers both branches whole.
         FineTuneConfig config;
-        QCOMPARE(config.initScope, TransferScope::Encoders);
+        QCOMPARE(config.initScope, TransferScope::Branches);
         config.cacheDirectory = "cache";
-        config.initScope = TransferScope::Branches;
+        config.initScope = TransferScope::Encoders;
         Json json = config.toJson();
-        QCOMPARE(json.at("init_scope").asString(), std::string("branches"));
-        QCOMPARE(FineTuneConfig::fromJson(json).initScope, TransferScope::Branches);
+        QCOMPARE(json.at("init_scope").asString(), std::string("encoders"));
+        QCOMPARE(FineTuneConfig::fromJson(json).initScope, TransferScope::Encoders);
         // A config written before the option existed gets the default.
         json.asObject().erase("init_scope");
-        QCOMPARE(FineTuneConfig::fromJson(json).initScope, TransferScope::Encoders);
+        QCOMPARE(FineTuneConfig::fromJson(json).initScope, TransferScope::Branches);
         json["init_scope"] = "heads";
         try {
             FineTuneConfig::fromJson(json);

@@ -35,7 +35,7 @@ struct FineTuneConfig {
     double overlap = 0.5;  // of validation and inference windows
 
     std::string initFrom;  // checkpoint whose matching weights initialise the network
-    TransferScope initScope = TransferScope::Encoders;  // which of them
+    TransferScope initScope = TransferScope::Branches;  // which of them (spec: both branches)
     std::string cacheDirectory;                         // relative to the run folder, or absolute
     PreprocessSettings preprocessing;
     std::vector<LabelValue> classValues{0};  // class c has label value classValues[c]

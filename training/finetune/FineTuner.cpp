@@ -11,6 +11,7 @@
 #include "data/BatchLoader.h"
 #include "data/CropSampler.h"
 #include "finetune/MixedPrecision.h"
+#include "finetune/PretrainedInit.h"
 #include "finetune/Validation.h"
 #include "losses/DiceCELoss.h"
 #include "network/Autocast.h"
@@ -42,7 +43,7 @@ std::vector<std::shared_ptr<const TrainingCase>> loadTrainingCases(const CaseCac
     std::vector<std::shared_ptr<const TrainingCase>> cases;
     for (const auto& id : config.trainCases) {
         const CachedCase entry = cache.read(id);
-        if (entry.settings != config.preprocessing) {
+        if (!config.preprocessing.accepts(entry.settings)) {
             throw std::runtime_error("cache case " + id + " was prepared with other settings (" +
                                      entry.settings.describe() + ", the run wants " +
                                      config.preprocessing.describe() +
@@ -191,9 +192,12 @@ FineTuneResult FineTuner::runLoop(bool resume, const EventSink& sink,
         emit(Json(Json::Object{{"event", "resumed"}, {"step", Json(startStep)}}));
     } else if (!config_.initFrom.empty()) {
         const TransferScope scope = config_.initScope;
-        const PartialLoadReport report = loadWeightsPartially(
-            config_.initFrom, *network,
-            [scope](const std::string& name) { return transfersTensor(scope, name); });
+        const PartialLoadReport report = loadInitialWeights(config_.initFrom, *network, scope);
+        if (writer) {
+            // Every tensor's fate, by name, for whoever asks later what the run started from.
+            writeJsonFileAtomically(folder.file("init_report.json"),
+                                    initReportJson(config_.initFrom, scope, report));
+        }
         emit(Json(Json::Object{{"event", "init"},
                                {"from", config_.initFrom},
                                {"scope", transferScopeName(scope)},
