@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "resample/Resampling.h"
+#include "volume/ModalityGuess.h"
 
 namespace logonet {
 
@@ -69,8 +70,13 @@ CachedCase prepareCase(const std::string& id, const ImageVolume& image, const La
                                     ") do not match the image (" + image.geometry().describe() +
                                     ")");
     }
+    if (settings.modality == "auto") {
+        // A scan without a project record (inference on a file): its intensities decide.
+        return prepareCase(id, image, labels, settings.forScan(guessModality(image)));
+    }
     if (settings.modality != "ct" && settings.modality != "mr") {
-        throw std::invalid_argument("unknown modality '" + settings.modality + "' (ct or mr)");
+        throw std::invalid_argument("unknown modality '" + settings.modality +
+                                    "' (ct, mr or auto)");
     }
     const ImageGeometry target = respacedGeometry(
         reorientedGeometry(image.geometry(), settings.orientation), settings.spacing);

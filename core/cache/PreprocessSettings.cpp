@@ -31,9 +31,29 @@ PreprocessSettings PreprocessSettings::fromJson(const Json& json) {
     return settings;
 }
 
+PreprocessSettings PreprocessSettings::forScan(const std::string& scanModality) const {
+    PreprocessSettings settings = *this;
+    if (modality == "auto") {
+        settings.modality = scanModality == "MR" ? "mr" : "ct";
+    }
+    return settings;
+}
+
+bool PreprocessSettings::accepts(const PreprocessSettings& prepared) const {
+    if (modality == "auto" && (prepared.modality == "ct" || prepared.modality == "mr")) {
+        return forScan(prepared.modality == "mr" ? "MR" : "CT") == prepared;
+    }
+    return *this == prepared;
+}
+
 std::string PreprocessSettings::describe() const {
     char buffer[200];
-    if (modality == "ct") {
+    if (modality == "auto") {
+        std::snprintf(buffer, sizeof buffer,
+                      "%gx%gx%g mm, per-scan modality (CT window [%g, %g], MR percentiles), %s",
+                      spacing[0], spacing[1], spacing[2], windowLow, windowHigh,
+                      orientation.c_str());
+    } else if (modality == "ct") {
         std::snprintf(buffer, sizeof buffer, "%gx%gx%g mm, ct window [%g, %g], %s", spacing[0],
                       spacing[1], spacing[2], windowLow, windowHigh, orientation.c_str());
     } else {
@@ -51,7 +71,7 @@ bool PreprocessSettings::operator==(const PreprocessSettings& other) const {
         }
     }
     return modality == other.modality && orientation == other.orientation &&
-           (modality != "ct" ||
+           (modality == "mr" ||
             (same(windowLow, other.windowLow) && same(windowHigh, other.windowHigh)));
 }
 

@@ -1,4 +1,4 @@
-#include "import/ModalityGuess.h"
+#include "volume/ModalityGuess.h"
 
 #include <algorithm>
 

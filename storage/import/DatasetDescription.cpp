@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -95,53 +96,11 @@ class DatasetReader {
     }
 
     void readLabels(const Json& dataset) {
-        if (!dataset.contains("labels")) {
-            return;
+        std::vector<std::string> problems;
+        description_.labels = datasetLabelSet(dataset, problems);
+        for (const std::string& what : problems) {
+            problem(what);
         }
-        const Json& labels = dataset.at("labels");
-        if (!labels.isObject()) {
-            problem("\"labels\" must be an object of label values and names");
-            return;
-        }
-        std::vector<std::pair<LabelValue, std::string>> names;
-        std::set<int64_t> seen;
-        for (const auto& [key, value] : labels.asObject()) {
-            int64_t number = 0;
-            std::string name;
-            if (isInteger(key) && value.isString()) {  // Decathlon: "1": "liver"
-                number = std::stoll(key.substr(0, 6));
-                name = value.asString();
-            } else if (value.isNumber() &&
-                       value.asNumber() ==
-                           static_cast<double>(static_cast<int64_t>(value.asNumber()))) {
-                number = static_cast<int64_t>(value.asNumber());  // nnU-Net v2: "liver": 1
-                name = key;
-            } else if (value.isArray()) {
-                problem("label \"" + key +
-                        "\" is a region (a list of values); region-based labels are not supported");
-                continue;
-            } else {
-                problem(
-                    "label \"" + key +
-                    "\": expected \"value\": \"name\" (Decathlon) or \"name\": value (nnU-Net)");
-                continue;
-            }
-            if (number == 0) {
-                continue;  // background
-            }
-            if (number < 0 || number > 65535) {
-                problem("label \"" + name + "\" has value " + std::to_string(number) +
-                        ", outside 1..65535");
-                continue;
-            }
-            if (!seen.insert(number).second) {
-                problem("label value " + std::to_string(number) + " is named twice");
-                continue;
-            }
-            names.emplace_back(static_cast<LabelValue>(number), name);
-        }
-        std::sort(names.begin(), names.end());
-        description_.labels = paletteLabelSet(names);
     }
 
     void readChannels(const Json& dataset) {
@@ -296,6 +255,55 @@ class DatasetReader {
 };
 
 }  // namespace
+
+LabelSet datasetLabelSet(const Json& dataset, std::vector<std::string>& problems) {
+    if (!dataset.isObject() || !dataset.contains("labels")) {
+        return {};
+    }
+    const Json& labels = dataset.at("labels");
+    if (!labels.isObject()) {
+        problems.push_back("\"labels\" must be an object of label values and names");
+        return {};
+    }
+    std::vector<std::pair<LabelValue, std::string>> names;
+    std::set<int64_t> seen;
+    for (const auto& [key, value] : labels.asObject()) {
+        int64_t number = 0;
+        std::string name;
+        if (isInteger(key) && value.isString()) {  // Decathlon: "1": "liver"
+            number = std::stoll(key.substr(0, 6));
+            name = value.asString();
+        } else if (value.isNumber() && value.asNumber() == std::floor(value.asNumber())) {
+            number = static_cast<int64_t>(value.asNumber());  // nnU-Net v2: "liver": 1
+            name = key;
+        } else if (value.isArray()) {
+            problems.push_back("label \"" + key +
+                               "\" is a region (a list of values); region-based labels are not "
+                               "supported");
+            continue;
+        } else {
+            problems.push_back("label \"" + key +
+                               "\": expected \"value\": \"name\" (Decathlon) or \"name\": value "
+                               "(nnU-Net)");
+            continue;
+        }
+        if (number == 0) {
+            continue;  // background
+        }
+        if (number < 0 || number > 65535) {
+            problems.push_back("label \"" + name + "\" has value " + std::to_string(number) +
+                               ", outside 1..65535");
+            continue;
+        }
+        if (!seen.insert(number).second) {
+            problems.push_back("label value " + std::to_string(number) + " is named twice");
+            continue;
+        }
+        names.emplace_back(static_cast<LabelValue>(number), name);
+    }
+    std::sort(names.begin(), names.end());
+    return paletteLabelSet(names);
+}
 
 DatasetDescription describeDataset(const std::string& folder, const ImportOptions& options) {
     return DatasetReader(folder, options).read();

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "import/ScanImporter.h"
+#include "json/Json.h"
 #include "labels/LabelSet.h"
 
 namespace logonet {
@@ -22,6 +23,10 @@ struct DatasetDescription {
     std::vector<ImportItem> items;
     std::vector<std::string> problems;
 };
+
+// The label set a dataset.json names, in either layout; problems are added to `problems` (without
+// the file name, which the caller knows).
+LabelSet datasetLabelSet(const Json& dataset, std::vector<std::string>& problems);
 
 DatasetDescription describeDataset(const std::string& folder, const ImportOptions& options);
 

@@ -16,11 +16,11 @@
 #include "import/DatasetLabels.h"
 #include "import/ImportPlanner.h"
 #include "import/LabelAttachment.h"
-#include "import/ModalityGuess.h"
 #include "io/DicomSeriesScanner.h"
 #include "io/ImageReader.h"
 #include "io/ImageWriter.h"
 #include "versions/LabelVersionStore.h"
+#include "volume/ModalityGuess.h"
 
 namespace logonet {
 

@@ -77,6 +77,19 @@ class TestCliScans : public QObject {
         QCOMPARE(listScans(project_)[1]["modality"].toString(), QString("MR"));
         r = runLogonet({"scan", "set", "--project", project_, "--scan", "9", "--split", "test"});
         QVERIFY2(failedWithOneLine(r, "no scan with id 9"), qPrintable(r.err));
+
+        // Preparation follows each scan's modality: percentiles for the scan set to MR, the
+        // Hounsfield window for the others.
+        r = runLogonet({"prepare", "--project", project_, "--spacing", "3,3,4"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        for (const auto& [id, modality] :
+             QList<std::pair<QString, QString>>{{"1", "ct"}, {"2", "mr"}, {"3", "ct"}}) {
+            QFile header(project_ + "/cache/scan_00000" + id + ".json");
+            QVERIFY2(header.open(QIODevice::ReadOnly), qPrintable(header.fileName()));
+            const QJsonObject settings =
+                QJsonDocument::fromJson(header.readAll()).object()["settings"].toObject();
+            QCOMPARE(settings["modality"].toString(), modality);
+        }
     }
 
     void attachLabelsChecksTheGrid() {
@@ -203,9 +216,69 @@ class TestCliScans : public QObject {
         QVERIFY2(failedWithOneLine(r, "--folds K is required, 2 to 100"), qPrintable(r.err));
     }
 
+    void labelSetsInAndOut() {
+        // Export as ITK-SNAP, rename a label in the file as a user would, import it back.
+        const QString snap = dir_.filePath("labels.txt");
+        LogonetResult r =
+            runLogonet({"labels", "export", "--project", project_, "--format", "itksnap", snap});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QFile file(snap);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QString text = QString::fromUtf8(file.readAll());
+        file.close();
+        QVERIFY2(text.contains("\"left adrenal gland\""), qPrintable(text));
+        text.replace("\"spleen\"", "\"lien\"");
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(text.toUtf8());
+        file.close();
+        r = runLogonet({"labels", "import", "--project", project_, "--format", "itksnap", snap});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QString slicer = dir_.filePath("labels.ctbl");
+        r = runLogonet({"labels", "export", "--project", project_, "--format", "slicer", slicer});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QFile table(slicer);
+        QVERIFY(table.open(QIODevice::ReadOnly));
+        const QString tableText = QString::fromUtf8(table.readAll());
+        QVERIFY2(tableText.contains("\n1 lien 145 30 180 255\n"), qPrintable(tableText));
+        QVERIFY2(tableText.contains("\n13 left_adrenal_gland 0 128 128 255\n"),
+                 qPrintable(tableText));
+
+        // A malformed line is refused with its number, and the label set stays.
+        const QString bad = dir_.filePath("bad.ctbl");
+        QFile badFile(bad);
+        QVERIFY(badFile.open(QIODevice::WriteOnly));
+        badFile.write("# ok\n1 liver 1 2 3 255\n2 kidney 1 2 300 255\n");
+        badFile.close();
+        r = runLogonet({"labels", "import", "--project", project_, "--format", "slicer", bad});
+        QVERIFY2(failedWithOneLine(r, bad + ":3: blue component 300 is outside 0..255"),
+                 qPrintable(r.err));
+
+        // New projects: from the Slicer table, empty, or a dataset.json's names.
+        for (const auto& [labels, expected] : QList<std::pair<QString, int>>{
+                 {slicer, 13}, {"empty", 0}, {data_ + "/dataset.json", 6}}) {
+            const QString other = dir_.filePath("other");
+            QDir(other).removeRecursively();
+            r = runLogonet({"project", "create", other, "--labels", labels});
+            QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+            QVERIFY2(r.out.contains(QString("with %1 labels").arg(expected)), qPrintable(r.out));
+        }
+        // An empty project takes the names of the first dataset.json imported.
+        const QString other = dir_.filePath("other");
+        QDir(other).removeRecursively();
+        QCOMPARE(runLogonet({"project", "create", other, "--labels", "empty"}).exitCode, 0);
+        r = runLogonet({"import", data_, "--project", other});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains("the project's label set is now the 6 labels of"),
+                 qPrintable(r.out));
+    }
+
     void everyCommandHasHelp() {
-        for (QStringList command : QList<QStringList>{
-                 {"scan", "set"}, {"scan", "attach-labels"}, {"scan", "remove"}, {"split"}}) {
+        for (QStringList command : QList<QStringList>{{"scan", "set"},
+                                                      {"scan", "attach-labels"},
+                                                      {"scan", "remove"},
+                                                      {"split"},
+                                                      {"labels", "import"},
+                                                      {"labels", "export"}}) {
             const QString name = command.join(' ');
             command << "--help";
             const LogonetResult r = runLogonet(command);

@@ -4,6 +4,7 @@
 
 #include "Command.h"
 #include "json/Json.h"
+#include "labels/LabelSet.h"
 #include "project/ScanRecord.h"
 
 namespace logonet::cli {
@@ -14,6 +15,12 @@ void appendProjectBenchmarks(std::vector<Command>& commands);    // ProjectBench
 void appendProjectCheckCommand(std::vector<Command>& commands);  // ProjectCheckCommand.cpp
 void appendSaveBenchmark(std::vector<Command>& commands);        // ProjectSaveBenchmark.cpp
 void appendScanCommands(std::vector<Command>& commands);         // ProjectScanCommands.cpp
+
+void appendLabelCommands(std::vector<Command>& commands);  // ProjectLabelCommands.cpp
+
+// The label set `project create --labels` names: btcv, empty, a label file (ITK-SNAP or
+// Slicer), the project's own JSON list or a Decathlon/nnU-Net dataset.json.
+LabelSet labelSetFromChoice(const std::string& choice);
 
 // The JSON object `logonet list --json` prints for a scan.
 Json scanJson(const ScanRecord& scan);

@@ -12,24 +12,13 @@ namespace logonet::cli {
 
 namespace {
 
-LabelSet labelSetFrom(const std::string& choice) {
-    if (choice == "btcv") {
-        return LabelSet::btcv();
-    }
-    try {
-        return LabelSet::fromJson(readJsonFile(choice));
-    } catch (const JsonError& error) {
-        throw std::runtime_error(choice + ": not a label set: " + error.what());
-    }
-}
-
 int runProjectCreate(const CommandLine& line) {
     line.rejectUnknown({"labels"});
     if (line.positionals().size() != 1) {
         throw UsageError("expected one project folder");
     }
     const std::string dir = line.positionals().front();
-    const Project project = Project::create(dir, labelSetFrom(line.option("labels", "btcv")));
+    const Project project = Project::create(dir, labelSetFromChoice(line.option("labels", "btcv")));
     std::cout << "created project " << dir << " with " << project.labelSet().size() << " labels\n";
     return 0;
 }
@@ -167,9 +156,11 @@ void appendProjectCommands(std::vector<Command>& commands) {
     commands.push_back(
         {"project create",
          "create an empty project folder",
-         "usage: logonet project create DIR [--labels btcv|FILE.json]\n"
+         "usage: logonet project create DIR [--labels btcv|empty|FILE]\n"
          "Creates DIR (absent or empty) with project.db, scans/, labels/, cache/ and runs/.\n"
-         "  --labels  the label set: btcv (the 13 BTCV organs, default) or a JSON file\n"
+         "  --labels  the label set: btcv (the 13 BTCV organs, default), empty (labels come\n"
+         "            with the first dataset.json imported), a Decathlon/nnU-Net dataset.json,\n"
+         "            an ITK-SNAP label file, a Slicer colour table, or a JSON file\n"
          "            {\"labels\": [{\"value\": 1, \"name\": \"liver\", \"colour\": [r, g, b]}]}",
          {},
          runProjectCreate});
@@ -209,6 +200,7 @@ void appendProjectCommands(std::vector<Command>& commands) {
     appendProjectCheckCommand(commands);
     appendSaveBenchmark(commands);
     appendScanCommands(commands);
+    appendLabelCommands(commands);
 }
 
 }  // namespace logonet::cli

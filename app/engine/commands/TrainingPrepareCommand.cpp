@@ -46,10 +46,11 @@ Command prepareCommand() {
     command.summary = "preprocess a project's scans into its cache for training";
     command.usage =
         "usage: logonet prepare --project DIR [--spacing 1.5,1.5,2.0] [--window -175,250]\n"
-        "         [--modality ct|mr] [--workers 2] [--json]\n"
+        "         [--modality auto|ct|mr] [--workers 2] [--json]\n"
         "Reorients to RAS, resamples (labels nearest-neighbour), maps the CT window (or MR\n"
         "percentiles) to [0, 1] and crops to the body, into DIR/cache. Scans already prepared\n"
-        "with the same settings and labels are skipped.";
+        "with the same settings and labels are skipped. --modality auto (the default) treats\n"
+        "each scan by its own modality (logonet list --json; logonet scan set --modality).";
     command.flags = {"json"};
     command.run = runPrepare;
     return command;

@@ -30,9 +30,10 @@ PreprocessSettings preprocessSettingsFrom(const CommandLine& line) {
     }
     settings.windowLow = window[0];
     settings.windowHigh = window[1];
-    settings.modality = line.option("modality", "ct");
-    if (settings.modality != "ct" && settings.modality != "mr") {
-        throw UsageError("--modality must be ct or mr");
+    // By default each scan is normalised by its own modality (logonet scan set --modality).
+    settings.modality = line.option("modality", "auto");
+    if (settings.modality != "ct" && settings.modality != "mr" && settings.modality != "auto") {
+        throw UsageError("--modality must be ct, mr or auto");
     }
     return settings;
 }
@@ -48,8 +49,8 @@ std::string caseIdFor(int64_t scanId) {
 namespace {
 
 PrepareSummary prepareScans(Project& project, const std::vector<ScanRecord>& scans,
-                            const PreprocessSettings& settings, int workers, bool jsonProgress,
-                            bool reportSkipped) {
+                            const PreprocessSettings& projectSettings, int workers,
+                            bool jsonProgress, bool reportSkipped) {
     const CaseCache cache(project.absolutePath("cache"));
     PrepareSummary summary;
     std::mutex mutex;  // the project (one SQLite connection) and the summary
@@ -76,6 +77,7 @@ PrepareSummary prepareScans(Project& project, const std::vector<ScanRecord>& sca
         for (size_t n = next++; n < scans.size(); n = next++) {
             const ScanRecord& scan = scans[n];
             const std::string id = caseIdFor(scan.id);
+            const PreprocessSettings settings = projectSettings.forScan(scan.modality);
             try {
                 ImageVolume image;
                 LabelVolume labels;
@@ -176,7 +178,7 @@ training::FineTuneConfig projectRunConfig(Project& project, const PreprocessSett
                                      project.path());
         }
         const PreprocessSettings cached = PreprocessSettings::fromJson(header->at("settings"));
-        if (cached != settings) {
+        if (cached != settings.forScan(scan.modality)) {
             throw std::runtime_error(
                 "the cache was prepared with other settings (" + cached.describe() + " for " +
                 scan.name + "; this run wants " + settings.describe() +
