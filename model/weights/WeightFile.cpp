@@ -5,6 +5,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "fs/DurableFile.h"
 #include "json/Json.h"
 #include "registry/ModelRegistry.h"
 
@@ -125,7 +126,7 @@ void saveWeights(NetworkImpl& network, const std::string& path) {
     metadata["tensors"] = names;
     archive.write(metadataKey, c10::IValue(metadata.dump()));
     try {
-        archive.save_to(path);
+        writeFileDurably(path, [&](const std::string& temporary) { archive.save_to(temporary); });
     } catch (const std::exception&) {
         throw std::runtime_error(path + ": cannot write the weight file");
     }

@@ -9,6 +9,7 @@
 
 #include "database/StorageError.h"
 #include "database/UtcTime.h"
+#include "fs/DurableFile.h"
 
 namespace logonet {
 
@@ -23,13 +24,15 @@ std::string freshStem() {
     return std::to_string(ticks) + "_" + std::to_string(device() % 100000);
 }
 
+// Durable before the row naming it commits (fs/DurableFile.h).
 void writeFloats(const fs::path& path, const std::vector<float>& values) {
-    std::ofstream out(path, std::ios::binary);
-    out.write(reinterpret_cast<const char*>(values.data()),
-              static_cast<std::streamsize>(values.size() * sizeof(float)));
-    out.close();
-    if (!out) {
-        throw StorageError(path.string() + ": cannot write the centroids (disk full?)");
+    try {
+        writeFileDurably(path.string(),
+                         std::string_view(reinterpret_cast<const char*>(values.data()),
+                                          values.size() * sizeof(float)));
+    } catch (const DurableWriteError& error) {
+        throw StorageError(path.string() +
+                           ": cannot write the centroids (disk full?): " + error.what());
     }
 }
 

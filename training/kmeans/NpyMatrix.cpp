@@ -8,6 +8,8 @@
 #include <stdexcept>
 #include <vector>
 
+#include "fs/DurableFile.h"
+
 namespace logonet::training {
 
 namespace {
@@ -324,21 +326,24 @@ void writeNpyMatrix(const std::string& path, const torch::Tensor& matrix) {
     const size_t total = 10 + header.size() + 1;
     header.append((64 - total % 64) % 64, ' ');
     header.push_back('\n');
-    std::ofstream out(path, std::ios::binary);
-    if (!out) {
-        fail(path, "cannot create the file");
-    }
-    out.write("\x93NUMPY\x01\x00", 8);
-    const uint16_t length = static_cast<uint16_t>(header.size());
-    const unsigned char bytes[2] = {static_cast<unsigned char>(length & 0xff),
-                                    static_cast<unsigned char>(length >> 8)};
-    out.write(reinterpret_cast<const char*>(bytes), 2);
-    out.write(header.data(), static_cast<std::streamsize>(header.size()));
-    out.write(reinterpret_cast<const char*>(data.data_ptr<float>()),
-              static_cast<std::streamsize>(data.numel() * sizeof(float)));
-    if (!out) {
-        fail(path, "write failed");
-    }
+    writeFileDurably(path, [&](const std::string& temporary) {
+        std::ofstream out(temporary, std::ios::binary);
+        if (!out) {
+            fail(path, "cannot create the file");
+        }
+        out.write("\x93NUMPY\x01\x00", 8);
+        const uint16_t length = static_cast<uint16_t>(header.size());
+        const unsigned char bytes[2] = {static_cast<unsigned char>(length & 0xff),
+                                        static_cast<unsigned char>(length >> 8)};
+        out.write(reinterpret_cast<const char*>(bytes), 2);
+        out.write(header.data(), static_cast<std::streamsize>(header.size()));
+        out.write(reinterpret_cast<const char*>(data.data_ptr<float>()),
+                  static_cast<std::streamsize>(data.numel() * sizeof(float)));
+        out.close();
+        if (!out) {
+            fail(path, "write failed");
+        }
+    });
 }
 
 }  // namespace logonet::training
