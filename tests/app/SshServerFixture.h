@@ -30,6 +30,11 @@ class SshServerFixture {
         }
     }
 
+    // Every command the server runs goes through `shell -c COMMAND` (sshd's ForceCommand, run by
+    // the account's real shell), as if `shell` were the user's login shell: for a login shell
+    // that is not POSIX sh. Set before start(); the path must hold no space or quote.
+    void setLoginShell(const QString& shell) { loginShell_ = shell; }
+
     QString start() {
         QDir().mkpath(folder_);
         for (const QString& key : {hostKey(), identity(), otherIdentity()}) {
@@ -62,6 +67,11 @@ class SshServerFixture {
                 .arg(port_)
                 .arg(hostKey(), folder_);
         config.write(text.toUtf8());
+        if (!loginShell_.isEmpty()) {
+            config.write(QStringLiteral("ForceCommand exec %1 -c \"$SSH_ORIGINAL_COMMAND\"\n")
+                             .arg(loginShell_)
+                             .toUtf8());
+        }
         config.close();
         sshd_.setProcessChannelMode(QProcess::MergedChannels);
         sshd_.start(QStringLiteral("/usr/sbin/sshd"), {"-D", "-e", "-f", folder_ + "/sshd_config"});
@@ -105,6 +115,7 @@ class SshServerFixture {
     }
 
     QString folder_;
+    QString loginShell_;
     int port_ = -1;
     QProcess sshd_;
 };

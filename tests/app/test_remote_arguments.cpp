@@ -1,6 +1,7 @@
 // The remote-run library without a remote host: the one shell-quoting function (checked by
 // running /bin/sh on the quoted text), ssh and rsync argument building, the remote layout of a
 // run folder, and the remote scripts run by a local sh against a folder with a hostile name.
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -15,6 +16,7 @@
 #include "remote/RunScripts.h"
 #include "remote/ShellQuote.h"
 #include "remote/SshTarget.h"
+#include "remote/WorkstationId.h"
 
 using namespace logonet;
 using namespace logonet::remote;
@@ -142,6 +144,35 @@ class TestRemoteArguments : public QObject {
         QCOMPARE(QString::fromStdString(argv.back()), QStringLiteral("host:/remote dir/run/"));
     }
 
+    // Two workstations with a project at the same path never share a remote folder (issue 15):
+    // each has its own id, kept in the user's settings, and the folder's name depends on it.
+    void remoteFoldersDifferPerWorkstation() {
+        QTemporaryDir dir;
+        const std::string project = dir.path().toStdString() + "/project";
+        std::filesystem::create_directories(project + "/runs/r1");
+        Json config = Json::object();
+        config["cache"] = "../../cache";
+        writeJsonFileAtomically(project + "/runs/r1/config.json", config);
+        const QByteArray previous = qgetenv("XDG_CONFIG_HOME");
+        std::vector<std::string> ids;
+        for (const char* settings : {"/alice", "/bob"}) {
+            qputenv("XDG_CONFIG_HOME", (dir.path() + settings).toUtf8());
+            const std::string id = workstationId();
+            QCOMPARE(id.size(), size_t(16));
+            QCOMPARE(workstationId(), id);  // kept, not made again
+            QVERIFY(std::filesystem::exists(dir.path().toStdString() + settings +
+                                            "/logonet/workstation-id"));
+            ids.push_back(id);
+        }
+        qputenv("XDG_CONFIG_HOME", previous);
+        QVERIFY(ids[0] != ids[1]);
+        const RemoteLayout alice = RemoteLayout::of(project + "/runs/r1", "work", ids[0]);
+        const RemoteLayout bob = RemoteLayout::of(project + "/runs/r1", "work", ids[1]);
+        QVERIFY2(alice.remoteRoot != bob.remoteRoot, alice.remoteRoot.c_str());
+        QVERIFY(alice.remoteRoot.rfind("work/project-", 0) == 0);
+        QVERIFY(bob.remoteRoot.rfind("work/project-", 0) == 0);
+    }
+
     void layoutKeepsTheCacheBesideTheRun() {
         QTemporaryDir dir;
         const std::string project = dir.path().toStdString() + "/My Project's";
@@ -152,7 +183,8 @@ class TestRemoteArguments : public QObject {
         config["train_cases"] = Json(Json::Array{Json("case_0"), Json("case_1")});
         config["val_cases"] = Json(Json::Array{Json("case_2")});
         writeJsonFileAtomically(project + "/runs/r 1/config.json", config);
-        const RemoteLayout layout = RemoteLayout::of(project + "/runs/r 1/", "~/work");
+        const RemoteLayout layout =
+            RemoteLayout::of(project + "/runs/r 1/", "~/work", "0123456789abcdef");
         QCOMPARE(QString::fromStdString(layout.localCache),
                  QString::fromStdString(project + "/cache"));
         QVERIFY2(layout.remoteRoot.rfind("work/My_Project_s-", 0) == 0, layout.remoteRoot.c_str());
@@ -163,18 +195,19 @@ class TestRemoteArguments : public QObject {
         QCOMPARE(layout.cacheFiles.size(), size_t{6});
         QCOMPARE(QString::fromStdString(layout.cacheFiles[5]), QStringLiteral("case_2.bin"));
         // The same folder always maps to the same place; another one elsewhere does not.
-        QCOMPARE(RemoteLayout::of(project + "/runs/r 1", "work").remoteRun, layout.remoteRun);
+        QCOMPARE(RemoteLayout::of(project + "/runs/r 1", "work", "0123456789abcdef").remoteRun,
+                 layout.remoteRun);
 
         config["cache"] = "/abs/cache";
         writeJsonFileAtomically(project + "/runs/r 1/config.json", config);
         try {
-            RemoteLayout::of(project + "/runs/r 1", "work");
+            RemoteLayout::of(project + "/runs/r 1", "work", "0123456789abcdef");
             QFAIL("an absolute cache path was accepted");
         } catch (const std::runtime_error& error) {
             QVERIFY(std::string(error.what()).find("absolute") != std::string::npos);
         }
-        QVERIFY_THROWS_EXCEPTION(std::runtime_error,
-                                 RemoteLayout::of(project + "/runs/none", "work"));
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error, RemoteLayout::of(project + "/runs/none",
+                                                                      "work", "0123456789abcdef"));
         QCOMPARE(QString::fromStdString(layout.command), QStringLiteral("train"));
 
         // A pre-training run reads one tensor file per crop and is started as `pretrain`.
@@ -184,14 +217,15 @@ class TestRemoteArguments : public QObject {
         pretraining["pretrain_cases"] =
             Json(Json::Array{Json("pretrain-crop32/scan-1"), Json("pretrain-crop32/scan-4")});
         writeJsonFileAtomically(project + "/runs/r 1/config.json", pretraining);
-        const RemoteLayout pre = RemoteLayout::of(project + "/runs/r 1", "work");
+        const RemoteLayout pre =
+            RemoteLayout::of(project + "/runs/r 1", "work", "0123456789abcdef");
         QCOMPARE(QString::fromStdString(pre.command), QStringLiteral("pretrain"));
         QCOMPARE(pre.cacheFiles, (std::vector<std::string>{"pretrain-crop32/scan-1.pt",
                                                            "pretrain-crop32/scan-4.pt"}));
         pretraining["command"] = "rm -rf";
         writeJsonFileAtomically(project + "/runs/r 1/config.json", pretraining);
         try {
-            RemoteLayout::of(project + "/runs/r 1", "work");
+            RemoteLayout::of(project + "/runs/r 1", "work", "0123456789abcdef");
             QFAIL("a command other than train or pretrain was accepted");
         } catch (const std::runtime_error& error) {
             QVERIFY(std::string(error.what()).find("config.json") != std::string::npos);
@@ -215,6 +249,30 @@ class TestRemoteArguments : public QObject {
         QVERIFY_THROWS_EXCEPTION(std::runtime_error, RemoteStatus::parse("garbage\n"));
     }
 
+    // A pid file whose number now belongs to an unrelated process (the engine died, the pid
+    // was reused) is not taken for the engine (issue 15): `kill -0` said "running", and cancel
+    // would have sent SIGTERM to that process.
+    void aReusedPidIsNotTheEngine() {
+        QTemporaryDir dir;
+        const std::string folder = dir.path().toStdString() + "/run";
+        std::filesystem::create_directories(folder);
+        QProcess unrelated;
+        unrelated.start("sleep", {"60"});
+        QVERIFY(unrelated.waitForStarted());
+        writeFile(folder + "/logonet.pid", std::to_string(unrelated.processId()) + "\n");
+        writeFile(folder + "/logonet.started", "1\n");  // the dead engine's start time
+        auto sh = [](const std::string& script) {
+            return LocalProcess::run({"/bin/sh", "-c", script}, 30);
+        };
+        const std::string status = sh(scripts::status(folder)).out;
+        QVERIFY2(status.rfind("vanished", 0) == 0, status.c_str());
+        QCOMPARE(QString::fromStdString(sh(scripts::cancel(folder)).out),
+                 QStringLiteral("not running\n"));
+        QVERIFY(!unrelated.waitForFinished(500));  // still alive: no signal reached it
+        unrelated.kill();
+        unrelated.waitForFinished();
+    }
+
     // The scripts, run by a local sh in a folder whose name would break any unquoted use, with a
     // stand-in engine: start (detached, pid file), status, follow from an offset, cancel
     // (SIGTERM -> exit code 3 recorded).
@@ -226,6 +284,7 @@ class TestRemoteArguments : public QObject {
         writeFile(engine,
                   "#!/bin/sh\n"
                   "echo \"$1 $2 $3\" >engine-arguments\n"
+                  "echo started >>engine-starts\n"
                   "trap 'echo \"{\\\"event\\\":\\\"stopped\\\"}\"; exit 3' TERM\n"
                   "i=0; while [ $i -lt 200 ]; do i=$((i+1)); "
                   "echo \"{\\\"event\\\":\\\"step\\\",\\\"step\\\":$i}\"; sleep 0.05; done\n");
@@ -242,15 +301,35 @@ class TestRemoteArguments : public QObject {
         QCOMPARE(missing.exitCode, 91);
         QVERIFY(missing.err.find("not found") != std::string::npos);
 
-        const ProcessResult started = sh(scripts::start(folder, engine, "pretrain", false, true));
-        QCOMPARE(started.exitCode, 0);
-        const int pid = std::stoi(started.out);
+        // Two starts at once (two connections, two clicks): one engine, both see its pid.
+        const std::string startScript = scripts::start(folder, engine, "pretrain", false, true);
+        LocalProcess first({"/bin/sh", "-c", startScript});
+        LocalProcess second({"/bin/sh", "-c", startScript});
+        first.start();
+        second.start();
+        std::string firstOut, secondOut;
+        while (first.read(200, [&](const std::string& chunk) { firstOut += chunk; })) {
+        }
+        while (second.read(200, [&](const std::string& chunk) { secondOut += chunk; })) {
+        }
+        QCOMPARE(first.wait(), 0);
+        QCOMPARE(second.wait(), 0);
+        const int pid = std::stoi(firstOut);
         QVERIFY(pid > 0);
+        QCOMPARE(std::stoi(secondOut), pid);
         // Starting again attaches instead of starting a second engine.
         QCOMPARE(std::stoi(sh(scripts::start(folder, engine, "pretrain", false, false)).out), pid);
         QTRY_VERIFY(sh(scripts::status(folder)).out.rfind("running " + std::to_string(pid), 0) ==
                     0);
         QTRY_VERIFY(std::filesystem::file_size(folder + "/logonet.out") > 60);
+        {
+            std::ifstream starts(folder + "/engine-starts");
+            int count = 0;
+            for (std::string line; std::getline(starts, line);) {
+                ++count;
+            }
+            QCOMPARE(count, 1);
+        }
         // The command config.json names, on the run folder itself.
         std::string called;
         std::getline(std::ifstream(folder + "/engine-arguments"), called);

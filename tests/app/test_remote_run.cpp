@@ -136,6 +136,8 @@ class TestRemoteRun : public QObject {
   private Q_SLOTS:
     void initTestCase() {
         QVERIFY(dir_.isValid());
+        // The engines this test starts keep their workstation id here, not in the user's home.
+        qputenv("XDG_CONFIG_HOME", dir_.filePath("settings").toUtf8());
         server_ = std::make_unique<SshServerFixture>(dir_.filePath("keys dir"));
         const QString problem = server_->start();
         QVERIFY2(problem.isEmpty(), qPrintable("cannot start sshd for the test: " + problem));
@@ -261,6 +263,85 @@ class TestRemoteRun : public QObject {
                  QStringLiteral("export PATH=/usr/bin\n"));
     }
 
+    // Remote commands do not depend on the user's login shell (issue 15): through a server
+    // whose login shell is not POSIX sh (it refuses quotes, $, ; and the like, as fish and tcsh
+    // differ from sh there), the host is checked, a run's state asked and its folder fetched.
+    void commandsDoNotDependOnTheLoginShell() {
+        QTemporaryDir shellDir(QDir::tempPath() + "/logonet-login-shell-XXXXXX");
+        const QString shell = shellDir.filePath("not-posix-sh");
+        {
+            QFile script(shell);
+            QVERIFY(script.open(QIODevice::WriteOnly));
+            script.write(
+                "#!/bin/sh\n"
+                "[ \"$1\" = -c ] || exit 2\n"
+                "case \"$2\" in\n"
+                "*[\\'\\\"\\`\\$\\;\\&\\|\\<\\>\\(\\)\\\\\\*\\?\\[\\~\\#\\{\\}]*|*'\n'*)\n"
+                "  echo \"not-posix-sh: cannot run: $2\" >&2; exit 127 ;;\n"
+                "esac\n"
+                "set -f\n"
+                "exec $2\n");
+            script.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        }
+        // The stand-in really refuses what only sh understands, and runs plain words.
+        QProcess probe;
+        probe.start(shell, {"-c", "sh -c 'echo hi'"});
+        QVERIFY(probe.waitForFinished(10000));
+        QCOMPARE(probe.exitCode(), 127);
+        probe.start(shell, {"-c", "echo plain words"});
+        QVERIFY(probe.waitForFinished(10000));
+        QCOMPARE(QString::fromUtf8(probe.readAllStandardOutput()), QStringLiteral("plain words\n"));
+
+        SshServerFixture other(dir_.filePath("login shell keys"));
+        other.setLoginShell(shell);
+        const QString problem = other.start();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        const QStringList host = {"--host",         other.host(),    "--identity",
+                                  other.identity(), "--known-hosts", other.knownHosts()};
+        const Result shown = engine(QStringList{"remote", "trust", "--json"} + host);
+        QVERIFY2(shown.exitCode == 0, qPrintable(shown.err));
+        const QString fingerprint = QJsonDocument::fromJson(shown.out.toUtf8())
+                                        .object()
+                                        .value("keys")
+                                        .toArray()
+                                        .at(0)
+                                        .toObject()
+                                        .value("fingerprint")
+                                        .toString();
+        QCOMPARE(
+            engine(QStringList{"remote", "trust", "--fingerprint", fingerprint} + host).exitCode,
+            0);
+        // The server really runs commands through it: sh -c with a quoted script is refused.
+        QProcess ssh;
+        ssh.start("ssh", {"-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=yes", "-o",
+                          "UserKnownHostsFile=\"" + other.knownHosts() + "\"", "-i",
+                          other.identity(), "-p", other.host().section(':', -1),
+                          other.host().section(':', 0, 0), "sh -c 'echo hi'"});
+        QVERIFY(ssh.waitForFinished(30000));
+        QVERIFY2(ssh.exitCode() == 127 &&
+                     QString::fromUtf8(ssh.readAllStandardError()).contains("not-posix-sh"),
+                 "the server does not use the stand-in login shell");
+
+        const Result check = engine(QStringList{"remote", "check", "--json", "--remote-logonet",
+                                                QStringLiteral(LOGONET_EXECUTABLE)} +
+                                        host,
+                                    60000);
+        QVERIFY2(check.exitCode == 0, qPrintable(check.err + other.log()));
+        const QString folder = project_ + "/runs/hostile";  // set up by the tests above
+        const Result status = engine(QStringList{"remote", "status", "--json", "--run", folder} +
+                                     host + QStringList{"--remote-dir", remoteDir_});
+        QVERIFY2(status.exitCode == 0, qPrintable(status.err + other.log()));
+        QVERIFY2(!QJsonDocument::fromJson(status.out.toUtf8())
+                      .object()
+                      .value("state")
+                      .toString()
+                      .isEmpty(),
+                 qPrintable(status.out));
+        const Result fetched = engine(QStringList{"remote", "fetch", "--run", folder} + host +
+                                      QStringList{"--remote-dir", remoteDir_});
+        QVERIFY2(fetched.exitCode == 0, qPrintable(fetched.err + other.log()));
+    }
+
     void droppedConnectionsLoseNoEventsAndResultsComeHomeWhole() {
         const int iterations = 12;
         const QStringList runArguments =
@@ -293,7 +374,7 @@ class TestRemoteRun : public QObject {
         QVERIFY2(first.state() == QProcess::Running,
                  qPrintable(QString::fromUtf8(first.readAllStandardError())));
         const QList<pid_t> followers =
-            childrenWith(static_cast<pid_t>(first.processId()), "exec tail -s");
+            childrenWith(static_cast<pid_t>(first.processId()), "logonet-follow");
         QVERIFY2(followers.size() == 1, "the event stream's ssh was not found");
         ::kill(followers.first(), SIGKILL);  // the connection drops
         const int before = readFirst().size();

@@ -39,7 +39,8 @@ int EventFollower::followOnce(const std::function<void(const std::string&)>& onL
     if (!copy) {
         throw std::runtime_error(localCopy_ + ": cannot be written");
     }
-    LocalProcess ssh(shell_.arguments(scripts::follow(remoteRun_, offset_)));
+    LocalProcess ssh(shell_.arguments("logonet-follow"),
+                     RemoteCommand::input(scripts::follow(remoteRun_, offset_)));
     ssh.start();
     connectionPid_ = ssh.pid();
     std::string pending;

@@ -25,9 +25,39 @@ void closeFd(int& fd) {
     }
 }
 
+// Writes all of `input` to `fd` and closes it. The input is a script of a few kilobytes, well
+// within a pipe's buffer, so this does not wait for the child to read. A child that exits first
+// would raise SIGPIPE: it is blocked here and its pending instance taken back.
+void writeInput(int fd, const std::string& input) {
+    sigset_t pipe, previous;
+    sigemptyset(&pipe);
+    sigaddset(&pipe, SIGPIPE);
+    pthread_sigmask(SIG_BLOCK, &pipe, &previous);
+    size_t written = 0;
+    bool broken = false;
+    while (written < input.size()) {
+        const ssize_t n = ::write(fd, input.data() + written, input.size() - written);
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n <= 0) {
+            broken = errno == EPIPE;
+            break;  // the child is gone; its exit code tells the rest
+        }
+        written += static_cast<size_t>(n);
+    }
+    ::close(fd);
+    if (broken) {
+        const timespec none{0, 0};
+        sigtimedwait(&pipe, nullptr, &none);
+    }
+    pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+}
+
 }  // namespace
 
-LocalProcess::LocalProcess(std::vector<std::string> argv) : argv_(std::move(argv)) {}
+LocalProcess::LocalProcess(std::vector<std::string> argv, std::optional<std::string> input)
+    : argv_(std::move(argv)), input_(std::move(input)) {}
 
 LocalProcess::~LocalProcess() {
     closeFd(outFd_);
@@ -52,9 +82,20 @@ void LocalProcess::start() {
         ::close(out[1]);
         throw std::runtime_error(std::string("cannot create a pipe: ") + std::strerror(errno));
     }
+    int in[2] = {-1, -1};
+    if (input_ && ::pipe2(in, O_CLOEXEC) != 0) {
+        for (int fd : {out[0], out[1], err[0], err[1]}) {
+            ::close(fd);
+        }
+        throw std::runtime_error(std::string("cannot create a pipe: ") + std::strerror(errno));
+    }
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+    if (input_) {
+        posix_spawn_file_actions_adddup2(&actions, in[0], 0);
+    } else {
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+    }
     posix_spawn_file_actions_adddup2(&actions, out[1], 1);
     posix_spawn_file_actions_adddup2(&actions, err[1], 2);
     posix_spawnattr_t attributes;
@@ -77,14 +118,23 @@ void LocalProcess::start() {
     posix_spawnattr_destroy(&attributes);
     ::close(out[1]);
     ::close(err[1]);
+    if (input_) {
+        ::close(in[0]);
+    }
     if (status != 0) {
         ::close(out[0]);
         ::close(err[0]);
+        if (input_) {
+            ::close(in[1]);
+        }
         pid_ = -1;
         throw std::runtime_error("cannot start '" + argv_[0] + "': " + std::strerror(status));
     }
     outFd_ = out[0];
     errFd_ = err[0];
+    if (input_) {
+        writeInput(in[1], *input_);
+    }
 }
 
 bool LocalProcess::read(int timeoutMs, const std::function<void(const std::string&)>& onOutput) {
@@ -145,8 +195,9 @@ void LocalProcess::signal(int number) const {
     }
 }
 
-ProcessResult LocalProcess::run(const std::vector<std::string>& argv, int timeoutSeconds) {
-    LocalProcess process(argv);
+ProcessResult LocalProcess::run(const std::vector<std::string>& argv, int timeoutSeconds,
+                                const std::optional<std::string>& input) {
+    LocalProcess process(argv, input);
     process.start();
     ProcessResult result;
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeoutSeconds);

@@ -3,6 +3,7 @@
 #include <sys/types.h>
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,11 +17,13 @@ struct ProcessResult {
 };
 
 // A local child process started from an argv vector with posix_spawnp: no local shell ever sees
-// the arguments. stdin is /dev/null; stdout and stderr come back through pipes. The child gets
+// the arguments. stdin is /dev/null, or `input` followed by end of file; stdout and stderr come
+// back through pipes. The child gets
 // its own process group, so a Ctrl-C meant for `logonet` does not cut its ssh connections.
 class LocalProcess {
   public:
-    explicit LocalProcess(std::vector<std::string> argv);
+    explicit LocalProcess(std::vector<std::string> argv,
+                          std::optional<std::string> input = std::nullopt);
     ~LocalProcess();
     LocalProcess(const LocalProcess&) = delete;
     LocalProcess& operator=(const LocalProcess&) = delete;
@@ -38,10 +41,12 @@ class LocalProcess {
 
     // Runs to the end; a child still running after `timeoutSeconds` (0: no limit) is killed
     // and reported with exit code 124.
-    static ProcessResult run(const std::vector<std::string>& argv, int timeoutSeconds = 0);
+    static ProcessResult run(const std::vector<std::string>& argv, int timeoutSeconds = 0,
+                             const std::optional<std::string>& input = std::nullopt);
 
   private:
     std::vector<std::string> argv_;
+    std::optional<std::string> input_;
     pid_t pid_ = -1;
     int outFd_ = -1;
     int errFd_ = -1;

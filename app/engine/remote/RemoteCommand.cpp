@@ -1,7 +1,5 @@
 #include "remote/RemoteCommand.h"
 
-#include "remote/ShellQuote.h"
-
 #include <sstream>
 #include <stdexcept>
 #include <vector>
@@ -32,12 +30,21 @@ std::string lastLines(const std::string& text, size_t count) {
 
 }  // namespace
 
-std::vector<std::string> RemoteCommand::arguments(const std::string& script) const {
-    return target_.sshArguments(shellCommand({"sh", "-c", script}));
+std::vector<std::string> RemoteCommand::arguments(const std::string& label) const {
+    for (const char c : label) {
+        if (!(c >= 'a' && c <= 'z') && c != '-') {
+            throw std::invalid_argument("a connection label is lower-case letters and '-'");
+        }
+    }
+    return target_.sshArguments("sh -s " + label);
+}
+
+std::string RemoteCommand::input(const std::string& script) {
+    return "{\n" + script + "\n} </dev/null\n";
 }
 
 ProcessResult RemoteCommand::run(const std::string& script, int timeoutSeconds) const {
-    return LocalProcess::run(arguments(script), timeoutSeconds);
+    return LocalProcess::run(arguments(), timeoutSeconds, input(script));
 }
 
 std::string RemoteCommand::check(const std::string& script, const std::string& what,

@@ -55,7 +55,8 @@ std::string joinRemote(const std::string& base, const fs::path& relative) {
 
 }  // namespace
 
-RemoteLayout RemoteLayout::of(const std::string& runDirectory, const std::string& remoteDirectory) {
+RemoteLayout RemoteLayout::of(const std::string& runDirectory, const std::string& remoteDirectory,
+                              const std::string& workstationId) {
     fs::path run = fs::absolute(runDirectory).lexically_normal();
     if (!run.has_filename()) {
         run = run.parent_path();  // "runs/r1/"
@@ -108,8 +109,8 @@ RemoteLayout RemoteLayout::of(const std::string& runDirectory, const std::string
     while (base.size() > 1 && base.back() == '/') {
         base.pop_back();
     }
-    layout.remoteRoot =
-        base + "/" + plainName(root.filename().string()) + "-" + hashText(root.string());
+    layout.remoteRoot = base + "/" + plainName(root.filename().string()) + "-" +
+                        hashText(workstationId + "\n" + root.string());
     layout.remoteRun = joinRemote(layout.remoteRoot, run.lexically_relative(root));
     layout.remoteCache = joinRemote(layout.remoteRoot, cache.lexically_relative(root));
     return layout;

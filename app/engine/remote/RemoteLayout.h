@@ -8,8 +8,9 @@ namespace logonet::remote {
 // Where a local run folder and the cache its config.json names go on the remote host. Both keep
 // their places relative to their nearest common folder (a project: runs/<name> and cache/), so
 // the config's relative cache path works there unchanged. That folder becomes
-// REMOTE_DIR/<its name>-<hash of its local path>: two projects with one name do not collide,
-// and `status`, `fetch` and `cancel` find the same place without asking the remote host.
+// REMOTE_DIR/<its name>-<hash of the workstation's id and its local path>: two projects with one
+// name do not collide, nor do two workstations with a project at the same path, and `status`,
+// `fetch` and `cancel` find the same place without asking the remote host.
 struct RemoteLayout {
     std::string localRun;    // absolute
     std::string localCache;  // absolute
@@ -24,7 +25,9 @@ struct RemoteLayout {
 
     // Reads RUNDIR/config.json; throws std::runtime_error naming the file and the problem (no
     // config, no cache, a cache given as an absolute path, a command that is not a training).
-    static RemoteLayout of(const std::string& runDirectory, const std::string& remoteDirectory);
+    // `workstationId` is remote::workstationId() outside tests.
+    static RemoteLayout of(const std::string& runDirectory, const std::string& remoteDirectory,
+                           const std::string& workstationId);
 };
 
 }  // namespace logonet::remote

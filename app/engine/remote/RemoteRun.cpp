@@ -10,6 +10,7 @@
 #include "remote/EventFollower.h"
 #include "remote/RsyncTransfer.h"
 #include "remote/RunScripts.h"
+#include "remote/WorkstationId.h"
 
 namespace logonet::remote {
 
@@ -85,7 +86,7 @@ RemoteRunOptions recordedOptions(const std::string& runDirectory) {
 
 RemoteRun::RemoteRun(SshTarget target, const std::string& runDirectory, RemoteRunOptions options)
     : shell_(std::move(target)),
-      layout_(RemoteLayout::of(runDirectory, options.remoteDirectory)),
+      layout_(RemoteLayout::of(runDirectory, options.remoteDirectory, workstationId())),
       options_(std::move(options)) {}
 
 RemoteStatus RemoteRun::status() const {
@@ -141,7 +142,8 @@ void RemoteRun::upload(bool fresh) const {
     // moved on), so only missing files go; config.json is the one the user may have changed.
     RsyncSelection run;
     run.keepExisting = true;
-    run.excludes = {"remote.json", "logonet.pid*", "logonet.exit*", "*.tmp", ".tmp-*"};
+    run.excludes = {"remote.json",      "logonet.pid*", "logonet.exit*", "logonet.lock",
+                    "logonet.started*", "*.tmp",        ".tmp-*"};
     rsync.upload(layout_.localRun, layout_.remoteRun, run);
     RsyncSelection configOnly;
     configOnly.files = {"config.json"};
@@ -263,7 +265,8 @@ int RemoteRun::follow(const std::function<void(const std::string&)>& onEvent,
 void RemoteRun::fetch() const {
     RsyncSelection selection;
     // .tmp-*: a file being written durably (fs/DurableFile.h), incomplete until renamed.
-    selection.excludes = {"logonet.pid*", "logonet.exit.tmp", "*.tmp", ".tmp-*"};
+    selection.excludes = {
+        "logonet.pid*", "logonet.exit.tmp", "logonet.lock", "logonet.started*", "*.tmp", ".tmp-*"};
     RsyncTransfer(shell_.target()).download(layout_.remoteRun, layout_.localRun, selection);
     // rsync skips links (--no-links); a link here anyway was planted some other way, and every
     // later read of the run folder must not go through it.

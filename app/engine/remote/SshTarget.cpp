@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "remote/UserSettingsFolder.h"
+
 namespace logonet::remote {
 
 namespace fs = std::filesystem;
@@ -124,17 +126,7 @@ std::string SshTarget::rsyncLocation(const std::string& remotePath) const {
 }
 
 std::string SshTarget::defaultKnownHosts() {
-    const char* config = std::getenv("XDG_CONFIG_HOME");
-    const char* home = std::getenv("HOME");
-    fs::path base;
-    if (config != nullptr && config[0] == '/') {
-        base = config;
-    } else if (home != nullptr && home[0] != '\0') {
-        base = fs::path(home) / ".config";
-    } else {
-        base = fs::current_path();
-    }
-    return (base / "logonet" / "known_hosts").string();
+    return (fs::path(userSettingsFolder()) / "known_hosts").string();
 }
 
 std::string sshOptionValue(const std::string& value) {
