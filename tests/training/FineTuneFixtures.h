@@ -59,6 +59,24 @@ inline void setSyntheticLabels(logonet::training::FineTuneConfig& config) {
     config.classNames = {"background", "kidney", "liver"};
 }
 
+// The tiny-test network on 16^3 crops of cases "a" and "b": 30 steps, a checkpoint every 5.
+inline logonet::training::FineTuneConfig tinyConfig(const std::string& cacheDir) {
+    logonet::training::FineTuneConfig config;
+    config.architecture = "tiny-test";
+    config.crop = {16, 16, 16};
+    config.batch = 2;
+    config.iterations = 30;
+    config.learningRate = 1e-2;
+    config.warmupSteps = 2;
+    config.checkpointEvery = 5;
+    config.augment = false;
+    config.seed = 7;
+    config.cacheDirectory = cacheDir;
+    setSyntheticLabels(config);
+    config.trainCases = {"a", "b"};
+    return config;
+}
+
 inline logonet::model::Network tinyFactory(const logonet::training::FineTuneConfig& config) {
     return std::make_shared<TinyTestNetworkImpl>(static_cast<int64_t>(config.classValues.size()));
 }

@@ -52,20 +52,10 @@ class CheckpointResumeTest : public QObject {
     void bestCheckpointSurvivesAWorseModelAfterResume() {
         const std::string cache = dir_.path().toStdString() + "/cache";
         fixtures::writeSyntheticCache(cache, 3);
-        FineTuneConfig config;
-        config.architecture = "tiny-test";
-        config.crop = {16, 16, 16};
-        config.batch = 2;
+        FineTuneConfig config = fixtures::tinyConfig(cache);
         config.iterations = 8;
-        config.learningRate = 1e-2;
-        config.warmupSteps = 2;
         config.checkpointEvery = 2;
         config.validateEvery = 2;
-        config.augment = false;
-        config.seed = 7;
-        config.cacheDirectory = cache;
-        fixtures::setSyntheticLabels(config);
-        config.trainCases = {"a", "b"};
         config.validationCases = {"c"};
         const std::string run = dir_.path().toStdString() + "/finetune";
         std::atomic<bool> stop{false};

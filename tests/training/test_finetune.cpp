@@ -11,28 +11,12 @@
 
 using namespace logonet;
 using namespace logonet::training;
+using fixtures::tinyConfig;
 using fixtures::tinyFactory;
 using fixtures::weightsOf;
 namespace fs = std::filesystem;
 
 namespace {
-
-FineTuneConfig tinyConfig(const std::string& cacheDir) {
-    FineTuneConfig config;
-    config.architecture = "tiny-test";
-    config.crop = {16, 16, 16};
-    config.batch = 2;
-    config.iterations = 30;
-    config.learningRate = 1e-2;
-    config.warmupSteps = 2;
-    config.checkpointEvery = 5;
-    config.augment = false;
-    config.seed = 7;
-    config.cacheDirectory = cacheDir;
-    fixtures::setSyntheticLabels(config);
-    config.trainCases = {"a", "b"};
-    return config;
-}
 
 std::vector<double> lossesOf(const std::string& eventsPath) {
     std::vector<double> losses;
