@@ -4,6 +4,7 @@
 // with labels attaches them instead of dropping them, removal asks for --yes first.
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -272,13 +273,41 @@ class TestCliScans : public QObject {
                  qPrintable(r.out));
     }
 
+    void preparationDefaultsLiveInTheProject() {
+        LogonetResult r = runLogonet({"project", "settings", "--project", project_});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains("preparation: modality auto, target spacing 1.5x1.5x2 mm "
+                                "(built-in; nothing set yet)"),
+                 qPrintable(r.out));
+        QVERIFY2(r.out.contains("the scans suggest: modality ct, target spacing 1.5x1.5x2 mm"),
+                 qPrintable(r.out));
+        r = runLogonet({"project", "settings", "--project", project_, "--modality", "mr",
+                        "--spacing", "3,3,4"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains("preparation: modality mr, target spacing 3x3x4 mm\n"),
+                 qPrintable(r.out));
+        r = runLogonet({"project", "settings", "--project", project_, "--modality", "pet"});
+        QVERIFY2(failedWithOneLine(r, "unknown default modality 'pet'"), qPrintable(r.err));
+
+        // prepare without options follows them.
+        r = runLogonet({"prepare", "--project", project_});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QFile header(project_ + "/cache/scan_000001.json");
+        QVERIFY(header.open(QIODevice::ReadOnly));
+        const QJsonObject settings =
+            QJsonDocument::fromJson(header.readAll()).object()["settings"].toObject();
+        QCOMPARE(settings["modality"].toString(), QString("mr"));
+        QCOMPARE(settings["spacing"].toArray(), (QJsonArray{3, 3, 4}));
+    }
+
     void everyCommandHasHelp() {
         for (QStringList command : QList<QStringList>{{"scan", "set"},
                                                       {"scan", "attach-labels"},
                                                       {"scan", "remove"},
                                                       {"split"},
                                                       {"labels", "import"},
-                                                      {"labels", "export"}}) {
+                                                      {"labels", "export"},
+                                                      {"project", "settings"}}) {
             const QString name = command.join(' ');
             command << "--help";
             const LogonetResult r = runLogonet(command);

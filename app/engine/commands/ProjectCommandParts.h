@@ -16,7 +16,8 @@ void appendProjectCheckCommand(std::vector<Command>& commands);  // ProjectCheck
 void appendSaveBenchmark(std::vector<Command>& commands);        // ProjectSaveBenchmark.cpp
 void appendScanCommands(std::vector<Command>& commands);         // ProjectScanCommands.cpp
 
-void appendLabelCommands(std::vector<Command>& commands);  // ProjectLabelCommands.cpp
+void appendLabelCommands(std::vector<Command>& commands);    // ProjectLabelCommands.cpp
+void appendSettingsCommand(std::vector<Command>& commands);  // ProjectPreparationDefaults.cpp
 
 // The label set `project create --labels` names: btcv, empty, a label file (ITK-SNAP or
 // Slicer), the project's own JSON list or a Decathlon/nnU-Net dataset.json.

@@ -201,6 +201,7 @@ void appendProjectCommands(std::vector<Command>& commands) {
     appendSaveBenchmark(commands);
     appendScanCommands(commands);
     appendLabelCommands(commands);
+    appendSettingsCommand(commands);
 }
 
 }  // namespace logonet::cli

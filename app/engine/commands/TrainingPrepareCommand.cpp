@@ -11,12 +11,12 @@ namespace {
 
 int runPrepare(const CommandLine& line) {
     line.rejectUnknown({"project", "spacing", "window", "modality", "workers", "json"});
-    const PreprocessSettings settings = preprocessSettingsFrom(line);
     const int64_t workers = line.integer("workers", 2);
     if (workers < 1 || workers > 64) {
         throw UsageError("--workers must be between 1 and 64");
     }
     Project project = Project::open(line.required("project"), Project::Access::Shared);
+    const PreprocessSettings settings = preprocessSettingsFrom(line, project);
     const bool json = line.flag("json");
     const PrepareSummary summary =
         prepareProjectCache(project, settings, static_cast<int>(workers), json);
@@ -50,7 +50,8 @@ Command prepareCommand() {
         "Reorients to RAS, resamples (labels nearest-neighbour), maps the CT window (or MR\n"
         "percentiles) to [0, 1] and crops to the body, into DIR/cache. Scans already prepared\n"
         "with the same settings and labels are skipped. --modality auto (the default) treats\n"
-        "each scan by its own modality (logonet list --json; logonet scan set --modality).";
+        "each scan by its own modality (logonet list --json; logonet scan set --modality).\n"
+        "Without --spacing/--modality the project's settings apply (logonet project settings).";
     command.flags = {"json"};
     command.run = runPrepare;
     return command;

@@ -11,13 +11,17 @@
 #include "cache/CaseCache.h"
 #include "cache/CasePreparation.h"
 #include "cache/GeometryJson.h"
+#include "project/PreparationDefaults.h"
 #endif
 
 namespace logonet::cli {
 
-PreprocessSettings preprocessSettingsFrom(const CommandLine& line) {
+namespace {
+
+PreprocessSettings settingsFrom(const CommandLine& line, const std::vector<double>& defaultSpacing,
+                                const std::string& defaultModality) {
     PreprocessSettings settings;
-    const std::vector<double> spacing = line.numbers("spacing", {1.5, 1.5, 2.0}, 3);
+    const std::vector<double> spacing = line.numbers("spacing", defaultSpacing, 3);
     const std::vector<double> window = line.numbers("window", {-175.0, 250.0}, 2);
     for (int a = 0; a < 3; ++a) {
         if (!(spacing[a] > 0.0)) {
@@ -31,14 +35,26 @@ PreprocessSettings preprocessSettingsFrom(const CommandLine& line) {
     settings.windowLow = window[0];
     settings.windowHigh = window[1];
     // By default each scan is normalised by its own modality (logonet scan set --modality).
-    settings.modality = line.option("modality", "auto");
+    settings.modality = line.option("modality", defaultModality);
     if (settings.modality != "ct" && settings.modality != "mr" && settings.modality != "auto") {
         throw UsageError("--modality must be ct, mr or auto");
     }
     return settings;
 }
 
+}  // namespace
+
+PreprocessSettings preprocessSettingsFrom(const CommandLine& line) {
+    return settingsFrom(line, {1.5, 1.5, 2.0}, "auto");
+}
+
 #ifdef LOGONET_HAVE_STORAGE
+
+PreprocessSettings preprocessSettingsFrom(const CommandLine& line, Project& project) {
+    const PreparationDefaults defaults = preparationDefaults(project);
+    return settingsFrom(line, {defaults.spacing[0], defaults.spacing[1], defaults.spacing[2]},
+                        defaults.modality);
+}
 
 std::string caseIdFor(int64_t scanId) {
     char buffer[32];

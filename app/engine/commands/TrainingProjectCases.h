@@ -18,6 +18,10 @@ PreprocessSettings preprocessSettingsFrom(const CommandLine& line);
 
 #ifdef LOGONET_HAVE_STORAGE
 
+// The same, with the project's preparation defaults (logonet project settings) for the options
+// not given.
+PreprocessSettings preprocessSettingsFrom(const CommandLine& line, Project& project);
+
 // The cache name of a scan: "scan_000012".
 std::string caseIdFor(int64_t scanId);
 

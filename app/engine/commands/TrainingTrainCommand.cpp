@@ -163,7 +163,7 @@ int runTrain(const CommandLine& line) {
             }
             config = training::FineTuneConfig::fromJson(folder.readConfig());
         } else {
-            const PreprocessSettings settings = preprocessSettingsFrom(line);
+            const PreprocessSettings settings = preprocessSettingsFrom(line, *project);
             prepareRunCases(*project, settings, static_cast<int>(line.integer("threads", 2)),
                             progressMode == "json");
             config = projectRunConfig(*project, settings);
