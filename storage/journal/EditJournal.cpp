@@ -11,6 +11,7 @@
 #include <iterator>
 #include <stdexcept>
 
+#include "fs/DurableFile.h"
 #include "journal/Crc32.h"
 
 namespace logonet {
@@ -200,13 +201,12 @@ EditJournal::EditJournal(std::string path, const Size3& size)
                 throw std::runtime_error(systemError("cannot write the edit journal", path_));
             }
             sync();
-            // The new file's directory entry must survive a crash too.
-            const int folder = ::open(file.has_parent_path() ? file.parent_path().c_str() : ".",
-                                      O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-            if (folder >= 0) {
-                ::fsync(folder);
-                ::close(folder);
-            }
+            // The new file's directory entry must survive a crash too, and so must the entry of
+            // the journal folder itself, which the first journal of a project creates.
+            const std::filesystem::path folder =
+                file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
+            syncFolder(folder.string());
+            syncFolder(folder.has_parent_path() ? folder.parent_path().string() : ".");
         } else {
             end_ = contents.validBytes;
             recordCount_ = contents.entries.size();

@@ -1,5 +1,6 @@
-// Saves in a loop into an existing project, as the workstation and the engine do, and prints one
-// line after each save has returned: "saved label version <id> <hash>", "imported scan <id>
+// Opens an edit journal of the project's first scan ("journal ready"), then saves in a loop into
+// the project, as the workstation and the engine do, and prints one line after each save has
+// returned: "saved label version <id> <hash>", "imported scan <id>
 // <hash>", "checkpoint <n>". test_durability_kill SIGKILLs it at random points and checks that
 // every printed save survived.
 //
@@ -14,6 +15,7 @@
 #include "import/ContentHash.h"
 #include "import/ScanImporter.h"
 #include "io/ImageWriter.h"
+#include "journal/EditJournal.h"
 #include "project/Project.h"
 #include "test_durability_volumes.h"
 
@@ -28,7 +30,13 @@ int main(int argc, char** argv) {
         Project project = Project::open(argv[1]);
         const std::string sources = argv[2];
         std::filesystem::create_directories(sources);
-        const int64_t scanId = project.scans().front().id;
+        const ScanRecord scan = project.scans().front();
+        const int64_t scanId = scan.id;
+        // The first journal of a project creates labels/journal: both entries must be durable.
+        const EditJournal journal(
+            EditJournal::pathFor(project.path(), std::to_string(scanId), "helper"), scan.size);
+        std::printf("journal ready\n");
+        std::fflush(stdout);
         ScanImporter importer(project);
         const std::string checkpoint = project.absolutePath("runs/checkpoint.bin");
         const int64_t first = std::stoll(argv[3]);

@@ -3,7 +3,9 @@
 // trace must show, before the line the helper prints when the save returned:
 //   fsync(temporary file) < rename(temporary -> final name) < fsync(folder)
 // and, for the two saves the database records, then an fsync of the database's WAL (the commit
-// made durable) after the folder's. Exit 77 (a CTest skip) when strace cannot trace here.
+// made durable) after the folder's. Creating the first edit journal makes labels/journal, whose
+// entry in labels/ is flushed before the journal is ready. Exit 77 (a CTest skip) when strace
+// cannot trace here.
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -36,7 +38,7 @@ void expect(bool condition, const std::string& what) {
 }
 
 struct Call {
-    std::string name;  // fsync, rename, write
+    std::string name;  // fsync, rename, write, mkdir
     std::string a;     // fsync: the file (strace -y); rename: source; write(1): the text
     std::string b;     // rename: destination
 };
@@ -46,6 +48,7 @@ std::vector<Call> readTrace(const std::string& path) {
     static const std::regex renameCall(
         R"re(rename(?:at2?)?\((?:AT_FDCWD<?[^,]*, )?"([^"]*)", (?:AT_FDCWD<?[^,]*, )?"([^"]*)".*= 0)re");
     static const std::regex stdoutWrite(R"re(write\(1<?[^,]*, "([^"]*))re");
+    static const std::regex mkdirCall(R"re(mkdir(?:at)?\((?:AT_FDCWD<?[^,]*, )?"([^"]*)".*= 0)re");
     std::vector<Call> calls;
     std::ifstream in(path);
     std::string line;
@@ -57,6 +60,8 @@ std::vector<Call> readTrace(const std::string& path) {
             calls.push_back({"rename", match[1], match[2]});
         } else if (std::regex_search(line, match, stdoutWrite)) {
             calls.push_back({"write", match[1], ""});
+        } else if (std::regex_search(line, match, mkdirCall)) {
+            calls.push_back({"mkdir", match[1], ""});
         }
     }
     return calls;
@@ -120,6 +125,26 @@ void checkSave(const std::vector<Call>& calls, const std::string& printed,
     }
 }
 
+// The journal folder is made, and then its parent (labels/) flushed, before "journal ready".
+void checkJournalFolder(const std::vector<Call>& calls, const std::string& labels) {
+    size_t made = calls.size();
+    for (size_t n = 0; n < calls.size(); ++n) {
+        if (calls[n].name == "mkdir" && calls[n].a == labels + "/journal") {
+            made = n;
+        }
+        if (calls[n].name == "write" && calls[n].a.rfind("journal ready", 0) == 0) {
+            bool flushed = false;
+            for (size_t m = made + 1; m < n && made < calls.size(); ++m) {
+                flushed = flushed || (calls[m].name == "fsync" && calls[m].a == labels);
+            }
+            expect(made < n, "labels/journal made before the journal is ready");
+            expect(flushed, labels + " fsync'd after labels/journal was made");
+            return;
+        }
+    }
+    expect(false, "the helper printed \"journal ready\"");
+}
+
 }  // namespace
 
 int main() {
@@ -143,7 +168,8 @@ int main() {
     }
     const std::string trace = (root / "trace.txt").string();
     const std::string command =
-        "strace -f -qq -y -s 120 -e trace=fsync,fdatasync,rename,renameat,renameat2,write -o '" +
+        "strace -f -qq -y -s 120 -e "
+        "trace=fsync,fdatasync,rename,renameat,renameat2,write,mkdir,mkdirat -o '" +
         trace + "' '" DURABILITY_HELPER "' '" + projectDir + "' '" + (root / "sources").string() +
         "' 0 1 > '" + (root / "out.txt").string() + "' 2>&1";
     const int status = std::system(command.c_str());
@@ -155,6 +181,7 @@ int main() {
     }
     const std::vector<Call> calls = readTrace(trace);
     const std::string wal = projectDir + "/project.db-wal";
+    checkJournalFolder(calls, projectDir + "/labels");
     checkSave(calls, "saved label version", projectDir + "/labels", wal);
     checkSave(calls, "imported scan", projectDir + "/scans", wal);
     checkSave(calls, "checkpoint", projectDir + "/runs", "");
