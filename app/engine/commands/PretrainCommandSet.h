@@ -9,5 +9,7 @@ Command benchKMeansCommand();
 Command clusterCommand();
 Command masksCommand();
 Command pretrainCommand();
+// `experiment pretraining` (commands/PretrainExperimentCommand.cpp).
+Command experimentPretrainingCommand();
 
 }  // namespace logonet::cli

@@ -8,6 +8,7 @@ void appendPretrainCommands(std::vector<Command>& commands) {
     commands.push_back(clusterCommand());
     commands.push_back(masksCommand());
     commands.push_back(pretrainCommand());
+    commands.push_back(experimentPretrainingCommand());
 }
 
 }  // namespace logonet::cli

@@ -10,6 +10,7 @@
 #include "commands/TrainingCommandSet.h"
 #include "commands/TrainingDemoComparison.h"
 #include "commands/TrainingEvaluation.h"
+#include "commands/TrainingPhantomFiles.h"
 #include "import/ScanImporter.h"
 #include "io/ImageWriter.h"
 #include "phantom/PhantomGenerator.h"
@@ -24,25 +25,6 @@ namespace fs = std::filesystem;
 // Runs another engine command in this process, as if typed on the command line.
 int runCommand(const Command& command, const std::vector<std::string>& arguments) {
     return command.run(CommandLine(arguments, command.flags));
-}
-
-void writePhantoms(const fs::path& images, const fs::path* labels, int64_t count,
-                   uint64_t firstSeed) {
-    fs::create_directories(images);
-    if (labels != nullptr) {
-        fs::create_directories(*labels);
-    }
-    for (int64_t n = 0; n < count; ++n) {
-        PhantomOptions options;
-        options.seed = firstSeed + static_cast<uint64_t>(n);
-        const PhantomCase phantom = generatePhantom(options);
-        char name[32];
-        std::snprintf(name, sizeof name, "case_%03lld.nii.gz", static_cast<long long>(n));
-        writeImage(phantom.image, (images / name).string(), StoredPixelType::Int16);
-        if (labels != nullptr) {
-            writeLabelMap(phantom.labels, (*labels / name).string());
-        }
-    }
 }
 
 // The pre-training crop is a cube the size of the fine-tuning crop's largest side ("32" or
