@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "database/StorageError.h"
+#include "fs/DurableFile.h"
 #include "io/ImageReader.h"
 #include "json/Json.h"
 #include "project/ProjectSchema.h"
@@ -138,6 +139,18 @@ Project Project::create(const std::string& dir, const LabelSet& labels) {
         project.database().prepare("INSERT INTO meta (key, value) VALUES ('created', ?)");
     created.bind(1, utcNow()).run();
     project.setLabelSet(labels);
+    // The database's commits are durable; the entries of project.db and the folders, and the
+    // project folder's own entry in its parent, are made durable here.
+    try {
+        fs::path folder = fs::absolute(dir);
+        if (!folder.has_filename()) {
+            folder = folder.parent_path();  // "proj/"
+        }
+        syncFolder(folder.string());
+        syncFolder(folder.parent_path().string());
+    } catch (const DurableWriteError& error) {
+        throw StorageError("cannot create project " + dir + ": " + error.what());
+    }
     return project;
 }
 

@@ -1,4 +1,5 @@
-// Opens an edit journal of the project's first scan ("journal ready"), then saves in a loop into
+// Creates the project with one scan when there is none ("project created"), opens an edit
+// journal of the project's first scan ("journal ready"), then saves in a loop into
 // the project, as the workstation and the engine do, and prints one line after each save has
 // returned: "saved label version <id> <hash>", "imported scan <id>
 // <hash>", "checkpoint <n>". test_durability_kill SIGKILLs it at random points and checks that
@@ -27,9 +28,20 @@ int main(int argc, char** argv) {
         return 2;
     }
     try {
-        Project project = Project::open(argv[1]);
         const std::string sources = argv[2];
         std::filesystem::create_directories(sources);
+        if (!Project::exists(argv[1])) {
+            Project created = Project::create(argv[1], LabelSet::btcv());
+            const std::string first = sources + "/first.nii.gz";
+            writeImage(durabilityTestScan(-1), first);
+            ImportItem item;
+            item.name = "first";
+            item.imagePath = first;
+            ScanImporter(created).importOne(item, ImportOptions{});
+            std::printf("project created\n");
+            std::fflush(stdout);
+        }
+        Project project = Project::open(argv[1]);
         const ScanRecord scan = project.scans().front();
         const int64_t scanId = scan.id;
         // The first journal of a project creates labels/journal: both entries must be durable.

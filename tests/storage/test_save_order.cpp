@@ -3,7 +3,8 @@
 // trace must show, before the line the helper prints when the save returned:
 //   fsync(temporary file) < rename(temporary -> final name) < fsync(folder)
 // and, for the two saves the database records, then an fsync of the database's WAL (the commit
-// made durable) after the folder's. Creating the first edit journal makes labels/journal, whose
+// made durable) after the folder's. Creating the project flushes its folder and the folder's
+// parent after making its subfolders. Creating the first edit journal makes labels/journal, whose
 // entry in labels/ is flushed before the journal is ready. Exit 77 (a CTest skip) when strace
 // cannot trace here.
 #include <sys/wait.h>
@@ -18,13 +19,7 @@
 #include <string>
 #include <vector>
 
-#include "import/ScanImporter.h"
-#include "io/ImageWriter.h"
-#include "project/Project.h"
-#include "test_durability_volumes.h"
-
 namespace fs = std::filesystem;
-using namespace logonet;
 
 namespace {
 
@@ -125,6 +120,31 @@ void checkSave(const std::vector<Call>& calls, const std::string& printed,
     }
 }
 
+// The project's folders are made, then the project folder and its parent flushed, before
+// "project created".
+void checkProjectFolder(const std::vector<Call>& calls, const std::string& projectDir) {
+    size_t made = calls.size();
+    for (size_t n = 0; n < calls.size(); ++n) {
+        if (calls[n].name == "mkdir" && calls[n].a == projectDir + "/runs") {
+            made = n;
+        }
+        if (calls[n].name == "write" && calls[n].a.rfind("project created", 0) == 0) {
+            bool folder = false;
+            bool parent = false;
+            for (size_t m = made + 1; m < n && made < calls.size(); ++m) {
+                folder = folder || (calls[m].name == "fsync" && calls[m].a == projectDir);
+                parent = parent || (calls[m].name == "fsync" &&
+                                    calls[m].a == fs::path(projectDir).parent_path().string());
+            }
+            expect(made < n, projectDir + "/runs made before the project is created");
+            expect(folder, projectDir + " fsync'd after its folders were made");
+            expect(parent, "the parent of " + projectDir + " fsync'd");
+            return;
+        }
+    }
+    expect(false, "the helper printed \"project created\"");
+}
+
 // The journal folder is made, and then its parent (labels/) flushed, before "journal ready".
 void checkJournalFolder(const std::vector<Call>& calls, const std::string& labels) {
     size_t made = calls.size();
@@ -156,16 +176,8 @@ int main() {
                           ("logonet-save-order-" + std::to_string(static_cast<long>(::getpid())));
     fs::remove_all(root);
     fs::create_directories(root);
+    // The helper creates the project itself, under strace.
     const std::string projectDir = fs::canonical(root).string() + "/project";
-    {
-        Project project = Project::create(projectDir, LabelSet::btcv());
-        const std::string first = (root / "first.nii.gz").string();
-        writeImage(durabilityTestScan(-1), first);
-        ImportItem item;
-        item.name = "first";
-        item.imagePath = first;
-        ScanImporter(project).importOne(item, ImportOptions{});
-    }
     const std::string trace = (root / "trace.txt").string();
     const std::string command =
         "strace -f -qq -y -s 120 -e "
@@ -181,6 +193,7 @@ int main() {
     }
     const std::vector<Call> calls = readTrace(trace);
     const std::string wal = projectDir + "/project.db-wal";
+    checkProjectFolder(calls, projectDir);
     checkJournalFolder(calls, projectDir + "/labels");
     checkSave(calls, "saved label version", projectDir + "/labels", wal);
     checkSave(calls, "imported scan", projectDir + "/scans", wal);
