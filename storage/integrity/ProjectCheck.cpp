@@ -113,6 +113,7 @@ class ProjectChecker {
             try {
                 const LabelVolume labels = readLabelMap(project_.absolutePath(path));
                 const std::string hash = contentHash(labels);
+                report_.labelVersionsWithoutHash += stored.empty() ? 1 : 0;
                 if (!stored.empty() && hash != stored) {
                     problem(path, "content of label version " + std::to_string(id) +
                                       " differs from what was saved (hash " + hash + ", stored " +
@@ -213,6 +214,7 @@ Json ProjectCheckReport::toJson() const {
     out["scans_checked"] = Json(scansChecked);
     out["label_versions_checked"] = Json(labelVersionsChecked);
     out["journals_checked"] = Json(journalsChecked);
+    out["label_versions_without_hash"] = Json(labelVersionsWithoutHash);
     out["problems"] = findingsJson(problems);
     out["leftovers"] = findingsJson(leftovers);
     return out;

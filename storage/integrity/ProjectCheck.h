@@ -25,6 +25,8 @@ struct ProjectCheckReport {
     int64_t scansChecked = 0;
     int64_t labelVersionsChecked = 0;
     int64_t journalsChecked = 0;
+    // Saved before label versions had a stored hash (schema 5): checked to load, not compared.
+    int64_t labelVersionsWithoutHash = 0;
 
     bool sound() const { return problems.empty(); }
     Json toJson() const;

@@ -27,6 +27,10 @@ int runCheck(const CommandLine& line) {
               << report.labelVersionsChecked << " label versions, " << report.journalsChecked
               << " edit journals checked; " << report.problems.size() << " problems, "
               << report.leftovers.size() << " leftovers\n";
+    if (report.labelVersionsWithoutHash > 0) {
+        std::cout << report.labelVersionsWithoutHash
+                  << " label versions saved before hashes were stored: checked to load only\n";
+    }
     return report.sound() ? 0 : 1;
 }
 
@@ -40,7 +44,9 @@ void appendProjectCheckCommand(std::vector<Command>& commands) {
          "Reads every scan and label version the database names and compares it with the hash\n"
          "stored when it was saved, looks for files in scans/ and labels/ that no row names, and\n"
          "reads every edit journal. Leftovers of interrupted writes (temporary files, saves that\n"
-         "never committed) are listed as removable; they are not losses. Changes nothing.\n"
+         "never committed) are listed as removable (once nothing writes to the project); they are\n"
+         "not losses. Changes no file (opening an older project upgrades its database, as every\n"
+         "command does).\n"
          "Exit status 0 when the project is sound, 1 with one line per problem.\n"
          "  --json  one JSON object: sound, counts, problems and leftovers ({file, problem})",
          {"json"},
