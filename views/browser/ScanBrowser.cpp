@@ -1,5 +1,7 @@
 #include "browser/ScanBrowser.h"
 
+#include <algorithm>
+
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QSortFilterProxyModel>
@@ -68,6 +70,35 @@ bool ScanBrowser::selectScan(int64_t scanId) {
 
 int ScanBrowser::visibleRowCount() const {
     return proxy_->rowCount();
+}
+
+QVector<qint64> ScanBrowser::selectedScanIds(std::optional<qint64> shown) const {
+    QModelIndexList rows = table_->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end(),
+              [](const QModelIndex& a, const QModelIndex& b) { return a.row() < b.row(); });
+    QVector<qint64> ids;
+    for (const QModelIndex& row : rows) {
+        if (const ScanRecord* scan = model_->scanAt(proxy_->mapToSource(row).row())) {
+            ids.append(scan->id);
+        }
+    }
+    if (ids.isEmpty() && shown) {
+        ids.append(*shown);
+    }
+    return ids;
+}
+
+void ScanBrowser::setSelectedScanIds(const QVector<qint64>& ids) {
+    QItemSelection selection;
+    for (const qint64 id : ids) {
+        const int row = model_->rowOfScan(id);
+        if (row >= 0) {
+            const QModelIndex index = proxy_->mapFromSource(model_->index(row, 0));
+            selection.select(index, index);
+        }
+    }
+    table_->selectionModel()->select(
+        selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
 }
 
 }  // namespace views

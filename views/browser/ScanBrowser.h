@@ -1,6 +1,9 @@
 #pragma once
 
+#include <QVector>
 #include <QWidget>
+
+#include <optional>
 
 #include "browser/ScanTableModel.h"
 
@@ -24,6 +27,11 @@ class ScanBrowser : public QWidget {
     // Selects the scan's row (if shown) and emits scanSelected.
     bool selectScan(int64_t scanId);
     int visibleRowCount() const;
+    // The scans of the selected rows in table order; the shown scan when none is selected.
+    QVector<qint64> selectedScanIds(std::optional<qint64> shown) const;
+    // Selects these scans' rows (after setScans, which clears the selection) without changing
+    // the scan shown.
+    void setSelectedScanIds(const QVector<qint64>& ids);
 
   Q_SIGNALS:
     void scanSelected(qint64 scanId);

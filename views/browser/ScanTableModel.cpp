@@ -69,6 +69,10 @@ QVariant ScanTableModel::data(const QModelIndex& index, int role) const {
                 return static_cast<qlonglong>(scan->size[0] * scan->size[1] * scan->size[2]);
             case Spacing:
                 return scan->spacing[0] * scan->spacing[1] * scan->spacing[2];
+            case Modality:
+                return QString::fromStdString(scan->modality);
+            case Fold:
+                return scan->fold;
         }
         return {};
     }
@@ -95,6 +99,10 @@ QVariant ScanTableModel::data(const QModelIndex& index, int role) const {
                 .arg(scan->spacing[0], 0, 'g', 3)
                 .arg(scan->spacing[1], 0, 'g', 3)
                 .arg(scan->spacing[2], 0, 'g', 3);
+        case Modality:
+            return QString::fromStdString(scan->modality);
+        case Fold:
+            return scan->fold < 0 ? QString() : QString::number(scan->fold + 1);
     }
     return {};
 }
@@ -114,6 +122,10 @@ QVariant ScanTableModel::headerData(int section, Qt::Orientation orientation, in
             return tr("Size");
         case Spacing:
             return tr("Spacing (mm)");
+        case Modality:
+            return tr("Modality");
+        case Fold:
+            return tr("Fold");
     }
     return {};
 }

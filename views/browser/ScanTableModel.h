@@ -13,7 +13,7 @@ namespace views {
 class ScanTableModel : public QAbstractTableModel {
     Q_OBJECT
   public:
-    enum Column { Name, Labeled, Split, Size, Spacing, ColumnCount };
+    enum Column { Name, Labeled, Split, Size, Spacing, Modality, Fold, ColumnCount };
 
     explicit ScanTableModel(QObject* parent = nullptr);
 

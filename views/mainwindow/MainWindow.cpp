@@ -16,6 +16,7 @@
 #include <cstdio>
 
 #include "annotation/AnnotationController.h"
+#include "browser/ScanActions.h"
 #include "browser/ScanBrowser.h"
 #include "common/IntensityWindow.h"
 #include "common/SliceCursor.h"
@@ -49,6 +50,7 @@ MainWindow::MainWindow(QWidget* parent)
     buildReview();
     buildPretrainingPanels();
     new PredictActions(this);
+    new ScanActions(this);
     resize(1500, 920);
 }
 

@@ -71,6 +71,10 @@ class MainWindow : public QMainWindow {
     const ImageVolume& image() const { return image_; }
     const LabelVolume* labels() const { return hasLabels_ ? &labels_ : nullptr; }
     std::optional<qint64> currentScan() const { return scanId_; }
+    // The open project (null when none), for the scan table's actions, which write through it
+    // and then call reloadScans() to show what they changed.
+    Project* project() const { return project_.get(); }
+    void reloadScans() { refreshScans(); }
 
     // For editing tools: the label volume the views show (null when the scan has none). A tool
     // writes into it and then calls labelsEdited() with the voxels it touched.
