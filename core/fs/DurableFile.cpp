@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <cstdio>
@@ -63,11 +64,19 @@ std::string folderOf(const std::string& path) {
 std::string uniqueTemporaryPath(const std::string& target) {
     static std::atomic<uint64_t> counter{0};
     const fs::path path(target);
-    std::string name = path.filename().string();
-    // ".nii.gz" and the like: the whole multi-part extension moves to the end.
-    const size_t dot = name.find('.', 1);
-    const std::string extension = dot == std::string::npos ? std::string() : name.substr(dot);
-    const std::string stem = dot == std::string::npos ? name : name.substr(0, dot);
+    const std::string name = path.filename().string();
+    // The last extension moves to the end, with the one before it for ".gz" (".nii.gz"); the
+    // stem is shortened so that the name stays within a file system's 255 bytes.
+    size_t dot = name.rfind('.');
+    if (dot != std::string::npos && dot > 0 && name.compare(dot, std::string::npos, ".gz") == 0) {
+        const size_t inner = name.rfind('.', dot - 1);
+        dot = inner == std::string::npos || inner == 0 ? dot : inner;
+    }
+    if (dot == 0 || dot == std::string::npos || name.size() - dot > 16) {
+        dot = name.size();
+    }
+    const std::string extension = name.substr(dot);
+    const std::string stem = name.substr(0, std::min<size_t>(dot, 120));
     char random[20];
     std::snprintf(random, sizeof random, "%012llx",
                   static_cast<unsigned long long>(processNonce() & 0xffffffffffffULL));

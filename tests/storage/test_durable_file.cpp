@@ -78,6 +78,21 @@ class TestDurableFile : public QObject {
         childName.pop_back();
         QVERIFY2(seen.count(childName) == 0, childName.c_str());
         QVERIFY(!isTemporaryName("3_v1.nii.gz"));
+        // The format's extension stays last; long or many-dotted names stay under 255 bytes.
+        const auto fileOf = [](const std::string& path) {
+            return fs::path(uniqueTemporaryPath(path)).filename().string();
+        };
+        const auto endsWith = [](const std::string& text, const std::string& end) {
+            return text.size() >= end.size() &&
+                   text.compare(text.size() - end.size(), end.size(), end) == 0;
+        };
+        QVERIFY(endsWith(fileOf("/p/runs/config.json"), ".json"));
+        QVERIFY(endsWith(fileOf("/p/1.2.840.113619.2.55.nii.gz"), ".55.nii.gz") == false);
+        QVERIFY(endsWith(fileOf("/p/1.2.840.113619.2.55.nii.gz"), ".nii.gz"));
+        QVERIFY(endsWith(fileOf("/p/x.mha"), ".mha"));
+        QVERIFY(fileOf("/p/" + std::string(250, 'a') + ".nii.gz").size() <= 255);
+        QVERIFY(fileOf("/p/" + std::string(120, '1') + std::string(120, '.') + "nii").size() <=
+                255);
     }
 
     void writesReplacesAndLeavesNoTemporaryFile() {
