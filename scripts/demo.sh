@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # README command 1: install the Debian packages, build (the same CI preset as the tests, so the
 # two commands share one build), run the whole LoGoNet path on the
-# built-in phantom data (engine), then open the workstation on the demo project.
+# built-in phantom data (engine), then open the workstation on the project it trained.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,13 +17,16 @@ cmake --build --preset ci -j "$(nproc)"
 export OMP_NUM_THREADS="$(nproc)"
 # Engine: phantom project -> prepare -> train logonet-tiny -> infer -> per-organ Dice.
 # A new folder each time: the demo refuses to overwrite an earlier run.
-./build-ci/app/logonet demo --dir "${LOGONET_DEMO_DIR:-$HOME/.local/share/logonet/demo-$(date +%Y%m%d-%H%M%S)}"
+demo_dir="${LOGONET_DEMO_DIR:-$HOME/.local/share/logonet/demo-$(date +%Y%m%d-%H%M%S)}"
+./build-ci/app/logonet demo --dir "$demo_dir"
 
-# Workstation on the demo project; without a display it renders one screenshot under Xvfb.
+# Workstation on the project the demo just trained: run 'demo' selected in the Runs panel (its
+# curves and Dice chart), its first held-out prediction open for review. Without a display it
+# renders one screenshot under Xvfb.
+workstation=(./build-ci/app/workstation/logonet-workstation --project "$demo_dir/project" --run demo)
 if [ -n "${DISPLAY:-}" ]; then
-  exec ./build-ci/app/workstation/logonet-workstation --demo
+  exec "${workstation[@]}"
 else
-  xvfb-run -a -s "-screen 0 1600x1000x24" \
-    ./build-ci/app/workstation/logonet-workstation --demo --screenshot workstation-demo.png
+  xvfb-run -a -s "-screen 0 1600x1000x24" "${workstation[@]}" --screenshot workstation-demo.png
   echo "No display: saved a screenshot of the workstation to workstation-demo.png"
 fi

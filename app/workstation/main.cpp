@@ -14,6 +14,7 @@
 #include "browser/ScanTableModel.h"
 #include "mainwindow/DemoProject.h"
 #include "mainwindow/MainWindow.h"
+#include "mainwindow/RunFocus.h"
 #include "project/Project.h"
 #include "render3d/VolumeView3D.h"
 #include "slices/SliceStepBenchmark.h"
@@ -131,7 +132,12 @@ int main(int argc, char** argv) {
     const QCommandLineOption size(QStringLiteral("size"),
                                   QStringLiteral("Volume size for --bench-slices (X,Y,Z)."),
                                   QStringLiteral("X,Y,Z"));
-    parser.addOptions({project, demo, screenshot, language, benchSlices, size});
+    const QCommandLineOption run(
+        QStringLiteral("run"),
+        QStringLiteral("With --project: select run NAME in the Runs panel (curves, Dice chart) "
+                       "and open its first prediction for review."),
+        QStringLiteral("NAME"));
+    parser.addOptions({project, demo, screenshot, language, benchSlices, size, run});
     parser.process(app);
 
     installTranslations(app, parser.value(language));
@@ -160,7 +166,13 @@ int main(int argc, char** argv) {
             return 1;
         }
         const auto& scans = window.browser()->model()->scans();
-        if (!scans.empty()) {
+        if (parser.isSet(run)) {
+            if (!logonet::views::focusRun(window, parser.value(run))) {
+                std::fprintf(stderr, "--run %s: no such run in %s\n", qPrintable(parser.value(run)),
+                             qPrintable(projectDir));
+                return 1;
+            }
+        } else if (!scans.empty()) {
             window.showScan(scans.front().id);
         } else if (takeScreenshot) {
             QTimer::singleShot(500, &window, [&window, file = parser.value(screenshot)] {

@@ -4,4 +4,10 @@ logonet_add_test(test_predict_loop SOURCES test_predict_loop.cpp LIBS logonet_vi
                  TIMEOUT 400)
 target_compile_definitions(test_predict_loop PRIVATE
                            LOGONET_ENGINE_FOR_TESTS="$<TARGET_FILE:logonet>"
-                           LOGONET_PYTHON_FOR_TESTS="${LOGONET_PYTHON}")
+                           LOGONET_PYTHON_FOR_TESTS="${LOGONET_PYTHON}"
+                           LOGONET_WORKSTATION="$<TARGET_FILE:logonet-workstation>")
+add_dependencies(test_predict_loop logonet-workstation)
+# ITK-SNAP/Slicer conventions in the main window: window-wide keys, the shortcuts page, numeric
+# window/level, an empty review verdict and Next case.
+logonet_add_test(test_workstation_conventions SOURCES test_workstation_conventions.cpp
+                 LIBS logonet_views GUI TIMEOUT 120)

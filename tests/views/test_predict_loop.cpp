@@ -7,6 +7,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QImage>
 #include <QLineEdit>
 #include <QMouseEvent>
 #include <QProcess>
@@ -22,6 +23,8 @@
 #include "annotation/AnnotationSettings.h"
 #include "browser/ScanBrowser.h"
 #include "mainwindow/MainWindow.h"
+#include "mainwindow/RunFocus.h"
+#include "plots/TrainingCurves.h"
 #include "predict/ExportLabelsDialog.h"
 #include "predict/PredictActions.h"
 #include "predict/PredictDialog.h"
@@ -322,6 +325,42 @@ class TestPredictLoop : public QObject {
         QVERIFY(exported.wait(60000));
         QCOMPARE(exported.front().at(0).toInt(), 3);
         QCOMPARE(QDir(out).entryList({"*.nii.gz"}, QDir::Files).size(), 3);
+    }
+
+    // The workstation's --project P --run NAME (README command 1's last step) on this project:
+    // the run is selected with its curves, its prediction opened for review.
+    void focusOnATrainedRun() {
+        QVERIFY(window_->openProject(project_));
+        QVERIFY(focusRun(*window_, QStringLiteral("tiny")));
+        auto* runs = window_->findChild<RunsPanel*>();
+        QVERIFY(runs->curves()->pointCount(QStringLiteral("tiny")) >= 1);
+        QVERIFY(window_->currentScan().has_value());
+        bool predicted = false;
+        {
+            const Project project = Project::open(project_.toStdString(), Project::Access::Shared);
+            for (const LabelVersionRecord& v : project.labelVersions(*window_->currentScan())) {
+                predicted = predicted || (v.kind == "prediction" && v.runName == "tiny");
+            }
+        }
+        QVERIFY2(predicted, "the scan opened has a prediction of the run");
+        QVERIFY(!focusRun(*window_, QStringLiteral("no-such-run")));
+    }
+
+    void commandLineOpensTheTrainedRun() {
+        window_.reset();  // releases the project lock for the workstation process
+        const QString shot = dir_.filePath("focus.png");
+        QProcess workstation;
+        workstation.start(LOGONET_WORKSTATION,
+                          {"--project", project_, "--run", "tiny", "--screenshot", shot});
+        QVERIFY(workstation.waitForFinished(120000));
+        QVERIFY2(workstation.exitCode() == 0, workstation.readAllStandardError().constData());
+        QVERIFY(QImage(shot).width() > 400);
+        workstation.start(LOGONET_WORKSTATION, {"--project", project_, "--run", "nope",
+                                                "--screenshot", dir_.filePath("no.png")});
+        QVERIFY(workstation.waitForFinished(120000));
+        QCOMPARE(workstation.exitCode(), 1);
+        QVERIFY2(workstation.readAllStandardError().contains("--run nope: no such run"),
+                 "the missing run is named");
     }
 
     void cleanupTestCase() { window_.reset(); }

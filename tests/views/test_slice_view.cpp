@@ -142,21 +142,48 @@ class TestSliceView : public QObject {
         QCOMPARE(cursor_.zoom(), 1.0);
     }
 
-    void rightDragChangesWindowLevel() {
+    // Shift+left drag sets window/level (ITK-SNAP and Slicer users' right-drag zooms).
+    void shiftDragChangesWindowLevel() {
         window_.setValue({400, 50});
+        cursor_.setVoxel({20, 15, 10});
+        const VoxelIndex before = cursor_.voxel();
         const QPoint start(200, 150);
-        QTest::mousePress(view_.get(), Qt::RightButton, Qt::NoModifier, start);
+        QTest::mousePress(view_.get(), Qt::LeftButton, Qt::ShiftModifier, start);
         QMouseEvent move(QEvent::MouseMove, QPointF(start + QPoint(40, 20)),
                          view_->mapToGlobal(QPointF(start + QPoint(40, 20))), Qt::NoButton,
-                         Qt::RightButton, Qt::NoModifier);
+                         Qt::LeftButton, Qt::ShiftModifier);
         QApplication::sendEvent(view_.get(), &move);
-        QTest::mouseRelease(view_.get(), Qt::RightButton, Qt::NoModifier, start + QPoint(40, 20));
+        QTest::mouseRelease(view_.get(), Qt::LeftButton, Qt::ShiftModifier, start + QPoint(40, 20));
+        QCOMPARE(cursor_.voxel(), before);  // the cursor stays where it was
         QVERIFY(window_.value().window > 400);
         QVERIFY(window_.value().level > 50);
         // The view repainted with the new window: grey of the 40 HU background changed.
         window_.setValue({100, 40});
         const QPoint outside = view_->widgetPosition({30, 25, view_->sliceIndex()}).toPoint();
         QCOMPARE(QColor(view_->grab().toImage().pixel(outside)).red(), 128);
+    }
+
+    // Right drag up zooms in about the point pressed: the voxel under it stays under it.
+    void rightDragZoomsAboutThePointer() {
+        view_->resetView();
+        const QPoint start = view_->widgetPosition({10, 8, view_->sliceIndex()}).toPoint();
+        VoxelIndex under{0, 0, 0};
+        QVERIFY(view_->voxelAtPosition(start, under));
+        const WindowLevel level = window_.value();
+        QTest::mousePress(view_.get(), Qt::RightButton, Qt::NoModifier, start);
+        for (int step = 1; step <= 4; ++step) {
+            const QPointF at(start + QPoint(0, -20 * step));
+            QMouseEvent move(QEvent::MouseMove, at, view_->mapToGlobal(at), Qt::NoButton,
+                             Qt::RightButton, Qt::NoModifier);
+            QApplication::sendEvent(view_.get(), &move);
+        }
+        QTest::mouseRelease(view_.get(), Qt::RightButton, Qt::NoModifier, start + QPoint(0, -80));
+        QVERIFY2(cursor_.zoom() > 2.0, qPrintable(QString::number(cursor_.zoom())));
+        VoxelIndex after{0, 0, 0};
+        QVERIFY(view_->voxelAtPosition(start, after));
+        QCOMPARE(after, under);
+        QCOMPARE(window_.value().window, level.window);  // no window/level change
+        view_->resetView();
     }
 
     void aspectFollowsTheSpacing() {

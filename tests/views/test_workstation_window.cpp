@@ -232,17 +232,17 @@ class TestWorkstationWindow : public QObject {
         QVERIFY(found);
     }
 
-    void rightDragChangesWindowInAllViews() {
+    void shiftDragChangesWindowInAllViews() {
         SliceView* axial = window_->sliceView(SliceOrientation::Axial);
         SliceView* sagittal = window_->sliceView(SliceOrientation::Sagittal);
         const QImage before = sagittal->grab().toImage();
         const QPoint start(axial->width() / 3, axial->height() / 3);
-        QTest::mousePress(axial, Qt::RightButton, Qt::NoModifier, start);
+        QTest::mousePress(axial, Qt::LeftButton, Qt::ShiftModifier, start);
         QMouseEvent move(QEvent::MouseMove, QPointF(start + QPoint(60, -30)),
                          axial->mapToGlobal(QPointF(start + QPoint(60, -30))), Qt::NoButton,
-                         Qt::RightButton, Qt::NoModifier);
+                         Qt::LeftButton, Qt::ShiftModifier);
         QApplication::sendEvent(axial, &move);
-        QTest::mouseRelease(axial, Qt::RightButton, Qt::NoModifier, start + QPoint(60, -30));
+        QTest::mouseRelease(axial, Qt::LeftButton, Qt::ShiftModifier, start + QPoint(60, -30));
         const WindowLevel changed = window_->intensityWindow()->value();
         QVERIFY(changed.window > 400);
         QVERIFY(changed.level < 50);

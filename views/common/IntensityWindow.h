@@ -7,7 +7,7 @@
 namespace logonet {
 namespace views {
 
-// The window/level that all slice views of a window share, so that a right-drag in one view
+// The window/level that all slice views of a window share, so that a Shift+drag in one view
 // changes all three.
 class IntensityWindow : public QObject {
     Q_OBJECT

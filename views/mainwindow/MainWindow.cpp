@@ -22,7 +22,10 @@
 #include "common/SliceCursor.h"
 #include "common/VoxelReadout.h"
 #include "common/WindowLevel.h"
+#include "common/WindowLevelEntry.h"
 #include "io/ImageWriter.h"
+#include "mainwindow/ReviewWalk.h"
+#include "mainwindow/WindowWideShortcuts.h"
 #include "overlay/LabelOverlayPanel.h"
 #include "overlay/OverlaySettings.h"
 #include "predict/PredictActions.h"
@@ -51,6 +54,8 @@ MainWindow::MainWindow(QWidget* parent)
     buildPretrainingPanels();
     new PredictActions(this);
     new ScanActions(this);
+    new ReviewWalk(this);
+    makeShortcutsWindowWide(this);
     resize(1500, 920);
 }
 
@@ -134,6 +139,7 @@ void MainWindow::buildDocks() {
     }
     presets_->addItem(tr("Automatic (1st-99th percentile)"));
     layout->addWidget(presets_);
+    layout->addWidget(new WindowLevelEntry(window_, panel));
     connect(presets_, qOverload<int>(&QComboBox::activated), this, &MainWindow::applyPreset);
     const char* keys[] = {"1", "2", "3", "4", "A"};
     for (int n = 0; n < 5; ++n) {

@@ -1,5 +1,6 @@
 #include "overlay/LabelOverlayPanel.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
@@ -22,8 +23,13 @@ LabelOverlayPanel::LabelOverlayPanel(OverlaySettings* settings, QWidget* parent)
       mode_(new QComboBox(this)),
       list_(new QListWidget(this)) {
     enabled_->setChecked(settings_->enabled());
-    enabled_->setShortcut(QKeySequence(Qt::Key_L));
     enabled_->setToolTip(tr("Show or hide the label overlay (L)"));
+    // An action, not the box's own shortcut: the window takes it over so that L works whichever
+    // dock tab is shown (a hidden box's shortcut does nothing).
+    auto* toggle = new QAction(tr("Show or hide the label overlay"), this);
+    toggle->setShortcut(QKeySequence(Qt::Key_L));
+    connect(toggle, &QAction::triggered, enabled_, &QCheckBox::toggle);
+    addAction(toggle);
     opacity_->setRange(0, 100);
     opacity_->setValue(static_cast<int>(settings_->opacity() * 100));
     mode_->addItem(tr("Filled"));

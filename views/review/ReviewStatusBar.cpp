@@ -11,8 +11,13 @@
 namespace logonet {
 namespace views {
 
+namespace {
+constexpr int kNoVerdict = -1;  // the placeholder's data: nothing chosen yet
+}  // namespace
+
 ReviewStatusBar::ReviewStatusBar(QWidget* parent) : QWidget(parent) {
     status_ = new QComboBox(this);
+    status_->addItem(tr("Choose a verdict"), kNoVerdict);
     status_->addItem(tr("Accepted"), static_cast<int>(ReviewStatus::Accepted));
     status_->addItem(tr("Needs correction"), static_cast<int>(ReviewStatus::NeedsCorrection));
     status_->addItem(tr("Rejected"), static_cast<int>(ReviewStatus::Rejected));
@@ -23,6 +28,8 @@ ReviewStatusBar::ReviewStatusBar(QWidget* parent) : QWidget(parent) {
     correct_->setToolTip(
         tr("Copy this version as a correction and edit it with the annotation "
            "tools"));
+    next_ = new QPushButton(tr("Next case"), this);
+    next_->setToolTip(tr("Open the next case of the run's list, worst first"));
     stored_ = new QLabel(this);
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
@@ -32,7 +39,11 @@ ReviewStatusBar::ReviewStatusBar(QWidget* parent) : QWidget(parent) {
     layout->addWidget(save_);
     layout->addWidget(correct_);
     layout->addWidget(stored_);
+    layout->addWidget(next_);
     connect(save_, &QPushButton::clicked, this, &ReviewStatusBar::save);
+    connect(next_, &QPushButton::clicked, this, &ReviewStatusBar::nextCaseRequested);
+    connect(status_, &QComboBox::currentIndexChanged, this,
+            [this] { save_->setEnabled(project_ != nullptr && hasVerdict()); });
     connect(correct_, &QPushButton::clicked, this, [this] {
         if (versionId_) {
             Q_EMIT correctRequested(*versionId_);
@@ -50,11 +61,13 @@ void ReviewStatusBar::setTarget(Project* project, qint64 scanId, qint64 versionI
         w->setEnabled(project != nullptr);
     }
     showStored();
+    save_->setEnabled(project != nullptr && hasVerdict());
 }
 
 void ReviewStatusBar::showStored() {
     stored_->clear();
     comment_->clear();
+    status_->setCurrentIndex(0);
     if (!project_ || !versionId_) {
         return;
     }
@@ -76,6 +89,10 @@ void ReviewStatusBar::setStatus(ReviewStatus status) {
     status_->setCurrentIndex(status_->findData(static_cast<int>(status)));
 }
 
+bool ReviewStatusBar::hasVerdict() const {
+    return status_->currentData().toInt() != kNoVerdict;
+}
+
 ReviewStatus ReviewStatusBar::status() const {
     return static_cast<ReviewStatus>(status_->currentData().toInt());
 }
@@ -94,6 +111,10 @@ QString ReviewStatusBar::storedText() const {
 
 bool ReviewStatusBar::save() {
     if (!project_ || !versionId_) {
+        return false;
+    }
+    if (!hasVerdict()) {
+        stored_->setText(tr("choose a verdict first"));
         return false;
     }
     try {

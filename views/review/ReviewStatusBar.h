@@ -18,7 +18,9 @@ namespace logonet {
 namespace views {
 
 // The reviewer's verdict on the version under review (accepted, needs correction, rejected) with
-// a comment, stored in the project; "Correct" asks for an editable copy of the version.
+// a comment, stored in the project; "Correct" asks for an editable copy of the version. A version
+// not reviewed yet shows no verdict (never one nobody chose), and Save waits for one; "Next case"
+// asks for the next case of the run's worst-first list.
 class ReviewStatusBar : public QWidget {
     Q_OBJECT
   public:
@@ -29,6 +31,8 @@ class ReviewStatusBar : public QWidget {
     std::optional<qint64> versionId() const { return versionId_; }
 
     void setStatus(ReviewStatus status);
+    // False while no verdict is chosen; status() means something only when true.
+    bool hasVerdict() const;
     ReviewStatus status() const;
     void setComment(const QString& comment);
     QString comment() const;
@@ -37,11 +41,13 @@ class ReviewStatusBar : public QWidget {
 
     QPushButton* saveButton() const { return save_; }
     QPushButton* correctButton() const { return correct_; }
+    QPushButton* nextButton() const { return next_; }
     QString storedText() const;
 
   Q_SIGNALS:
     void saved(qint64 versionId, logonet::ReviewStatus status);
     void correctRequested(qint64 versionId);
+    void nextCaseRequested();
     void failed(const QString& message);
 
   private:
@@ -54,6 +60,7 @@ class ReviewStatusBar : public QWidget {
     QLineEdit* comment_;
     QPushButton* save_;
     QPushButton* correct_;
+    QPushButton* next_;
     QLabel* stored_;
 };
 

@@ -61,6 +61,8 @@ class RunsPanel : public QWidget {
     TrainingCurves* curves() const { return curves_; }
     DiceChart* diceChart() const { return diceChart_; }
     CaseReviewTable* reviewTable() const { return reviewTable_; }
+    // The run whose cases the review table lists (empty when none is scored).
+    const QString& reviewedRun() const { return reviewedRun_; }
     // Selects runs in the list by name, as a user's click would (shows their curves and Dice).
     void selectRuns(const QStringList& names);
     // The run followed: started here, or found running when the project was opened.

@@ -155,6 +155,16 @@ void SliceView::resetView() {
     update();
 }
 
+void SliceView::zoomAbout(const QPointF& position, double factor) {
+    const double before = pixelsPerMm();
+    const QPointF mm = (position - imageOrigin()) / before;
+    // The zoom is shared by the three views; only this one keeps the pointed-at point.
+    cursor_->setZoom(cursor_->zoom() * factor);
+    const QPointF centred = imageOrigin() - pan_;
+    pan_ = position - mm * pixelsPerMm() - centred;
+    update();
+}
+
 void SliceView::paintEvent(QPaintEvent*) {
     QPainter painter(this);
     painter.fillRect(rect(), Qt::black);
@@ -282,7 +292,8 @@ void SliceView::mousePressEvent(QMouseEvent* event) {
         emitEditSignal(event, kPressed);
         return;
     }
-    if (event->button() == Qt::LeftButton) {
+    pressPosition_ = event->position();
+    if (event->button() == Qt::LeftButton && !(event->modifiers() & Qt::ShiftModifier)) {
         moveCursorTo(event->position());
     }
 }
@@ -311,16 +322,19 @@ void SliceView::mouseMoveEvent(QMouseEvent* event) {
         emitEditSignal(event, kDragged);
         return;
     }
-    if (event->buttons() & Qt::LeftButton) {
-        moveCursorTo(event->position());
-    } else if (event->buttons() & Qt::RightButton) {
-        // Horizontal drag widens the window, vertical drag moves the level, both in proportion
+    if (event->buttons() & Qt::RightButton) {
+        // Dragging up zooms in, about where the drag started (ITK-SNAP, Slicer).
+        zoomAbout(pressPosition_, std::pow(1.01, -delta.y()));
+    } else if ((event->buttons() & Qt::LeftButton) && (event->modifiers() & Qt::ShiftModifier)) {
+        // Shift+drag: horizontal widens the window, vertical moves the level, both in proportion
         // to the current window so that the gesture feels the same for CT and MR.
         WindowLevel value = window_->value();
         const double unit = std::max(value.window, 1.0) / 200.0;
         value.window = std::max(1e-3, value.window + delta.x() * unit);
         value.level += delta.y() * unit;
         window_->setValue(value);
+    } else if (event->buttons() & Qt::LeftButton) {
+        moveCursorTo(event->position());
     }
 }
 
@@ -337,7 +351,7 @@ void SliceView::wheelEvent(QWheelEvent* event) {
         return;
     }
     if (event->modifiers() & Qt::ControlModifier) {
-        cursor_->setZoom(cursor_->zoom() * std::pow(1.2, direction));
+        zoomAbout(event->position(), std::pow(1.2, direction));
     } else {
         stepSlice(direction);
     }

@@ -55,6 +55,9 @@ class SliceView : public QWidget {
     // Voxel under a widget position; false outside the image.
     bool voxelAtPosition(const QPointF& position, VoxelIndex& voxel) const;
     void resetView();
+    // Zooms by `factor` keeping the point under `position` (widget pixels) where it is, as
+    // ITK-SNAP's and Slicer's right-drag and Ctrl+wheel do.
+    void zoomAbout(const QPointF& position, double factor);
 
     // The slice image as last rendered (without crosshair and letters).
     const QImage& sliceImage() const { return sliceImage_; }
@@ -111,6 +114,7 @@ class SliceView : public QWidget {
     double rangeHigh_ = 0.0;
     void drawIntensityRangeHint(QPainter& painter, const QRectF& target);
     QPointF pan_{0, 0};
+    QPointF pressPosition_{0, 0};  // where a right-drag zoom is centred
     QPointF lastMouse_;
     QPointF hoverPosition_{-1, -1};
 };
