@@ -2,6 +2,9 @@
 # test starts and SIGKILLs at random points.
 logonet_add_test(test_durable_file SOURCES test_durable_file.cpp LIBS logonet_storage QT
                  TIMEOUT 60)
+add_dependencies(test_durable_file test_durability_helper)
+target_compile_definitions(test_durable_file PRIVATE
+                           DURABILITY_HELPER="${CMAKE_CURRENT_BINARY_DIR}/test_durability_helper")
 if(TARGET logonet_project_commands)
   # `logonet check` itself, when this build has the engine's project commands.
   add_dependencies(test_durable_file logonet)

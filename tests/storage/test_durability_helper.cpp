@@ -5,8 +5,10 @@
 // <hash>", "checkpoint <n>". test_durability_kill SIGKILLs it at random points and checks that
 // every printed save survived.
 //
-// usage: test_durability_helper <project> <sources folder> <first number> [rounds]
-// (without rounds it runs until killed; test_save_order runs one round under strace)
+// usage: test_durability_helper <project> <sources folder> <first number> [rounds [shared]]
+// (without rounds it runs until killed; test_save_order runs one round under strace; "shared"
+// opens the project without its lock, as the engine does beside the workstation, so that two
+// helpers can save into one project at the same time)
 #include <cstdio>
 #include <exception>
 #include <filesystem>
@@ -22,9 +24,10 @@
 
 int main(int argc, char** argv) {
     using namespace logonet;
-    if (argc != 4 && argc != 5) {
-        std::fprintf(stderr,
-                     "usage: test_durability_helper <project> <sources> <first number> [rounds]\n");
+    if (argc < 4 || argc > 6) {
+        std::fprintf(
+            stderr,
+            "usage: test_durability_helper <project> <sources> <first number> [rounds [shared]]\n");
         return 2;
     }
     try {
@@ -41,18 +44,21 @@ int main(int argc, char** argv) {
             std::printf("project created\n");
             std::fflush(stdout);
         }
-        Project project = Project::open(argv[1]);
+        const bool shared = argc == 6 && std::string(argv[5]) == "shared";
+        Project project =
+            Project::open(argv[1], shared ? Project::Access::Shared : Project::Access::Exclusive);
         const ScanRecord scan = project.scans().front();
         const int64_t scanId = scan.id;
         // The first journal of a project creates labels/journal: both entries must be durable.
-        const EditJournal journal(
-            EditJournal::pathFor(project.path(), std::to_string(scanId), "helper"), scan.size);
+        const EditJournal journal(EditJournal::pathFor(project.path(), std::to_string(scanId),
+                                                       std::string("helper") + argv[3]),
+                                  scan.size);
         std::printf("journal ready\n");
         std::fflush(stdout);
         ScanImporter importer(project);
         const std::string checkpoint = project.absolutePath("runs/checkpoint.bin");
         const int64_t first = std::stoll(argv[3]);
-        const int64_t rounds = argc == 5 ? std::stoll(argv[4]) : -1;
+        const int64_t rounds = argc >= 5 ? std::stoll(argv[4]) : -1;
         for (int64_t n = first; rounds < 0 || n < first + rounds; ++n) {
             const LabelVolume labels = durabilityTestLabels(n);
             const LabelVersionRecord version =

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "fs/DurableFile.h"
+#include "import/ContentHash.h"
 #include "import/ScanImporter.h"
 #include "integrity/ProjectCheck.h"
 #include "io/ImageWriter.h"
@@ -123,6 +124,47 @@ class TestDurableFile : public QObject {
         } catch (const DurableWriteError& error) {
             QVERIFY2(std::string(error.what()).find(nowhere) != std::string::npos, error.what());
         }
+    }
+
+    // The workstation and the engine save label versions of one scan at the same time: the
+    // temporary names used to be ".new-<scan>-<second>", the same for both within a second.
+    void twoProcessesSaveIntoOneProjectAtOnce() {
+        QTemporaryDir folder;
+        const std::string dir = folder.filePath("project").toStdString();
+        {
+            Project project = Project::create(dir, LabelSet::btcv());
+            const std::string source = folder.filePath("first.nii.gz").toStdString();
+            writeImage(durabilityTestScan(-1), source);
+            ImportItem item;
+            item.name = "first";
+            item.imagePath = source;
+            ScanImporter(project).importOne(item, ImportOptions{});
+        }
+        QProcess a;
+        QProcess b;
+        a.start(DURABILITY_HELPER,
+                {QString::fromStdString(dir), folder.filePath("a"), "0", "25", "shared"});
+        b.start(DURABILITY_HELPER,
+                {QString::fromStdString(dir), folder.filePath("b"), "1000", "25", "shared"});
+        QVERIFY(a.waitForFinished(60000) && b.waitForFinished(60000));
+        QVERIFY2(a.exitCode() == 0, a.readAllStandardError().constData());
+        QVERIFY2(b.exitCode() == 0, b.readAllStandardError().constData());
+        Project project = Project::open(dir);
+        int versions = 0;
+        for (const QByteArray& line :
+             a.readAllStandardOutput().split('\n') + b.readAllStandardOutput().split('\n')) {
+            const QList<QByteArray> words = line.split(' ');
+            if (words.size() == 5 && words[0] == "saved") {
+                const LabelVolume stored = project.loadLabels(words[3].toLongLong());
+                QCOMPARE(contentHash(stored), words[4].toStdString());
+                ++versions;
+            }
+        }
+        QCOMPARE(versions, 50);
+        const ProjectCheckReport report = checkProject(project);
+        QVERIFY2(report.sound() && report.leftovers.empty(), describe(report).c_str());
+        QCOMPARE(report.labelVersionsChecked, int64_t(50));
+        QCOMPARE(report.scansChecked, int64_t(51));
     }
 
     void checkFindsEachKindOfDamage() {
