@@ -6,6 +6,10 @@ logonet_add_test(test_pretrain SOURCES test_pretrain.cpp LIBS logonet_training Q
 logonet_add_test(test_pretrain_files SOURCES test_pretrain_files.cpp LIBS logonet_training QT TORCH
                  TIMEOUT 60)
 if(LOGONET_WITH_STORAGE)
+  # `logonet experiment pretraining` on a tiny phantom set: JSON shape, paired arms, refusal.
+  logonet_add_test(test_pretrain_experiment SOURCES test_pretrain_experiment.cpp
+                   LIBS logonet_core QT TIMEOUT 900 LABELS slow)
+  add_dependencies(test_pretrain_experiment logonet)
   # `logonet demo --pretrain` with tiny settings through the real program.
   logonet_add_test(test_demo_pretrain SOURCES test_demo_pretrain.cpp LIBS logonet_core QT
                    TIMEOUT 600)

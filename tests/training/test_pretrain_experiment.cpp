@@ -1,0 +1,124 @@
+#include <QtTest/QtTest>
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cmath>
+
+#include "EngineProcess.h"
+
+namespace {
+
+QJsonObject readObject(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return {};
+    }
+    return QJsonDocument::fromJson(file.readAll()).object();
+}
+
+}  // namespace
+
+// `logonet experiment pretraining` end to end on a tiny phantom set: the JSON's shape, arms that
+// are paired (the same seed and cases in both run folders), the paired difference recomputed
+// from the per-seed scores, and a refusal before any training when labeled cases are too few.
+class PretrainExperimentTest : public QObject {
+    Q_OBJECT
+  private Q_SLOTS:
+    void tinyExperimentEndToEnd() {
+        QTemporaryDir dir;
+        const QString folder = dir.path() + "/experiment";
+        const EngineResult result = runEngine({"experiment",
+                                               "pretraining",
+                                               "--dir",
+                                               folder,
+                                               "--counts",
+                                               "1",
+                                               "--seeds",
+                                               "2",
+                                               "--unlabeled",
+                                               "3",
+                                               "--held-out",
+                                               "1",
+                                               "--iters",
+                                               "2",
+                                               "--pretrain-iters",
+                                               "2",
+                                               "--clusterers",
+                                               "2",
+                                               "--control-counts",
+                                               "none",
+                                               "--threads",
+                                               "2",
+                                               "--json"},
+                                              600000);
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err.right(3000)));
+        const QStringList lines = result.out.trimmed().split('\n');
+        const QJsonObject summary = QJsonDocument::fromJson(lines.last().toUtf8()).object();
+        QCOMPARE(summary.keys(), QStringList{"1"});
+        const QJsonObject one = summary.value("1").toObject();
+        const QJsonObject arms = one.value("arms").toObject();
+        QCOMPARE(arms.keys(), (QStringList{"pretrained", "scratch"}));
+        for (const QString& arm : arms.keys()) {
+            const double mean = arms.value(arm).toObject().value("mean").toDouble(-1);
+            QVERIFY2(mean >= 0.0 && mean <= 1.0, qPrintable(arm));
+            QVERIFY(arms.value(arm).toObject().value("sd").toDouble(-1) >= 0.0);
+        }
+        // The paired difference, recomputed from the per-seed scores.
+        const QJsonArray pairs = one.value("pairs").toArray();
+        QCOMPARE(pairs.size(), 2);
+        std::vector<double> differences;
+        for (const auto& entry : pairs) {
+            const QJsonObject dice = entry.toObject().value("dice").toObject();
+            differences.push_back(dice.value("pretrained").toDouble() -
+                                  dice.value("scratch").toDouble());
+        }
+        const double mean = (differences[0] + differences[1]) / 2.0;
+        const double sd = std::abs(differences[0] - differences[1]) / std::sqrt(2.0);
+        const QJsonObject paired = one.value("paired_difference").toObject();
+        QVERIFY(std::abs(paired.value("mean").toDouble() - mean) < 1e-9);
+        QVERIFY(std::abs(paired.value("sd").toDouble() - sd) < 1e-9);
+        // Paired: per seed, both arms' run folders trained on the same cases with the same seed;
+        // the pre-trained one started from the pre-training run, the other from nothing.
+        for (int seed = 1; seed <= 2; ++seed) {
+            const QString runs = folder + "/project/runs/experiment-";
+            const QJsonObject scratch =
+                readObject(runs + QString("scratch-n1-s%1/config.json").arg(seed));
+            const QJsonObject pretrained =
+                readObject(runs + QString("pretrained-n1-s%1/config.json").arg(seed));
+            QVERIFY(!scratch.isEmpty() && !pretrained.isEmpty());
+            QCOMPARE(scratch.value("train_cases"), pretrained.value("train_cases"));
+            QCOMPARE(scratch.value("train_cases").toArray().size(), 1);
+            QCOMPARE(scratch.value("seed"), pretrained.value("seed"));
+            QCOMPARE(scratch.value("iterations"), pretrained.value("iterations"));
+            QCOMPARE(scratch.value("lr"), pretrained.value("lr"));
+            QVERIFY(scratch.value("init").toString().isEmpty());
+            QVERIFY(!pretrained.value("init").toString().isEmpty());
+            // The load report: every branch tensor of the pre-training run loaded.
+            const QJsonObject report =
+                readObject(runs + QString("pretrained-n1-s%1/init_report.json").arg(seed));
+            QVERIFY(report.value("loaded").toArray().size() > 100);
+            QCOMPARE(report.value("skipped").toArray().size(), 0);
+            QCOMPARE(report.value("scope").toString(), QStringLiteral("branches"));
+        }
+        // The seeds picked different cases (a rotation of the pool), shown in the pairs.
+        QCOMPARE(pairs[0].toObject().value("cases").toArray().size(), 1);
+
+        // The project holds one labeled training scan: four are refused before any training.
+        const QString project = folder + "/project";
+        const int runsBefore = QDir(project + "/runs").entryList(QDir::Dirs).size();
+        const EngineResult refused = runEngine(
+            {"experiment", "pretraining", "--project", project, "--counts", "1,2,4"}, 60000);
+        QVERIFY(refused.exitCode != 0);
+        QVERIFY2(refused.err.contains("needs 4 labeled training scans") &&
+                     refused.err.contains("the project has 1"),
+                 qPrintable(refused.err));
+        QCOMPARE(QDir(project + "/runs").entryList(QDir::Dirs).size(), runsBefore);
+    }
+};
+
+QTEST_GUILESS_MAIN(PretrainExperimentTest)
+#include "test_pretrain_experiment.moc"
