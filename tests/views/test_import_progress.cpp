@@ -44,6 +44,8 @@ class TestImportProgress : public QObject {
         QVERIFY(scans[0].labeled);
         QCOMPARE(QString::fromStdString(scans[1].split), QString("val"));
         QVERIFY(describeImportReport(report).startsWith("2 scan(s) imported."));
+        QVERIFY2(describeImportReport(report).contains("2 labeled, 0 unlabeled."),
+                 qPrintable(describeImportReport(report)));
 
         // The same folder again: recognised, nothing new.
         const ImportReport again =

@@ -52,8 +52,14 @@ std::string RunInference::runName() const {
 }
 
 LabelVolume RunInference::predict(const ImageVolume& image, ImageVolume* foreground) const {
-    const CachedCase prepared =
-        prepareCase("inference", image, LabelVolume(), config_.preprocessing);
+    return predict(image, std::string(), foreground);
+}
+
+LabelVolume RunInference::predict(const ImageVolume& image, const std::string& scanModality,
+                                  ImageVolume* foreground) const {
+    const CachedCase prepared = prepareCase(
+        "inference", image, LabelVolume(),
+        scanModality.empty() ? config_.preprocessing : config_.preprocessing.forScan(scanModality));
     const torch::Tensor probabilities = predictor_->probabilities(prepared.image);
     auto onOriginalGrid = [&](const torch::Tensor& channel, float outside) {
         const torch::Tensor values = channel.to(torch::kFloat).contiguous();

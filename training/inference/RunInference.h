@@ -29,6 +29,10 @@ class RunInference {
     // Labels on `image`'s grid. With `foreground`, also the probability of "not background"
     // on the same grid.
     LabelVolume predict(const ImageVolume& image, ImageVolume* foreground = nullptr) const;
+    // The same for a project scan of known modality ("CT", "MR"), which a run prepared with
+    // modality "auto" normalises by; "" leaves it to the image's intensities.
+    LabelVolume predict(const ImageVolume& image, const std::string& scanModality,
+                        ImageVolume* foreground = nullptr) const;
 
     const FineTuneConfig& config() const { return config_; }
     const std::string& checkpointPath() const { return checkpoint_; }

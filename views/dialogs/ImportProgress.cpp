@@ -92,11 +92,26 @@ ImportReport importWithProgress(QWidget* parent, Project& project,
 QString describeImportReport(const ImportReport& report) {
     QString text = QCoreApplication::translate("ImportProgress", "%1 scan(s) imported.")
                        .arg(report.imported.size());
+    if (!report.imported.empty()) {
+        text += QLatin1Char(' ') +
+                QCoreApplication::translate("ImportProgress", "%1 labeled, %2 unlabeled.")
+                    .arg(report.importedLabeled.size())
+                    .arg(report.imported.size() - report.importedLabeled.size());
+    }
     if (!report.duplicates.empty()) {
         text +=
             QLatin1Char(' ') + QCoreApplication::translate(
                                    "ImportProgress", "%1 already in the project (same content).")
                                    .arg(report.duplicates.size());
+    }
+    if (!report.labelsAttached.empty()) {
+        text += QLatin1Char(' ') +
+                QCoreApplication::translate(
+                    "ImportProgress", "%1 label file(s) attached to scans already in the project.")
+                    .arg(report.labelsAttached.size());
+    }
+    if (!report.labelSetNote.empty()) {
+        text += QLatin1Char('\n') + QString::fromStdString(report.labelSetNote);
     }
     if (report.cancelled) {
         text += QLatin1Char(' ') +

@@ -80,6 +80,10 @@ void MainWindow::importDialog() {
     const ImportReport report =
         importWithProgress(this, *project_, dialog.paths(), dialog.options());
     refreshScans();
+    if (!report.labelSetNote.empty()) {
+        // A dataset.json's names became the project's: the views show them at once.
+        applyLabelSet(project_->labelSet());
+    }
     const QString text = describeImportReport(report);
     if (report.failures.empty()) {
         QMessageBox::information(this, tr("Import scans"), text);

@@ -32,8 +32,11 @@ int runImport(const CommandLine& line) {
     options.labelsDir = line.option("labels", "");
     options.unlabeled = line.flag("unlabeled");
     options.split = line.option("split", "train");
+    if (options.split == "validation") {
+        options.split = "val";  // as logonet scan set accepts it
+    }
     if (options.split != "train" && options.split != "val" && options.split != "test") {
-        throw UsageError("--split must be train, val or test");
+        throw UsageError("--split must be train, val (validation) or test");
     }
     Project project = Project::open(line.required("project"));
     ScanImporter importer(project);
@@ -99,9 +102,11 @@ int runList(const CommandLine& line) {
         } else {
             std::ostringstream row;
             row << scan.id << "\t" << scan.name << "\t" << (scan.labeled ? "labeled" : "unlabeled")
-                << "\t" << scan.split << "\t" << scan.size[0] << "x" << scan.size[1] << "x"
-                << scan.size[2] << "\t" << scan.spacing[0] << "x" << scan.spacing[1] << "x"
-                << scan.spacing[2] << " mm";
+                << "\t" << scan.split << "\t"
+                << (scan.modality.empty() ? std::string("?") : scan.modality) << "\t"
+                << (scan.fold < 0 ? std::string("-") : "fold " + std::to_string(scan.fold)) << "\t"
+                << scan.size[0] << "x" << scan.size[1] << "x" << scan.size[2] << "\t"
+                << scan.spacing[0] << "x" << scan.spacing[1] << "x" << scan.spacing[2] << " mm";
             std::cout << row.str() << "\n";
         }
     }

@@ -34,7 +34,7 @@ RunEvaluation evaluateRun(Project& project, const std::string& runDirectory,
     int evaluated = 0;
     for (const auto& [scan, truthId] : scoredScans) {
         const LabelVolume truth = project.loadLabels(truthId);
-        const LabelVolume predicted = inference.predict(project.loadImage(scan.id));
+        const LabelVolume predicted = inference.predict(project.loadImage(scan.id), scan.modality);
         project.addLabelVersion(scan.id, "prediction", predicted, inference.runName());
         for (const LabelValue value : values) {
             const ClassScore score = scoreClass(predicted, truth, value);

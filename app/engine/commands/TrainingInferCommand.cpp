@@ -46,7 +46,8 @@ struct StoredPrediction {
 StoredPrediction predictScan(const training::RunInference& inference, Project& project,
                              int64_t scanId, const std::string& out) {
     const auto started = std::chrono::steady_clock::now();
-    const LabelVolume labels = inference.predict(project.loadImage(scanId));
+    const LabelVolume labels =
+        inference.predict(project.loadImage(scanId), project.scan(scanId).modality);
     if (!out.empty()) {
         writeLabelMap(labels, out);
     }
