@@ -15,6 +15,7 @@
 #include "mainwindow/DemoProject.h"
 #include "mainwindow/MainWindow.h"
 #include "mainwindow/RunFocus.h"
+#include "mainwindow/ScratchProject.h"
 #include "project/Project.h"
 #include "render3d/VolumeView3D.h"
 #include "slices/SliceStepBenchmark.h"
@@ -137,7 +138,16 @@ int main(int argc, char** argv) {
         QStringLiteral("With --project: select run NAME in the Runs panel (curves, Dice chart) "
                        "and open its first prediction for review."),
         QStringLiteral("NAME"));
-    parser.addOptions({project, demo, screenshot, language, benchSlices, size, run});
+    const QCommandLineOption labels(
+        QStringLiteral("labels"),
+        QStringLiteral("With image files: FILE is the first image's label map."),
+        QStringLiteral("FILE"));
+    parser.addOptions({project, demo, screenshot, language, benchSlices, size, run, labels});
+    parser.addPositionalArgument(
+        QStringLiteral("files"),
+        QStringLiteral("Image files (NIfTI, NRRD, MHA) or DICOM folders to open in a new scratch "
+                       "project (File > Keep scratch project as... keeps it)."),
+        QStringLiteral("[files...]"));
     parser.process(app);
 
     installTranslations(app, parser.value(language));
@@ -161,6 +171,21 @@ int main(int argc, char** argv) {
         scheduleScreenshot(window, parser.value(screenshot));
     }
     window.show();
+    if (!parser.positionalArguments().isEmpty()) {
+        auto* scratch = window.findChild<logonet::views::ScratchProject*>();
+        if (!projectDir.isEmpty()) {
+            std::fprintf(stderr, "give either image files or --project/--demo, not both\n");
+            return 2;
+        }
+        if (scratch == nullptr ||
+            !scratch->open(parser.positionalArguments(), parser.value(labels))) {
+            std::fprintf(stderr, "Cannot open %s: %s\n",
+                         qPrintable(parser.positionalArguments().join(QStringLiteral(", "))),
+                         scratch != nullptr ? qPrintable(scratch->error()) : "");
+            return 1;
+        }
+        return app.exec();
+    }
     if (!projectDir.isEmpty()) {
         if (!window.openProject(projectDir) && takeScreenshot) {
             return 1;

@@ -3,12 +3,15 @@
 // level are typed in as numbers, a review verdict starts empty and "Next case" walks a run's
 // cases worst first.
 #include <QAction>
+#include <QApplication>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
+#include <QDropEvent>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMimeData>
 #include <QPushButton>
 #include <QSet>
 #include <QShortcut>
@@ -17,6 +20,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
 #include "annotation/AnnotationPanel.h"
 #include "annotation/AnnotationSettings.h"
@@ -24,6 +28,7 @@
 #include "dialogs/ShortcutsDialog.h"
 #include "mainwindow/DemoProject.h"
 #include "mainwindow/MainWindow.h"
+#include "mainwindow/ScratchProject.h"
 #include "overlay/LabelOverlayPanel.h"
 #include "overlay/OverlaySettings.h"
 #include "project/Project.h"
@@ -50,6 +55,7 @@ class TestWorkstationConventions : public QObject {
     std::unique_ptr<MainWindow> window_;
     int64_t betterScan_ = 0;
     int64_t worseScan_ = 0;
+    QString projectDir_;
 
     void raiseDock(const char* name) {
         auto* dock = window_->findChild<QDockWidget*>(QString::fromLatin1(name));
@@ -61,7 +67,8 @@ class TestWorkstationConventions : public QObject {
   private Q_SLOTS:
     void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
-        const QString projectDir = dir_.filePath("demo");
+        projectDir_ = dir_.filePath("demo");
+        const QString projectDir = projectDir_;
         DemoProjectOptions options;
         options.cases = 2;
         options.size = {48, 48, 32};
@@ -223,7 +230,77 @@ class TestWorkstationConventions : public QObject {
         QVERIFY(verdict->hasVerdict());
     }
 
-    void cleanupTestCase() { window_.reset(); }
+    // A file opened directly (command line or drop) lands in a scratch project the user keeps.
+    void filesOpenInAScratchProjectTheUserKeeps() {
+        QString image;
+        QString labels;
+        {
+            const Project project =
+                Project::open(projectDir_.toStdString(), Project::Access::Shared);
+            const ScanRecord scan = project.scan(betterScan_);
+            image = projectDir_ + "/" + QString::fromStdString(scan.path);
+            labels = projectDir_ + "/" +
+                     QString::fromStdString(project.labelVersions(betterScan_).front().path);
+        }
+        auto* scratch = window_->findChild<ScratchProject*>();
+        QVERIFY(scratch != nullptr);
+        const QDir root(ScratchProject::root());
+        const QStringList before = root.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+
+        // Bad input: a label file that does not exist is named, and nothing half-made stays.
+        QVERIFY(!scratch->open({image}, dir_.filePath("missing_seg.nii.gz")));
+        QVERIFY2(scratch->error().contains("missing_seg.nii.gz"), qPrintable(scratch->error()));
+        QCOMPARE(root.entryList(QDir::Dirs | QDir::NoDotAndDotDot), before);
+
+        QVERIFY2(scratch->open({image}, labels), qPrintable(scratch->error()));
+        auto* runs = window_->findChild<RunsPanel*>();
+        const QString opened = runs->project();
+        QVERIFY(scratch->isScratch(opened));
+        QVERIFY(window_->currentScan().has_value());
+        QVERIFY(window_->labels() != nullptr);
+        QVERIFY(scratch->keepAction()->isEnabled());
+
+        const QString kept = dir_.filePath("kept");
+        QVERIFY2(scratch->keepAs(kept), qPrintable(scratch->error()));
+        QCOMPARE(QFileInfo(runs->project()).absoluteFilePath(), QFileInfo(kept).absoluteFilePath());
+        QVERIFY(window_->labels() != nullptr);
+        {
+            const Project project = Project::open(kept.toStdString(), Project::Access::Shared);
+            QCOMPARE(project.scanCount(), int64_t{1});
+            QVERIFY(project.currentLabels(project.scans().front().id).has_value());
+        }
+
+        // Dropped onto the window: another scratch project with the dropped scan.
+        auto* mime = new QMimeData;
+        mime->setUrls({QUrl::fromLocalFile(image)});
+        QVERIFY(window_->acceptDrops());
+        QDragEnterEvent enter(QPoint(200, 200), Qt::CopyAction, mime, Qt::LeftButton,
+                              Qt::NoModifier);
+        QApplication::sendEvent(window_.get(), &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(200, 200), Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(window_.get(), &drop);
+        delete mime;
+        QVERIFY2(scratch->isScratch(runs->project()),
+                 qPrintable(runs->project() + " | " + window_->statusBar()->currentMessage()));
+        QVERIFY(runs->project() != opened);
+        QVERIFY(window_->currentScan().has_value());
+        QVERIFY(window_->labels() == nullptr);  // a dropped image alone comes unlabeled
+
+        for (const QString& made : root.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+            if (!before.contains(made) && root.filePath(made) != runs->project()) {
+                QDir(root.filePath(made)).removeRecursively();
+            }
+        }
+    }
+
+    void cleanupTestCase() {
+        const QString last = window_ ? window_->findChild<RunsPanel*>()->project() : QString();
+        window_.reset();
+        if (ScratchProject::isScratchDirectory(last)) {
+            QDir(last).removeRecursively();
+        }
+    }
 };
 
 QTEST_MAIN(TestWorkstationConventions)

@@ -24,7 +24,9 @@
 #include "common/WindowLevel.h"
 #include "common/WindowLevelEntry.h"
 #include "io/ImageWriter.h"
+#include "mainwindow/FileDrop.h"
 #include "mainwindow/ReviewWalk.h"
+#include "mainwindow/ScratchProject.h"
 #include "mainwindow/WindowWideShortcuts.h"
 #include "overlay/LabelOverlayPanel.h"
 #include "overlay/OverlaySettings.h"
@@ -55,6 +57,7 @@ MainWindow::MainWindow(QWidget* parent)
     new PredictActions(this);
     new ScanActions(this);
     new ReviewWalk(this);
+    new FileDrop(this, new ScratchProject(this));
     makeShortcutsWindowWide(this);
     resize(1500, 920);
 }
