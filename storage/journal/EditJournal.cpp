@@ -12,6 +12,7 @@
 #include <stdexcept>
 
 #include "fs/DurableFile.h"
+#include "fs/NoFollowPath.h"
 #include "journal/Crc32.h"
 
 namespace logonet {
@@ -66,12 +67,17 @@ std::vector<uint8_t> fileHeader(const Size3& size) {
     return header;
 }
 
+// Never through a link (SymbolicLinkError names it); a file that is not there is an empty journal.
 std::vector<uint8_t> readFile(const std::string& path) {
-    std::ifstream file(path, std::ios::binary);
-    if (!file) {
+    std::string bytes;
+    try {
+        bytes = readFileNoFollow(path);
+    } catch (const SymbolicLinkError&) {
+        throw;
+    } catch (const std::runtime_error&) {
         return {};
     }
-    return std::vector<uint8_t>(std::istreambuf_iterator<char>(file), {});
+    return std::vector<uint8_t>(bytes.begin(), bytes.end());
 }
 
 // Whether `bytes` start with a complete header; throws when they are a journal of another kind
@@ -106,9 +112,11 @@ bool checkHeader(const std::vector<uint8_t>& bytes, const std::string& path, con
 
 std::string EditJournal::pathFor(const std::string& projectFolder, const std::string& scan,
                                  const std::string& version) {
-    return (std::filesystem::path(projectFolder) / "labels" / "journal" /
-            (scan + "-" + version + ".journal"))
-        .string();
+    const std::string path = (std::filesystem::path(projectFolder) / "labels" / "journal" /
+                              (scan + "-" + version + ".journal"))
+                                 .string();
+    refuseLinksBelow(projectFolder, path);  // labels/ or labels/journal/ pointing elsewhere
+    return path;
 }
 
 EditJournal::Contents EditJournal::read(const std::string& path, const Size3& size) {
@@ -183,7 +191,7 @@ EditJournal::EditJournal(std::string path, const Size3& size)
                                      ")");
         }
     }
-    descriptor_ = ::open(path_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    descriptor_ = openNoFollow(path_, O_RDWR | O_CREAT);
     if (descriptor_ < 0) {
         throw std::runtime_error(systemError("cannot open the edit journal", path_));
     }

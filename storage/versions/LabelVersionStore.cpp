@@ -5,6 +5,7 @@
 
 #include "database/StorageError.h"
 #include "fs/DurableFile.h"
+#include "fs/NoFollowPath.h"
 #include "import/ContentHash.h"
 #include "io/ImageReader.h"
 #include "io/ImageWriter.h"
@@ -118,6 +119,11 @@ LabelVersionRecord LabelVersionStore::add(int64_t scanId, const std::string& sca
         throw StorageError(subject + ": label values " + list + " are not in the label set");
     }
     const fs::path labelsDir = fs::path(dir_) / "labels";
+    try {
+        refuseLinksBelow(dir_, (labelsDir / "new").string());
+    } catch (const SymbolicLinkError& error) {
+        throw StorageError(error.what());
+    }
     std::error_code ec;
     fs::create_directories(labelsDir, ec);
     // A unique name: the workstation and the engine may save into one project in the same second.

@@ -11,6 +11,7 @@
 #include "cache/CaseCache.h"
 #include "database/StorageError.h"
 #include "fs/NoFollowPath.h"
+#include "journal/EditJournal.h"
 #include "json/Json.h"
 #include "project/ProjectLock.h"
 #include "remote/EventFollower.h"
@@ -120,6 +121,30 @@ class TestNoFollow : public QObject {
             message.c_str());
         // Before, the lock was opened through the link and its holder line written over it.
         QVERIFY(outside.untouched());
+    }
+
+    void editJournalsAreNotFollowed() {
+        QTemporaryDir dir;
+        const Outside outside(dir);
+        const std::string project = dir.filePath("project").toStdString();
+        fs::create_directories(project + "/labels/journal");
+        const std::string journal = EditJournal::pathFor(project, "scan_1", "v1");
+        fs::create_symlink(outside.file, journal);
+        QCOMPARE(messageOf([&] {
+                     EditJournal(journal, Size3{4, 4, 4});
+                 }),
+                 journal + " is a symbolic link; refusing to follow it");
+        QCOMPARE(messageOf([&] {
+                     EditJournal::read(journal, Size3{4, 4, 4});
+                 }),
+                 journal + " is a symbolic link; refusing to follow it");
+        // Before, the journal's header was written over the outside file.
+        QVERIFY(outside.untouched());
+        // A linked labels folder is refused before any journal path is handed out.
+        fs::remove_all(project + "/labels");
+        fs::create_directory_symlink(outside.folder, project + "/labels");
+        QCOMPARE(messageOf([&] { EditJournal::pathFor(project, "scan_1", "v1"); }),
+                 project + "/labels is a symbolic link; refusing to follow it");
     }
 
     void cacheFilesAreNotFollowed() {
