@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include "import/ImportPlanner.h"
 #include "io/ImageReader.h"
 #include "json/Json.h"
 #include "labels/LabelPalette.h"
@@ -233,11 +234,7 @@ class DatasetReader {
     ImportItem newItem(const std::string& image, bool training) {
         ImportItem item;
         item.imagePath = image;
-        item.name = image.empty() ? std::string() : imageStem(image);
-        // nnU-Net's channel suffix is not part of the case's name.
-        if (item.name.size() > 5 && item.name.compare(item.name.size() - 5, 5, "_0000") == 0) {
-            item.name.resize(item.name.size() - 5);
-        }
+        item.name = image.empty() ? std::string() : withoutChannelSuffix(imageStem(image));
         item.split = training ? options_.split : "test";
         item.modality = description_.modality;
         if (channelCount_ > 1) {

@@ -48,21 +48,33 @@ std::string matchingLabelFile(const std::string& imagePath, const std::string& l
     if (labelsDir.empty()) {
         return {};
     }
-    const std::string stem = imageStem(imagePath);
     const std::vector<std::string> candidates = imageFilesIn(labelsDir);
-    for (const char* suffix : {"", "_seg", "_label", "_labels", "_mask", "_gt"}) {
-        for (const std::string& candidate : candidates) {
-            if (imageStem(candidate) == stem + suffix) {
-                return candidate;
+    // nnU-Net names the image case_0000 and its labels case.
+    for (const std::string& stem :
+         {imageStem(imagePath), withoutChannelSuffix(imageStem(imagePath))}) {
+        for (const char* suffix : {"", "_seg", "_label", "_labels", "_mask", "_gt"}) {
+            for (const std::string& candidate : candidates) {
+                if (imageStem(candidate) == stem + suffix) {
+                    return candidate;
+                }
             }
         }
     }
     return {};
 }
 
+std::string withoutChannelSuffix(const std::string& stem) {
+    const std::string suffix = "_0000";
+    if (stem.size() > suffix.size() &&
+        stem.compare(stem.size() - suffix.size(), suffix.size(), suffix) == 0) {
+        return stem.substr(0, stem.size() - suffix.size());
+    }
+    return stem;
+}
+
 ImportItem ImportPlanner::itemFor(const std::string& image, const std::string& labelsDir) const {
     ImportItem item;
-    item.name = imageStem(image);
+    item.name = withoutChannelSuffix(imageStem(image));
     item.imagePath = image;
     item.split = options_.split;
     if (!options_.unlabeled) {

@@ -32,8 +32,11 @@ bool isDatasetFolder(const std::string& path);
 // One problem as it is; several as "N problems, nothing imported:" and one line each.
 std::string describeProblems(const std::vector<std::string>& problems);
 
-// The label map in `labelsDir` for `imagePath`: the same stem, or the stem with _seg, _label,
-// _labels, _mask or _gt; "" when there is none.
+// "case_0000" -> "case": nnU-Net's channel-0 suffix is not part of a case's name.
+std::string withoutChannelSuffix(const std::string& stem);
+
+// The label map in `labelsDir` for `imagePath`: the same stem (or the stem without nnU-Net's
+// _0000), or that with _seg, _label, _labels, _mask or _gt; "" when there is none.
 std::string matchingLabelFile(const std::string& imagePath, const std::string& labelsDir);
 
 }  // namespace logonet

@@ -138,6 +138,20 @@ class TestImportDatasets : public QObject {
         QVERIFY(again.labelSetNote.empty());
     }
 
+    void nnunetFoldersWithoutDatasetJson() {
+        Fixture f;
+        const std::string dataset = writeNnunet(f.root);
+        ImportOptions options;
+        options.labelsDir = dataset + "/labelsTr";
+        const ImportReport report = f.importer.importPaths({dataset + "/imagesTr"}, options);
+        QCOMPARE(report.imported.size(), size_t(2));
+        QCOMPARE(report.importedLabeled.size(), size_t(1));
+        const std::vector<ScanRecord> scans = f.project.scans();
+        QCOMPARE(scans[0].name, std::string("liver_001"));
+        QVERIFY(scans[0].labeled);  // labelsTr/liver_001 for imagesTr/liver_001_0000
+        QVERIFY(!scans[1].labeled);
+    }
+
     void decathlonNamesAndModality() {
         Fixture f;
         const std::string dataset = writeDecathlon(f.root, "MRI");
