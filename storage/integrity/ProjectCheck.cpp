@@ -54,6 +54,9 @@ class ProjectChecker {
     explicit ProjectChecker(Project& project) : project_(project) {}
 
     ProjectCheckReport run() {
+        if (!databaseIsWhole()) {
+            return report_;  // its rows cannot be trusted to name files
+        }
         checkScans();
         checkLabelVersions();
         checkFolder("scans", false);
@@ -65,6 +68,23 @@ class ProjectChecker {
   private:
     void problem(const std::string& file, const std::string& what) {
         report_.problems.push_back({file, what});
+    }
+
+    // SQLite's own check of its pages and indexes (quick_check: without comparing index
+    // contents with their tables, which would read the whole database several times).
+    bool databaseIsWhole() {
+        try {
+            Statement check = project_.database().prepare("PRAGMA quick_check");
+            while (check.step()) {
+                const std::string result = check.columnText(0);
+                if (result != "ok") {
+                    problem("project.db", "damaged: " + result);
+                }
+            }
+        } catch (const std::exception& error) {
+            problem("project.db", std::string("damaged: ") + error.what());
+        }
+        return report_.problems.empty();
     }
 
     bool fileExists(const std::string& relative) {

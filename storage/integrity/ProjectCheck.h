@@ -32,9 +32,9 @@ struct ProjectCheckReport {
     Json toJson() const;
 };
 
-// Reads every scan and label version file the database names and compares it with its stored
-// content hash, lists files in scans/ and labels/ that no row names, and reads every edit
-// journal. Never changes the project.
+// Checks the database's pages (SQLite's quick_check), reads every scan and label version file
+// the database names and compares it with its stored content hash, lists files in scans/ and
+// labels/ that no row names, and reads every edit journal. Never changes the project.
 ProjectCheckReport checkProject(Project& project);
 
 }  // namespace logonet

@@ -224,6 +224,32 @@ class TestDurableFile : public QObject {
         QVERIFY(!names(report.problems, v3.path, ""));
         QCOMPARE(report.problems.size(), size_t(4));
 
+        {
+            // A damaged database page (of the runs table, which opening does not read):
+            // reported as such, before any row is trusted.
+            const std::string damagedDir = folder.filePath("damaged").toStdString();
+            int64_t page = 0;
+            int64_t root = 0;
+            {
+                Project other = Project::create(damagedDir, LabelSet::btcv());
+                other.database().exec(
+                    "INSERT INTO runs (name, kind, status, created) VALUES ('a', 'b', 'c', 'd')");
+                page = other.database().queryInt("PRAGMA page_size");
+                root = other.database().queryInt(
+                    "SELECT rootpage FROM sqlite_master WHERE name = 'runs'");
+                other.database().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+            }
+            std::fstream file(damagedDir + "/project.db",
+                              std::ios::in | std::ios::out | std::ios::binary);
+            file.seekp((root - 1) * page + 8);
+            const std::string junk(static_cast<size_t>(page - 16), '\xa5');
+            file.write(junk.data(), static_cast<std::streamsize>(junk.size()));
+            file.close();
+            Project other = Project::open(damagedDir);
+            const ProjectCheckReport damaged = checkProject(other);
+            QVERIFY2(names(damaged.problems, "project.db", "damaged"), describe(damaged).c_str());
+        }
+
 #ifdef LOGONET_ENGINE
         // `logonet check`: exit 1 with one line per problem naming the file; --json the same.
         QProcess engine;
