@@ -186,6 +186,10 @@ class RunCommandsTest : public QObject {
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY2(r.err.contains("prepared 3 of 3 scans"), qPrintable(r.err));
         QVERIFY(fs::exists(fresh.toStdString() + "/cache/scan_000001.json"));
+        // Also in the run's events.jsonl, which the workstation follows from the start.
+        QFile events(fresh + "/runs/first/events.jsonl");
+        QVERIFY(events.open(QIODevice::ReadOnly));
+        QCOMPARE(events.readAll().count(R"("event":"prepared")"), 3);
         r = runEngine(train + QStringList{"--run", "second"});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY2(!r.err.contains("prepared"), qPrintable(r.err));

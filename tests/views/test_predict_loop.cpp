@@ -30,6 +30,7 @@
 #include "predict/PredictDialog.h"
 #include "project/Project.h"
 #include "render3d/VolumeView3D.h"
+#include "runs/RunEventLog.h"
 #include "runs/RunsPanel.h"
 #include "slices/SliceView.h"
 #include "versions/LabelVersionSelector.h"
@@ -167,6 +168,11 @@ class TestPredictLoop : public QObject {
         QVERIFY2(finished.front().at(1).toInt() == 0, qPrintable(runs->status()));
         QVERIFY(QFile::exists(project_ + "/cache/scan_000001.json"));
         QVERIFY(QFile::exists(project_ + "/runs/tiny/checkpoints/last.pt"));
+        // The preparation's progress reached the file the panel follows.
+        const RunEventLog log = RunEventLog::fromFile(project_ + "/runs/tiny/events.jsonl");
+        QCOMPARE(log.scansToPrepare(), 2);
+        QCOMPARE(log.preparedScans(), 2);
+        QVERIFY(log.totalSteps() == 2);
     }
 
     // Import an unlabeled scan (fixture), predict, correct, save, export, read back.

@@ -53,6 +53,9 @@ void RunEventLog::addEvent(const QJsonObject& event) {
         for (QVector<double>& series : validationDice_) {
             series.resize(validationSteps_.size(), std::numeric_limits<double>::quiet_NaN());
         }
+    } else if (kind == QLatin1String("prepared") || kind == QLatin1String("failed")) {
+        preparedScans_ = event.value(QStringLiteral("done")).toInt();
+        scansToPrepare_ = event.value(QStringLiteral("total")).toInt();
     } else if (kind == QLatin1String("stopped")) {
         stopped_ = true;
     } else if (kind == QLatin1String("resumed")) {

@@ -39,6 +39,9 @@ class RunEventLog {
     int evaluatedCases() const { return evaluatedCases_; }
     int casesToEvaluate() const { return casesToEvaluate_; }
     const QString& lastEvaluatedCase() const { return lastEvaluatedCase_; }
+    // A run preparing its scans before the first step (`logonet train` on scans not prepared).
+    int preparedScans() const { return preparedScans_; }
+    int scansToPrepare() const { return scansToPrepare_; }
 
   private:
     QVector<double> steps_, loss_, diceLoss_, ceLoss_, lr_;
@@ -52,6 +55,8 @@ class RunEventLog {
     int evaluatedCases_ = 0;
     int casesToEvaluate_ = 0;
     QString lastEvaluatedCase_;
+    int preparedScans_ = 0;
+    int scansToPrepare_ = 0;
 };
 
 }  // namespace views

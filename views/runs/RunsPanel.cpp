@@ -405,6 +405,13 @@ void RunsPanel::onEvent() {
         return;
     }
     const RunEventLog& log = process_->log();
+    if (log.totalSteps() == 0 && log.scansToPrepare() > 0) {
+        progress_->setValue(100 * log.preparedScans() / log.scansToPrepare());
+        progress_->setFormat(QStringLiteral("%p%"));
+        status_->setText(tr("Preparing the run's scans: %1 of %2")
+                             .arg(log.preparedScans())
+                             .arg(log.scansToPrepare()));
+    }
     if (log.totalSteps() > 0) {
         progress_->setValue(static_cast<int>(100 * log.lastStep() / log.totalSteps()));
         const double left = log.secondsRemaining();

@@ -11,6 +11,7 @@
 #include "cache/CaseCache.h"
 #include "cache/CasePreparation.h"
 #include "cache/GeometryJson.h"
+#include "project/CachedCaseName.h"
 #include "project/PreparationDefaults.h"
 #endif
 
@@ -57,32 +58,34 @@ PreprocessSettings preprocessSettingsFrom(const CommandLine& line, Project& proj
 }
 
 std::string caseIdFor(int64_t scanId) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "scan_%06lld", static_cast<long long>(scanId));
-    return buffer;
+    return cachedCaseName(scanId);
 }
 
 namespace {
 
 PrepareSummary prepareScans(Project& project, const std::vector<ScanRecord>& scans,
                             const PreprocessSettings& projectSettings, int workers,
-                            bool jsonProgress, bool reportSkipped) {
+                            bool jsonProgress, bool reportSkipped,
+                            const std::function<void(const Json&)>& listener = {}) {
     const CaseCache cache(project.absolutePath("cache"));
     PrepareSummary summary;
     std::mutex mutex;  // the project (one SQLite connection) and the summary
     std::atomic<size_t> next{0};
     auto report = [&](const std::string& kind, const ScanRecord& scan, const std::string& message) {
+        Json event = Json::object();
+        event["event"] = kind;
+        event["scan"] = Json(scan.id);
+        event["name"] = scan.name;
+        event["done"] =
+            Json(summary.prepared + summary.skipped + static_cast<int>(summary.failures.size()));
+        event["total"] = Json(scans.size());
+        if (!message.empty()) {
+            event["message"] = message;
+        }
+        if (listener) {
+            listener(event);
+        }
         if (jsonProgress) {
-            Json event = Json::object();
-            event["event"] = kind;
-            event["scan"] = Json(scan.id);
-            event["name"] = scan.name;
-            event["done"] = Json(summary.prepared + summary.skipped +
-                                 static_cast<int>(summary.failures.size()));
-            event["total"] = Json(scans.size());
-            if (!message.empty()) {
-                event["message"] = message;
-            }
             std::cout << event.dump() << std::endl;
         } else {
             std::cerr << kind << " " << scan.name << (message.empty() ? "" : ": " + message)
@@ -149,7 +152,7 @@ PrepareSummary prepareProjectCache(Project& project, const PreprocessSettings& s
 }
 
 void prepareRunCases(Project& project, const PreprocessSettings& settings, int workers,
-                     bool jsonProgress) {
+                     bool jsonProgress, const std::function<void(const Json&)>& listener) {
     std::vector<ScanRecord> needed;
     for (const ScanRecord& scan : project.scans()) {
         if (scan.labeled && (scan.split == "train" || scan.split == "val")) {
@@ -157,7 +160,7 @@ void prepareRunCases(Project& project, const PreprocessSettings& settings, int w
         }
     }
     const PrepareSummary summary =
-        prepareScans(project, needed, settings, workers, jsonProgress, false);
+        prepareScans(project, needed, settings, workers, jsonProgress, false, listener);
     if (summary.prepared > 0) {
         std::cerr << "prepared " << summary.prepared << " of " << needed.size()
                   << " scans for the run (" << settings.describe() << ")\n";

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -39,8 +40,10 @@ PrepareSummary prepareProjectCache(Project& project, const PreprocessSettings& s
 // The same for the scans a fine-tuning run reads (labeled, split train or val), so that a run
 // started on a fresh project (the workstation's Start button) needs no `logonet prepare` first.
 // Throws std::runtime_error listing the scans that could not be prepared.
+// `listener` also gets each scan's event ("prepared" or "failed" with scan, name, done and
+// total), for the run's events.jsonl that the workstation follows.
 void prepareRunCases(Project& project, const PreprocessSettings& settings, int workers,
-                     bool jsonProgress);
+                     bool jsonProgress, const std::function<void(const Json&)>& listener = {});
 
 // A run config for the project: classes from its label set, labeled train scans to train on and
 // labeled val scans to validate on, each checked to be prepared with `settings`.

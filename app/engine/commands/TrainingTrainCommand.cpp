@@ -2,6 +2,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 #include "commands/TrainingCommandSet.h"
 #include "commands/TrainingProjectCases.h"
@@ -164,8 +165,21 @@ int runTrain(const CommandLine& line) {
             config = training::FineTuneConfig::fromJson(folder.readConfig());
         } else {
             const PreprocessSettings settings = preprocessSettingsFrom(line, *project);
-            prepareRunCases(*project, settings, static_cast<int>(line.integer("threads", 2)),
-                            progressMode == "json");
+            {
+                // The preparation's progress goes to the run's events.jsonl too: the workstation
+                // follows that file from the moment it starts the run.
+                std::optional<training::RunFolder> events;
+                if (writer) {
+                    fs::create_directories(runDirectory);
+                    events.emplace(runDirectory);
+                }
+                prepareRunCases(*project, settings, static_cast<int>(line.integer("threads", 2)),
+                                progressMode == "json", [&](const Json& event) {
+                                    if (events) {
+                                        events->appendEvent(event);
+                                    }
+                                });
+            }
             config = projectRunConfig(*project, settings);
             applyOptions(line, config);
             config.initFrom = checkpointFromInit(config.initFrom);
