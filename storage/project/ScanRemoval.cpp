@@ -2,6 +2,8 @@
 
 #include <filesystem>
 
+#include "project/CachedCaseName.h"
+
 namespace logonet {
 
 namespace {
@@ -56,6 +58,21 @@ ScanRemoval removeScan(Project& project, int64_t scanId) {
     std::error_code ignored;
     for (const std::string& file : removal.files) {
         std::filesystem::remove(project.absolutePath(file), ignored);
+    }
+    // What is derived from the scan: its prepared case and the edit journals of its versions.
+    const std::string cached = cachedCaseName(scanId);
+    for (const char* extension : {".json", ".bin"}) {
+        std::filesystem::remove(project.absolutePath("cache/" + cached + extension), ignored);
+    }
+    const std::filesystem::path journals = project.absolutePath("labels/journal");
+    const std::string prefix = std::to_string(scanId) + "-";
+    std::error_code listing;
+    for (std::filesystem::directory_iterator it(journals, listing), end; !listing && it != end;
+         it.increment(listing)) {
+        const std::string name = it->path().filename().string();
+        if (name.rfind(prefix, 0) == 0 && it->path().extension() == ".journal") {
+            std::filesystem::remove(it->path(), ignored);
+        }
     }
     return removal;
 }

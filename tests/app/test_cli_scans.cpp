@@ -159,9 +159,15 @@ class TestCliScans : public QObject {
                  qPrintable(r.err));
         QVERIFY(QFile::exists(image));
         QCOMPARE(listScans(project_).size(), 3);
+        // Its prepared case goes too: the next scan may get id 3 again.
+        QCOMPARE(runLogonet({"prepare", "--project", project_}).exitCode, 0);
+        const QString cached = project_ + "/cache/scan_000003.json";
+        QVERIFY(QFile::exists(cached));
         r = runLogonet({"scan", "remove", "--project", project_, "--scan", "3", "--yes"});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY(!QFile::exists(image));
+        QVERIFY(!QFile::exists(cached));
+        QVERIFY(QFile::exists(project_ + "/cache/scan_000002.json"));
         const QList<QJsonObject> scans = listScans(project_);
         QCOMPARE(scans.size(), 2);
         QCOMPARE(scans[1]["id"].toInt(), 2);
