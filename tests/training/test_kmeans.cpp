@@ -210,6 +210,19 @@ class KMeansTest : public QObject {
             QVERIFY(assignment.cluster.max().item<int64_t>() < clusterer.k);
             QVERIFY(std::abs(assignment.inertia - clusterer.inertia) < 1e-3 * clusterer.inertia);
         }
+        // Fewer slices than the largest K: refused with both numbers, never clipped.
+        MultiClustererOptions tooMany = options;
+        tooMany.kMin = 100;
+        tooMany.kMax = 200;
+        try {
+            MultiClusterer(tooMany).fit(source);
+            QFAIL("K larger than the slice count was accepted");
+        } catch (const std::invalid_argument& error) {
+            const std::string message = error.what();
+            QVERIFY2(message.find("[100, 200]") != std::string::npos &&
+                         message.find("only 150 slices") != std::string::npos,
+                     error.what());
+        }
         // Different seeds per clusterer: not all clusterers are the same.
         QVERIFY(fitted[0].k != fitted[1].k || fitted[1].k != fitted[2].k ||
                 !torch::equal(fitted[0].centroids, fitted[1].centroids));

@@ -55,7 +55,8 @@ Command clusterCommand() {
         "Each scan is windowed ([-1000, 1000] -> [0, 1] for CT) and resampled to crop^3; its\n"
         "slices along --axis are the samples. Each clusterer draws its K from [k-min, k-max],\n"
         "is seeded with k-means++ and takes --iters mini-batch steps, each on a fresh random\n"
-        "subset of --subset of all slices (at most --batch). Every slice is then labelled by\n"
+        "subset of --subset of all slices (at most --batch); K is never clipped: fewer slices\n"
+        "than --k-max are refused, with both numbers. Every slice is then labelled by\n"
         "every clusterer and the clustering replaces the project's previous one in one\n"
         "transaction: an interrupted run (Ctrl-C) leaves the previous clustering intact.";
     command.flags = {"include-labeled"};
