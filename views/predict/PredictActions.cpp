@@ -105,6 +105,7 @@ bool PredictActions::predict(const QVector<qint64>& scanIds) {
         return false;
     }
     scansAsked_ = static_cast<int>(scanIds.size());
+    predictedProject_ = project;
     predictDialog_->show();
     predictDialog_->raise();
     return true;
@@ -126,6 +127,10 @@ bool PredictActions::exportLabels(const QVector<qint64>& scanIds) {
 }
 
 void PredictActions::showPrediction(qint64 scanId, qint64 versionId) {
+    // Another project opened meanwhile: its scan and version ids mean other things.
+    if (projectDirectory() != predictedProject_) {
+        return;
+    }
     // The scan shown gets its prediction at once; a single scan asked for is also brought up.
     // Other scans of a batch are not switched to under the user's hands.
     const bool shown = window_->currentScan() && *window_->currentScan() == scanId;

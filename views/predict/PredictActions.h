@@ -47,6 +47,7 @@ class PredictActions : public QObject {
     QAction* correct_;
     QAction* exportSelected_;
     int scansAsked_ = 0;
+    QString predictedProject_;  // the project the prediction in progress writes to
 };
 
 }  // namespace views
