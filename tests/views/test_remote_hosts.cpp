@@ -2,16 +2,20 @@
 // anywhere), the connection test's answer (version, CUDA, GPU memory) and failure shown, and the
 // Runs panel's "where" choice turning a fine-tuning run into `logonet remote run`. A small shell
 // script stands in for the engine (a real sshd is exercised by test_remote_run).
+#include <QApplication>
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include "remote/RemoteEngineCall.h"
 #include "remote/RemoteHostStore.h"
@@ -127,6 +131,47 @@ class TestRemoteHosts : public QObject {
         dialog.testConnection();
         QVERIFY(dialog.resultText().contains(QStringLiteral("may hold only")));
         QVERIFY(!dialog.isTesting());
+    }
+
+    // The Trust host key button: the fingerprints are shown, Yes records the one shown.
+    void trustHostKeyButtonAsksThenRecords() {
+        QTemporaryDir own;
+        const QString engine = writeFakeEngine(own);
+        QVERIFY(!engine.isEmpty());
+        const QString log = dir_.filePath(QStringLiteral("trusted.txt"));
+        qputenv("FAKE_TRUST_LOG", log.toUtf8());
+        QSettings settings(dir_.filePath(QStringLiteral("trust.ini")), QSettings::IniFormat);
+        RemoteHostsDialog dialog(engine, &settings);
+        dialog.addHost();
+        dialog.hostEdit()->setText(QStringLiteral("newgpu.lab.org"));
+        dialog.userEdit()->setText(QStringLiteral("bob"));
+        dialog.show();
+        QPushButton* trust = nullptr;
+        for (QPushButton* button : dialog.findChildren<QPushButton*>()) {
+            if (button->text().startsWith(QStringLiteral("Trust host key"))) {
+                trust = button;
+            }
+        }
+        QVERIFY(trust != nullptr);
+        QString question;
+        QTimer answer;
+        connect(&answer, &QTimer::timeout, &dialog, [&] {
+            auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+            if (box != nullptr) {
+                question = box->text();
+                box->button(QMessageBox::Yes)->click();
+            }
+        });
+        answer.start(50);
+        QTest::mouseClick(trust, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.resultText().contains(QStringLiteral("now trusted")),
+                                 10000);
+        answer.stop();
+        QVERIFY2(question.contains(QStringLiteral("SHA256:fakeKeyForTest")), qPrintable(question));
+        QFile recorded(log);
+        QVERIFY(recorded.open(QIODevice::ReadOnly));
+        QCOMPARE(recorded.readAll().trimmed(), QByteArray("SHA256:fakeKeyForTest"));
+        qunsetenv("FAKE_TRUST_LOG");
     }
 
     void deviceInfoWithoutCuda() {

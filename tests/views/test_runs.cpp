@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -41,6 +42,16 @@ QString writeFakeEngine(const QTemporaryDir& dir) {
     QFile(path).setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner |
                                QFileDevice::ExeOwner);
     return path;
+}
+
+// A button of the panel by its text ("Start", "Cancel", "Resume").
+QPushButton* panelButton(const RunsPanel& panel, const char* text) {
+    for (QPushButton* button : panel.findChildren<QPushButton*>()) {
+        if (button->text() == QLatin1String(text)) {
+            return button;
+        }
+    }
+    return nullptr;
 }
 
 }  // namespace
@@ -226,15 +237,17 @@ class TestRuns : public QObject {
         r.name = QStringLiteral("tiny");
         r.iterations = 12;
         panel.setRequest(r);
+        panel.show();
         QSignalSpy finished(&panel, &RunsPanel::runFinished);
-        QVERIFY(panel.start());
+        // The real buttons, as a user presses them.
+        QTest::mouseClick(panelButton(panel, "Start"), Qt::LeftButton);
         QVERIFY(panel.isRunning());
         // The curve grows while the run goes on.
         QTRY_VERIFY_WITH_TIMEOUT(panel.curves()->pointCount("tiny") >= 2, 10000);
         const int seen = panel.curves()->pointCount("tiny");
         QTRY_VERIFY_WITH_TIMEOUT(panel.curves()->pointCount("tiny") > seen, 10000);
         QVERIFY(panel.progressValue() > 0);
-        panel.cancel();
+        QTest::mouseClick(panelButton(panel, "Cancel"), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
         QCOMPARE(finished[0][1].toInt(), 3);
         const qint64 stoppedAt = panel.process()->log().lastStep();
@@ -247,7 +260,8 @@ class TestRuns : public QObject {
         QCOMPARE(summary.lastStep, stoppedAt);
         QCOMPARE(summary.architecture, QStringLiteral("logonet-tiny"));
 
-        QVERIFY(panel.resume());
+        QTest::mouseClick(panelButton(panel, "Resume"), Qt::LeftButton);
+        QVERIFY(panel.isRunning());
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 15000);
         QCOMPARE(finished[1][1].toInt(), 0);
         QCOMPARE(panel.progressValue(), 100);
