@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Fuzzes the readers of outside data (issue 15) with libFuzzer: the JSON parser, .npy headers,
-# the edit journal and image headers. Builds bench/fuzz with clang-14 (-fsanitize=fuzzer,
+# the edit journal, image headers, and whole image files through readImage (fuzz_image_read
+# links build-ci's logonet_core_io: build it first, `cmake --build build-ci --target
+# logonet_core_io`). Builds bench/fuzz with clang-14 (-fsanitize=fuzzer,
 # address,undefined) in build-fuzz, apart from the normal build, then runs each target for
 # FUZZ_SECONDS (default 180) from the seeds in bench/fuzz/corpus/<target>. New inputs go to
 # build-fuzz/corpus/<target>, crashes to build-fuzz/crashes/<target>-*; a summary line per
@@ -13,21 +15,22 @@ seconds=${FUZZ_SECONDS:-180}
 build=$root/build-fuzz
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(fuzz_json fuzz_npy fuzz_journal fuzz_image_header)
+  targets=(fuzz_json fuzz_npy fuzz_journal fuzz_image_header fuzz_image_read)
 fi
 
 torch_root=$("$root/.venv/bin/python" -c 'import os, torch; print(os.path.dirname(torch.__file__))' \
   2>/dev/null || true)
 # The machine's build lock: the normal build and this one share two cores.
 flock /tmp/logonet-build.lock cmake -S bench/fuzz -B "$build" -G Ninja \
-  -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_C_COMPILER=clang-14 -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DLOGONET_CI_BUILD="$root/build-ci" \
   -DLOGONET_TORCH_ROOT="$torch_root" >"$build.configure.log" 2>&1 ||
   { cat "$build.configure.log"; exit 1; }
 flock /tmp/logonet-build.lock cmake --build "$build" -j2 --target "${targets[@]}" fuzz_seeds
 
 # Seeds that cannot be written by hand: a real journal, and .npy files written by numpy.
 corpus=$root/bench/fuzz/corpus
-mkdir -p "$corpus"/{fuzz_json,fuzz_npy,fuzz_journal,fuzz_image_header}
+mkdir -p "$corpus"/{fuzz_json,fuzz_npy,fuzz_journal,fuzz_image_header,fuzz_image_read}
 [ -s "$corpus/fuzz_journal/two-strokes-and-undo.journal" ] ||
   "$build/fuzz_seeds" "$corpus/fuzz_journal/two-strokes-and-undo.journal"
 [ -s "$corpus/fuzz_npy/matrix-3x4.npy" ] || "$root/.venv/bin/python" - "$corpus/fuzz_npy" <<'PY'

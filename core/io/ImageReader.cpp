@@ -76,6 +76,10 @@ itk::ImageIOBase::Pointer openImageIo(const std::string& path) {
     if (!io) {
         failUnreadable(path, "");
     }
+    const std::string beforeItk = headerProblemBeforeItk(path);
+    if (!beforeItk.empty()) {
+        fail(path, beforeItk);
+    }
     io->SetFileName(path);
     try {
         io->ReadImageInformation();
@@ -88,6 +92,11 @@ itk::ImageIOBase::Pointer openImageIo(const std::string& path) {
 // Checks that the file holds one scalar 3D volume and returns its geometry.
 ImageGeometry geometryOf(itk::ImageIOBase* io, const std::string& path) {
     const unsigned dims = io->GetNumberOfDimensions();
+    // ITK throws from GetComponentSize() for a type it could not name (found by fuzz_image_read:
+    // an .mha whose ElementType is garbage).
+    if (io->GetComponentType() == itk::IOComponentEnum::UNKNOWNCOMPONENTTYPE) {
+        fail(path, "unknown voxel type");
+    }
     // Before anything is sized by the header: a 400-byte file may claim 10^15 voxels.
     std::vector<uint64_t> dimensions;
     for (unsigned d = 0; d < dims; ++d) {

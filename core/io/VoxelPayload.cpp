@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <cmath>
 #include <cstring>
 #include <filesystem>
@@ -178,20 +179,79 @@ std::optional<uint64_t> rawPayloadBytesOf(const std::string& lowerCaseName, cons
     return std::nullopt;
 }
 
+namespace {
+
+struct Head {
+    std::string lowerCaseName;
+    std::string bytes;
+};
+
+Head headOf(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    Head head{std::filesystem::path(path).filename().string(), std::string(kHeadBytes, '\0')};
+    in.read(head.bytes.data(), static_cast<std::streamsize>(head.bytes.size()));
+    head.bytes.resize(static_cast<size_t>(std::max<std::streamsize>(0, in.gcount())));
+    std::transform(head.lowerCaseName.begin(), head.lowerCaseName.end(), head.lowerCaseName.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return head;
+}
+
+}  // namespace
+
 std::optional<uint64_t> rawPayloadBytes(const std::string& path) {
     std::error_code ec;
     const uint64_t fileSize = std::filesystem::file_size(path, ec);
     if (ec) {
         return std::nullopt;
     }
-    std::ifstream in(path, std::ios::binary);
-    std::string head(kHeadBytes, '\0');
-    in.read(head.data(), static_cast<std::streamsize>(head.size()));
-    head.resize(static_cast<size_t>(std::max<std::streamsize>(0, in.gcount())));
-    std::string name = std::filesystem::path(path).filename().string();
-    std::transform(name.begin(), name.end(), name.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return rawPayloadBytesOf(name, head, fileSize);
+    const Head head = headOf(path);
+    return rawPayloadBytesOf(head.lowerCaseName, head.bytes, fileSize);
+}
+
+std::string headerProblemBeforeItkOf(const std::string& lowerCaseName, const std::string& head) {
+    if (!endsWith(lowerCaseName, ".mha") && !endsWith(lowerCaseName, ".mhd")) {
+        return "";
+    }
+    size_t start = 0;
+    while (start < head.size()) {
+        size_t end = head.find('\n', start);
+        end = end == std::string::npos ? head.size() : end;
+        const std::string line = head.substr(start, end - start);
+        start = end + 1;
+        const size_t equals = line.find('=');
+        if (equals == std::string::npos) {
+            continue;
+        }
+        const std::string key = trimmedLower(line.substr(0, equals));
+        const std::string value = trimmedLower(line.substr(equals + 1));
+        if (key == "ndims") {
+            // MetaIO reads that many values for every per-axis field: an NDims of 10^19 makes
+            // it loop for ever (found by fuzz_image_read).
+            int dims = 0;
+            const auto [end, error] =
+                std::from_chars(value.data(), value.data() + value.size(), dims);
+            if (error != std::errc() || end != value.data() + value.size() || dims < 1 ||
+                dims > 16) {
+                return "NDims '" + value.substr(0, 40) + "' is not a number of axes (1 to 16)";
+            }
+            continue;
+        }
+        if (key != "elementdatafile") {
+            continue;
+        }
+        if (value == "list" || value.rfind("list ", 0) == 0 ||
+            value.find('%') != std::string::npos) {
+            return "ElementDataFile '" + value.substr(0, 80) +
+                   "' names a list or a pattern of files; a scan is read from one file";
+        }
+        return "";
+    }
+    return "";
+}
+
+std::string headerProblemBeforeItk(const std::string& path) {
+    const Head head = headOf(path);
+    return headerProblemBeforeItkOf(head.lowerCaseName, head.bytes);
 }
 
 }  // namespace logonet

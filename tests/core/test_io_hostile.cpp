@@ -141,6 +141,46 @@ class TestIoHostile : public QObject {
                               "(2147483648 bytes) but the file holds 48 bytes of them");
     }
 
+    // Found by bench/fuzz.sh (fuzz_image_read): an .mha whose ElementType is garbage made ITK
+    // throw its own exception out of readImage instead of an ImageReadError.
+    void unknownVoxelTypesAreNamed() {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("garbled.mha").toStdString();
+        writeText(path,
+                  "ObjectType = Image\nNDims = 3\nDimSize = 4 4 4\nElementType = "
+                  "MET_SHORT\xff\xff\xff\xff\xff\xff\xff'sedData = False\n"
+                  "ElementDataFile = LOCAL\n" +
+                      std::string(128, '\0'));
+        QCOMPARE(readError(path), path + ": unknown voxel type");
+    }
+
+    // Found by bench/fuzz.sh (fuzz_image_read): ITK's MetaIO divides by the step of a numbered
+    // ElementDataFile pattern; a step of 0 killed the process with SIGFPE.
+    void metaImageFilePatternsAreRefused() {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("pattern.mha").toStdString();
+        writeText(path,
+                  "ObjectType = Image\nNDims = 3\nDimSize = 4 4 4\nElementType = MET_SHORT\n"
+                  "ElementDataFile = slice%03d.raw 1 4 0\n");
+        const std::string message = readError(path);
+        QVERIFY2(message.rfind(path + ": ElementDataFile 'slice%03d.raw 1 4 0' names a list or "
+                                      "a pattern of files",
+                               0) == 0,
+                 message.c_str());
+        const std::string list = dir.filePath("list.mha").toStdString();
+        writeText(list,
+                  "ObjectType = Image\nNDims = 3\nDimSize = 4 4 4\nElementType = "
+                  "MET_SHORT\nElementDataFile = LIST\na.raw\nb.raw\n");
+        QVERIFY(readError(list).rfind(list + ": ElementDataFile 'list'", 0) == 0);
+        // Also found by fuzzing: MetaIO reads NDims values per field, for ever for 10^19.
+        const std::string axes = dir.filePath("axes.mha").toStdString();
+        writeText(axes,
+                  "ObjectType = Image\nNDims = 66666666666666666666 3\nDimSize = 4 4 4\n"
+                  "ElementType = MET_SHORT\nElementDataFile = LOCAL\n");
+        QCOMPARE(readError(axes),
+                 axes + ": NDims '66666666666666666666 3' is not a number of axes (1 to 16)");
+    }
+
     void truncatedFilesAreNamed_data() {
         QTest::addColumn<QString>("extension");
         QTest::newRow("nii") << ".nii";

@@ -24,5 +24,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
     const std::string problem = logonet::voxelPayloadProblem(dimensions, 1 + data[0] % 16, payload);
     (void)problem;
+    (void)logonet::headerProblemBeforeItkOf(name, head);
     return 0;
 }
