@@ -28,6 +28,15 @@ std::string trimmedLower(std::string text) {
     return text;
 }
 
+// The first characters of a header line for a message, other bytes as '?'.
+std::string printableStart(const std::string& line) {
+    std::string shown;
+    for (const char c : line.substr(0, 40)) {
+        shown += c >= 0x20 && c < 0x7f ? c : '?';
+    }
+    return line.size() > 40 ? shown + "..." : shown;
+}
+
 std::optional<uint64_t> remainder(uint64_t fileSize, uint64_t headerBytes) {
     return headerBytes <= fileSize ? std::optional<uint64_t>(fileSize - headerBytes)
                                    : std::optional<uint64_t>(0);
@@ -218,9 +227,19 @@ std::string headerProblemBeforeItkOf(const std::string& lowerCaseName, const std
         end = end == std::string::npos ? head.size() : end;
         const std::string line = head.substr(start, end - start);
         start = end + 1;
+        if (trimmedLower(line).empty()) {
+            continue;
+        }
+        // MetaIO copies keys and values into fixed buffers of 255 bytes without a bound: a
+        // longer one overflows it (found by fuzz_image_read). Real headers hold short
+        // "Key = Value" lines only, up to ElementDataFile, after which the voxels follow.
         const size_t equals = line.find('=');
         if (equals == std::string::npos) {
-            continue;
+            return "header line '" + printableStart(line) + "' is not 'Key = Value'";
+        }
+        if (equals > 64 || line.size() - equals > 200) {
+            return "header line '" + printableStart(line) + "' is too long (" +
+                   std::to_string(line.size()) + " characters)";
         }
         const std::string key = trimmedLower(line.substr(0, equals));
         const std::string value = trimmedLower(line.substr(equals + 1));

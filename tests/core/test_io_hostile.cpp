@@ -179,6 +179,11 @@ class TestIoHostile : public QObject {
                   "ElementType = MET_SHORT\nElementDataFile = LOCAL\n");
         QCOMPARE(readError(axes),
                  axes + ": NDims '66666666666666666666 3' is not a number of axes (1 to 16)");
+        // And a key longer than MetaIO's 255-byte buffer, which it copies without a bound.
+        const std::string key = dir.filePath("key.mha").toStdString();
+        writeText(key, "ObjectType = Image\nNDims = 3\n" + std::string(300, 'K') +
+                           " = 1\nElementType = MET_SHORT\nElementDataFile = LOCAL\n");
+        QVERIFY2(readError(key).rfind(key + ": header line 'KKKK", 0) == 0, readError(key).c_str());
     }
 
     void truncatedFilesAreNamed_data() {
