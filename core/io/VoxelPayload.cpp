@@ -63,20 +63,21 @@ std::optional<uint64_t> niftiPayload(const std::string& head, uint64_t fileSize)
         float offset = 0;
         std::memcpy(&offset, head.data() + 108, 4);
         offset = swap ? swapped(offset) : offset;
+        // A vox_offset below the header's end means "right after it" to the readers. One that
+        // is nonsense here (NIfTI readers take the byte order from dim[0], not from sizeof_hdr,
+        // so they may read another number) still leaves at most the bytes after the header:
+        // trusting it to be refused later let a 349-byte file claim 1.7 GB (fuzz_image_read).
         if (!std::isfinite(offset) || offset < 0 || offset > 1e18f) {
-            return std::nullopt;  // ITK refuses such a header itself
+            offset = 0;
         }
-        // A vox_offset below the header's end means "right after it" to the readers.
         return remainder(fileSize, std::max<uint64_t>(352, static_cast<uint64_t>(offset)));
     }
     if (sizeofHdr == 540 && head.size() >= 540) {
         int64_t offset = 0;
         std::memcpy(&offset, head.data() + 168, 8);
         offset = swap ? swapped(offset) : offset;
-        if (offset < 0) {
-            return std::nullopt;
-        }
-        return remainder(fileSize, std::max<uint64_t>(544, static_cast<uint64_t>(offset)));
+        return remainder(
+            fileSize, std::max<uint64_t>(544, static_cast<uint64_t>(std::max<int64_t>(offset, 0))));
     }
     return std::nullopt;
 }

@@ -186,6 +186,36 @@ class TestIoHostile : public QObject {
         QVERIFY2(readError(key).rfind(key + ": header line 'KKKK", 0) == 0, readError(key).c_str());
     }
 
+    // Found by bench/fuzz.sh (fuzz_image_read): a 349-byte NIfTI file whose sizeof_hdr reads
+    // little-endian but whose dim[0] makes the reader swap bytes, claiming 768x1024x1064 int16
+    // voxels; its vox_offset made no sense in our byte order, and the size check was skipped.
+    void byteOrderConfusionDoesNotSkipTheSizeCheck() {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("confused.nii").toStdString();
+        char header[349] = {0};
+        const int sizeofHdr = 348;
+        std::memcpy(header, &sizeofHdr, 4);
+        // Big-endian dims and datatype: 4D 768 x 1024 x 1064 x 1, int16.
+        const unsigned char dims[16] = {0, 4, 3, 0, 4, 0, 4, 0x28, 0, 1, 0, 1, 0, 1, 0, 1};
+        std::memcpy(header + 40, dims, sizeof dims);
+        const unsigned char type[4] = {0, 4, 0, 16};
+        std::memcpy(header + 70, type, sizeof type);
+        const unsigned char pixdim[32] = {0x3f, 0x80, 0,    0, 0x3f, 0x80, 0,    0, 0x3f, 0x80, 0,
+                                          0,    0x3f, 0x80, 0, 0,    0x3f, 0x80, 0, 0};
+        std::memcpy(header + 76, pixdim, sizeof pixdim);
+        const float offset = 6.9e22f;  // nonsense little-endian, 352-ish when swapped
+        std::memcpy(header + 108, &offset, 4);
+        std::memcpy(header + 344, "n+1\0", 4);
+        std::ofstream(path, std::ios::binary).write(header, sizeof header);
+        std::string message;
+        {
+            AddressSpaceCap cap(rlim_t{1} << 30);
+            message = readError(path);
+        }
+        QVERIFY2(message.rfind(path + ": ", 0) == 0 && message.find("voxels") != std::string::npos,
+                 message.c_str());
+    }
+
     void truncatedFilesAreNamed_data() {
         QTest::addColumn<QString>("extension");
         QTest::newRow("nii") << ".nii";
