@@ -102,8 +102,10 @@ ImageGeometry geometryOf(itk::ImageIOBase* io, const std::string& path) {
     for (unsigned d = 0; d < dims; ++d) {
         dimensions.push_back(io->GetDimensions(d));
     }
+    const std::optional<uint64_t> exact = rawPayloadBytes(path);
+    const std::optional<uint64_t> bound = exact ? exact : payloadBytesAtMost(path);
     const std::string payloadProblem = voxelPayloadProblem(
-        dimensions, io->GetComponentSize() * io->GetNumberOfComponents(), rawPayloadBytes(path));
+        dimensions, io->GetComponentSize() * io->GetNumberOfComponents(), bound, !exact && bound);
     if (!payloadProblem.empty()) {
         fail(path, payloadProblem);
     }

@@ -150,7 +150,7 @@ std::optional<uint64_t> metaImagePayload(const std::string& head, uint64_t fileS
 }  // namespace
 
 std::string voxelPayloadProblem(const std::vector<uint64_t>& dimensions, uint64_t bytesPerVoxel,
-                                std::optional<uint64_t> bytesInFile) {
+                                std::optional<uint64_t> bytesInFile, bool atMost) {
     uint64_t voxels = 1;
     std::string size;
     for (const uint64_t dimension : dimensions) {
@@ -170,7 +170,8 @@ std::string voxelPayloadProblem(const std::vector<uint64_t>& dimensions, uint64_
     }
     if (bytesInFile && *bytesInFile < bytes) {
         return "truncated: the header describes " + size + " voxels (" + std::to_string(bytes) +
-               " bytes) but the file holds " + std::to_string(*bytesInFile) + " bytes of them";
+               " bytes) but the file holds " + (atMost ? "at most " : "") +
+               std::to_string(*bytesInFile) + " bytes of them";
     }
     return "";
 }
@@ -272,6 +273,91 @@ std::string headerProblemBeforeItkOf(const std::string& lowerCaseName, const std
 std::string headerProblemBeforeItk(const std::string& path) {
     const Head head = headOf(path);
     return headerProblemBeforeItkOf(head.lowerCaseName, head.bytes);
+}
+
+namespace {
+
+constexpr uint64_t kDeflateRatio = 1032;
+
+uint64_t timesDeflate(uint64_t bytes) {
+    uint64_t bound = 0;
+    return __builtin_mul_overflow(bytes, kDeflateRatio, &bound) ? UINT64_MAX : bound;
+}
+
+// "key = value" or "key: value" header lines before the first empty one (NRRD) or the data
+// (MetaImage), as {lower-case key, value as written}.
+std::vector<std::pair<std::string, std::string>> headerFields(const std::string& head,
+                                                              char separator) {
+    std::vector<std::pair<std::string, std::string>> fields;
+    size_t start = 0;
+    while (start < head.size()) {
+        const size_t end = head.find('\n', start);
+        if (end == std::string::npos) {
+            break;
+        }
+        const std::string line = head.substr(start, end - start);
+        start = end + 1;
+        const size_t at = line.find(separator);
+        if (trimmedLower(line).empty() || at == std::string::npos) {
+            if (separator == ':') {
+                break;  // NRRD: the data follows the first empty line
+            }
+            continue;
+        }
+        std::string value = line.substr(at + 1);
+        const size_t first = value.find_first_not_of(" \t");
+        const size_t last = value.find_last_not_of(" \t\r");
+        value = first == std::string::npos ? "" : value.substr(first, last - first + 1);
+        fields.emplace_back(trimmedLower(line.substr(0, at)), value);
+        if (separator == '=' && fields.back().first == "elementdatafile") {
+            break;
+        }
+    }
+    return fields;
+}
+
+}  // namespace
+
+std::optional<uint64_t> payloadBytesAtMost(const std::string& path) {
+    std::error_code ec;
+    const uint64_t fileSize = std::filesystem::file_size(path, ec);
+    if (ec) {
+        return std::nullopt;
+    }
+    const Head head = headOf(path);
+    const std::string& name = head.lowerCaseName;
+    if (endsWith(name, ".gz")) {
+        return timesDeflate(fileSize);
+    }
+    if (endsWith(name, ".nrrd")) {
+        for (const auto& [key, value] : headerFields(head.bytes, ':')) {
+            if (key == "encoding" &&
+                (trimmedLower(value) == "gzip" || trimmedLower(value) == "gz")) {
+                return timesDeflate(fileSize);
+            }
+        }
+        return std::nullopt;
+    }
+    if (!endsWith(name, ".mha") && !endsWith(name, ".mhd")) {
+        return std::nullopt;
+    }
+    bool compressed = false;
+    for (const auto& [key, value] : headerFields(head.bytes, '=')) {
+        if (key == "compresseddata") {
+            compressed = trimmedLower(value) == "true";
+        } else if (key == "elementdatafile") {
+            if (trimmedLower(value) == "local") {
+                return compressed ? std::optional<uint64_t>(timesDeflate(fileSize)) : std::nullopt;
+            }
+            const std::filesystem::path data = std::filesystem::path(path).parent_path() / value;
+            const uint64_t size = std::filesystem::file_size(data, ec);
+            if (ec) {
+                return 0;  // not there: no voxels at all
+            }
+            return compressed ? timesDeflate(size) : size;
+        }
+    }
+    return std::nullopt;
 }
 
 }  // namespace logonet

@@ -14,8 +14,16 @@ constexpr uint64_t kMaxScanVoxels = uint64_t{1} << 31;
 // What is wrong with the voxel payload a header claims, or "" when it is sound: a product of
 // dimensions that overflows or passes kMaxScanVoxels, or (when `bytesInFile` is known) more
 // voxel bytes than the file holds after its header.
+// `atMost`: bytesInFile is only an upper bound (a compressed file), said so in the message.
 std::string voxelPayloadProblem(const std::vector<uint64_t>& dimensions, uint64_t bytesPerVoxel,
-                                std::optional<uint64_t> bytesInFile);
+                                std::optional<uint64_t> bytesInFile, bool atMost = false);
+
+// Where rawPayloadBytes knows nothing: an upper bound of the voxel bytes a compressed file can
+// give (deflate expands at most 1032:1: .nii.gz, NRRD "encoding: gzip", MetaImage
+// "CompressedData = True"), or the size of a MetaImage's separate data file (0 when it is not
+// there). Without it a 200-byte .mha naming a missing data file made the reader allocate 5 GB
+// before ITK found the file missing (fuzz_image_read). std::nullopt when no bound is known.
+std::optional<uint64_t> payloadBytesAtMost(const std::string& path);
 
 // Bytes after the header of a file that stores its voxels raw in itself: an uncompressed .nii,
 // a .nrrd with "encoding: raw" and no separate data file, a .mha with "ElementDataFile = LOCAL"

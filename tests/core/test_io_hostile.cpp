@@ -216,6 +216,36 @@ class TestIoHostile : public QObject {
                  message.c_str());
     }
 
+    // Found by bench/fuzz.sh (fuzz_image_read): with no size to check, a small .mha naming a
+    // missing data file, or a small compressed file, made the reader allocate gigabytes before
+    // ITK found out. A missing data file holds nothing; deflate expands at most 1032:1.
+    void compressedAndSeparateDataAreBounded() {
+        QTemporaryDir dir;
+        const std::string separate = dir.filePath("separate.mha").toStdString();
+        writeText(separate,
+                  "ObjectType = Image\nNDims = 3\nDimSize = 4 4 55555554\n"
+                  "ElementType = MET_SHORT\nElementDataFile = missing.raw\n");
+        const std::string compressed = dir.filePath("small.nii.gz").toStdString();
+        const std::string raw = dir.filePath("small.nii").toStdString();
+        writeHandWrittenNifti(raw, {1024, 1024, 1024}, 4096);
+        QCOMPARE(std::system(("gzip -c '" + raw + "' > '" + compressed + "'").c_str()), 0);
+        std::string separateMessage, compressedMessage;
+        {
+            AddressSpaceCap cap(rlim_t{1} << 30);
+            separateMessage = readError(separate);
+            compressedMessage = readError(compressed);
+        }
+        QCOMPARE(separateMessage, separate +
+                                      ": truncated: the header describes 4x4x55555554 "
+                                      "voxels (1777777728 bytes) but the file holds at "
+                                      "most 0 bytes of them");
+        QVERIFY2(compressedMessage.rfind(compressed + ": truncated: the header describes "
+                                                      "1024x1024x1024 voxels (2147483648 bytes) "
+                                                      "but the file holds at most ",
+                                         0) == 0,
+                 compressedMessage.c_str());
+    }
+
     void truncatedFilesAreNamed_data() {
         QTest::addColumn<QString>("extension");
         QTest::newRow("nii") << ".nii";
