@@ -291,10 +291,9 @@ std::vector<std::pair<std::string, std::string>> headerFields(const std::string&
     std::vector<std::pair<std::string, std::string>> fields;
     size_t start = 0;
     while (start < head.size()) {
-        const size_t end = head.find('\n', start);
-        if (end == std::string::npos) {
-            break;
-        }
+        // A last line without its newline counts: MetaIO reads a value up to the end of file.
+        size_t end = head.find('\n', start);
+        end = end == std::string::npos ? head.size() : end;
         const std::string line = head.substr(start, end - start);
         start = end + 1;
         const size_t at = line.find(separator);

@@ -225,20 +225,30 @@ class TestIoHostile : public QObject {
         writeText(separate,
                   "ObjectType = Image\nNDims = 3\nDimSize = 4 4 55555554\n"
                   "ElementType = MET_SHORT\nElementDataFile = missing.raw\n");
+        // The same with the data file's name running to the end of the file, without a newline.
+        const std::string unended = dir.filePath("unended.mha").toStdString();
+        writeText(unended,
+                  "ObjectType = Image\nNDims = 3\nDimSize = 4 4 55555554\n"
+                  "ElementType = MET_SHORT\nElementDataFile = missing.raw");
         const std::string compressed = dir.filePath("small.nii.gz").toStdString();
         const std::string raw = dir.filePath("small.nii").toStdString();
         writeHandWrittenNifti(raw, {1024, 1024, 1024}, 4096);
         QCOMPARE(std::system(("gzip -c '" + raw + "' > '" + compressed + "'").c_str()), 0);
-        std::string separateMessage, compressedMessage;
+        std::string separateMessage, unendedMessage, compressedMessage;
         {
             AddressSpaceCap cap(rlim_t{1} << 30);
             separateMessage = readError(separate);
+            unendedMessage = readError(unended);
             compressedMessage = readError(compressed);
         }
         QCOMPARE(separateMessage, separate +
                                       ": truncated: the header describes 4x4x55555554 "
                                       "voxels (1777777728 bytes) but the file holds at "
                                       "most 0 bytes of them");
+        QCOMPARE(unendedMessage, unended +
+                                     ": truncated: the header describes 4x4x55555554 "
+                                     "voxels (1777777728 bytes) but the file holds at "
+                                     "most 0 bytes of them");
         QVERIFY2(compressedMessage.rfind(compressed + ": truncated: the header describes "
                                                       "1024x1024x1024 voxels (2147483648 bytes) "
                                                       "but the file holds at most ",
