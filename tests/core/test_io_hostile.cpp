@@ -256,6 +256,27 @@ class TestIoHostile : public QObject {
                  compressedMessage.c_str());
     }
 
+    // Found by bench/fuzz.sh (fuzz_image_read): ITK's factory let GDCM probe a .nii holding
+    // "DICM" at byte 128, and GDCM aborted the process on an assertion.
+    void dicomMagicInANiftiFileIsNotProbedByGdcm() {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("magic.nii").toStdString();
+        // The fuzzer's input as it was, 133 bytes.
+        const std::string bytes(
+            "\x00\x5c\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00"
+            "\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x03\x00\x04\x00"
+            "\x04\x00\x04\x00\x01\x00\x01\xcd\xcd\xcd\xcd\xcd\xcd\xcc\xcd\xcd"
+            "\xcd\xcd\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x44\x49\x43\x4d"
+            "\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff"
+            "\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff"
+            "\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff"
+            "\xfe\xff\xff\xff\x44\x49\x43\x4d\xff\xff\xff\xff\x00\x00\x00\x00"
+            "\x44\x49\x43\x4d\x00",
+            133);
+        writeText(path, bytes);
+        QVERIFY2(readError(path).rfind(path + ": ", 0) == 0, readError(path).c_str());
+    }
+
     void truncatedFilesAreNamed_data() {
         QTest::addColumn<QString>("extension");
         QTest::newRow("nii") << ".nii";
