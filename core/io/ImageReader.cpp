@@ -122,6 +122,11 @@ ImageGeometry geometryOf(itk::ImageIOBase* io, const std::string& path) {
     if (io->GetComponentType() == itk::IOComponentEnum::UNKNOWNCOMPONENTTYPE) {
         fail(path, "unknown voxel type");
     }
+    // No axes at all: GetDimensions(0) below would read past ITK's empty list (found by
+    // fuzz_image_read: an .mha with NDims = 0).
+    if (dims == 0) {
+        fail(path, "the header names no axes");
+    }
     // Before anything is sized by the header: a 400-byte file may claim 10^15 voxels.
     std::vector<uint64_t> dimensions;
     for (unsigned d = 0; d < dims; ++d) {

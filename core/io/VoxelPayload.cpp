@@ -236,7 +236,7 @@ std::string headerProblemBeforeItkOf(const std::string& lowerCaseName, const std
         // longer one overflows it (found by fuzz_image_read). Real headers hold short
         // "Key = Value" lines only, up to ElementDataFile, after which the voxels follow.
         const size_t equals = line.find('=');
-        if (equals == std::string::npos) {
+        if (equals == std::string::npos || line.find('\0') != std::string::npos) {
             return "header line '" + printableStart(line) + "' is not 'Key = Value'";
         }
         if (equals > 64 || line.size() - equals > 200) {

@@ -277,6 +277,19 @@ class TestIoHostile : public QObject {
         QVERIFY2(readError(path).rfind(path + ": ", 0) == 0, readError(path).c_str());
     }
 
+    // Found by bench/fuzz.sh (fuzz_image_read): NDims = 0 (hidden from the header check by NUL
+    // bytes in the key, where MetaIO stops reading it) crashed geometryOf on ITK's empty list.
+    void headersWithoutAxesAreRefused() {
+        QTemporaryDir dir;
+        const std::string hidden = dir.filePath("hidden.mha").toStdString();
+        writeText(hidden, std::string("ObjectType = Image\nNDims\0\0 = 0\nDimSize = 4 4 2\n"
+                                      "ElementType = MET_SHORT\nElementDataFile = LOCAL\n",
+                                      95) +
+                              std::string(64, '\0'));
+        QVERIFY2(readError(hidden).rfind(hidden + ": header line 'NDims?? = 0' is not", 0) == 0,
+                 readError(hidden).c_str());
+    }
+
     void truncatedFilesAreNamed_data() {
         QTest::addColumn<QString>("extension");
         QTest::newRow("nii") << ".nii";
