@@ -14,6 +14,9 @@ namespace {
 
 constexpr size_t kHeadBytes = 64 * 1024;
 
+// MetaIO takes ':' for '=' too ("ElementDataFile : x"; found by fuzz_image_read).
+constexpr const char* kMetaSeparators = "=:";
+
 bool endsWith(const std::string& text, const std::string& suffix) {
     return text.size() >= suffix.size() &&
            text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
@@ -127,7 +130,7 @@ std::optional<uint64_t> metaImagePayload(const std::string& head, uint64_t fileS
         }
         const std::string line = head.substr(start, end - start);
         start = end + 1;
-        const size_t equals = line.find('=');
+        const size_t equals = line.find_first_of(kMetaSeparators);
         if (equals == std::string::npos) {
             continue;
         }
@@ -235,7 +238,7 @@ std::string headerProblemBeforeItkOf(const std::string& lowerCaseName, const std
         // MetaIO copies keys and values into fixed buffers of 255 bytes without a bound: a
         // longer one overflows it (found by fuzz_image_read). Real headers hold short
         // "Key = Value" lines only, up to ElementDataFile, after which the voxels follow.
-        const size_t equals = line.find('=');
+        const size_t equals = line.find_first_of(kMetaSeparators);
         if (equals == std::string::npos || line.find('\0') != std::string::npos) {
             return "header line '" + printableStart(line) + "' is not 'Key = Value'";
         }
@@ -296,7 +299,7 @@ std::vector<std::pair<std::string, std::string>> headerFields(const std::string&
         end = end == std::string::npos ? head.size() : end;
         const std::string line = head.substr(start, end - start);
         start = end + 1;
-        const size_t at = line.find(separator);
+        const size_t at = separator == ':' ? line.find(':') : line.find_first_of(kMetaSeparators);
         if (trimmedLower(line).empty() || at == std::string::npos) {
             if (separator == ':') {
                 break;  // NRRD: the data follows the first empty line

@@ -167,6 +167,13 @@ class TestIoHostile : public QObject {
                                       "a pattern of files",
                                0) == 0,
                  message.c_str());
+        // MetaIO takes ':' for '=' as well (found by fuzz_image_read).
+        const std::string colon = dir.filePath("colon.mha").toStdString();
+        writeText(colon,
+                  "ObjectType = Image\nNDims = 3\nDimSize = 4 4 4\nElementType = "
+                  "MET_SHORT\nElementDataFile : slice%03d.raw 1 4 0\n");
+        QVERIFY2(readError(colon).rfind(colon + ": ElementDataFile 'slice%03d.raw 1 4 0'", 0) == 0,
+                 readError(colon).c_str());
         const std::string list = dir.filePath("list.mha").toStdString();
         writeText(list,
                   "ObjectType = Image\nNDims = 3\nDimSize = 4 4 4\nElementType = "
