@@ -27,9 +27,9 @@ class CaseCache {
     void write(const CachedCase& entry) const;
     // Throws std::runtime_error naming the file for a missing, truncated or malformed case.
     CachedCase read(const std::string& id) const;
+    std::string headerPath(const std::string& id) const;
 
   private:
-    std::string headerPath(const std::string& id) const;
     std::string dataPath(const std::string& id) const;
 
     std::string directory_;

@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include "FineTuneFixtures.h"
+#include "data/CropPlan.h"
 #include "data/CropSampler.h"
 #include "finetune/FineTuner.h"
 #include "network/Autocast.h"
@@ -96,6 +97,25 @@ class FineTuneTest : public QObject {
             QFAIL("accepted a crop larger than every case");
         } catch (const std::invalid_argument& error) {
             QVERIFY(std::string(error.what()).find("larger than every") != std::string::npos);
+        }
+    }
+
+    void autoCropIsTheMedianCaseRoundedDownAndCapped() {
+        // Per axis: lower median of (80, 90, 200) is 90 -> 64; of (66, 100, 300) 100 -> 96;
+        // of (33, 40, 64) 40 -> 32.
+        QCOMPARE(planCrop({{80, 66, 64}, {200, 100, 40}, {90, 300, 33}}), (Size3{64, 96, 32}));
+        QCOMPARE(planCrop({{500, 500, 500}, {400, 400, 400}}), (Size3{96, 96, 96}));
+        QCOMPARE(planCrop({{20, 10, 31}}), (Size3{32, 32, 32}));  // padded by the sampler
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, planCrop({}));
+
+        const CaseCache cache(cache_);
+        QCOMPARE(preparedCaseSizes(cache_, {"a"}).at(0), cache.read("a").image.size());
+        try {
+            preparedCaseSizes(cache_, {"missing"});
+            QFAIL("planned from a case that is not in the cache");
+        } catch (const std::runtime_error& error) {
+            QVERIFY2(std::string(error.what()).find("missing.json") != std::string::npos,
+                     error.what());
         }
     }
 

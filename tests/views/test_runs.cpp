@@ -116,6 +116,14 @@ class TestRuns : public QObject {
         QCOMPARE(r.arguments(),
                  QStringList({"cluster", "--project", "/p", "--clusterers", "4", "--crop",
                               "64,64,32", "--device", "cpu", "--progress", "json"}));
+        // "auto" (the form's default) is planned by train from the prepared cases; clustering
+        // has none to plan from and takes the spec's 96.
+        r.crop = QStringLiteral("auto");
+        QVERIFY(r.arguments().join(QLatin1Char(' ')).contains(QLatin1String("--crop 96 ")));
+        r.kind = RunRequest::Kind::FineTuning;
+        QVERIFY(r.arguments().join(QLatin1Char(' ')).contains(QLatin1String("--crop auto ")));
+        r.crop = QStringLiteral("automatic");
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, r.arguments());
         r.kind = RunRequest::Kind::Inference;
         QCOMPARE(r.arguments(), QStringList({"evaluate", "--run", "/p/runs/pre", "--project", "/p",
                                              "--split", "test", "--json"}));

@@ -14,13 +14,19 @@ QString number(double value) {
     return QString::number(value, 'g', 6);
 }
 
-// The engine accepts one size or three; anything else would only fail after the process starts.
+// The engine accepts one size or three (or "auto" for fine-tuning); anything else would only fail
+// after the process starts.
 void checkCrop(const QString& crop) {
-    static const QRegularExpression pattern(QStringLiteral("^\\d+(,\\d+,\\d+)?$"));
+    static const QRegularExpression pattern(QStringLiteral("^(auto|\\d+(,\\d+,\\d+)?)$"));
     if (!pattern.match(crop).hasMatch()) {
-        throw std::invalid_argument("The crop must be one size or three sizes X,Y,Z, got '" +
+        throw std::invalid_argument("The crop must be auto, one size or three sizes X,Y,Z, got '" +
                                     crop.toStdString() + "'.");
     }
+}
+
+// Clustering has no prepared cases to plan from: "auto" there is the spec's pre-training crop.
+QString clusteringCrop(const QString& crop) {
+    return crop == QLatin1String("auto") ? QStringLiteral("96") : crop;
 }
 
 }  // namespace
@@ -112,7 +118,8 @@ QStringList RunRequest::arguments() const {
             checkCrop(crop);
             args << QStringLiteral("cluster") << QStringLiteral("--project") << project
                  << QStringLiteral("--clusterers") << QString::number(clusterers)
-                 << QStringLiteral("--crop") << crop << QStringLiteral("--device") << device;
+                 << QStringLiteral("--crop") << clusteringCrop(crop) << QStringLiteral("--device")
+                 << device;
             break;
     }
     args << QStringLiteral("--progress") << QStringLiteral("json");

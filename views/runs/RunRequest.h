@@ -20,7 +20,7 @@ struct RunRequest {
     QString initFrom;  // a pre-training run folder or checkpoint, empty for random weights
     int iterations = 1000;
     int batch = 2;
-    QString crop = QStringLiteral("96");  // "96" or "X,Y,Z"
+    QString crop = QStringLiteral("auto");  // "auto" (planned from the cases), "96" or "X,Y,Z"
     double learningRate = 1e-4;
     QString device = QStringLiteral("cpu");
     bool amp = false;

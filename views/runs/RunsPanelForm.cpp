@@ -61,8 +61,10 @@ void RunsPanel::buildForm() {
     batch_->setRange(1, 1024);
     batch_->setValue(2);
     form->addRow(tr("Batch"), batch_);
-    crop_ = new QLineEdit(QStringLiteral("96"), this);
-    crop_->setToolTip(tr("One size for a cube, or X,Y,Z"));
+    crop_ = new QLineEdit(QStringLiteral("auto"), this);
+    crop_->setToolTip(
+        tr("auto (fine-tuning: the median prepared case, a multiple of 32, at most "
+           "96), one size for a cube, or X,Y,Z"));
     form->addRow(tr("Crop"), crop_);
     learningRate_ = new QDoubleSpinBox(this);
     learningRate_->setDecimals(6);

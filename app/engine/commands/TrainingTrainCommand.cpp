@@ -6,6 +6,7 @@
 
 #include "commands/TrainingCommandSet.h"
 #include "commands/TrainingProjectCases.h"
+#include "data/CropPlan.h"
 #include "distributed/DataParallelContext.h"
 #include "distributed/DistributedEnvironment.h"
 #include "finetune/FineTuner.h"
@@ -26,7 +27,16 @@ namespace fs = std::filesystem;
 // so that `train --run DIR --iters N` changes just the iteration count of a stored config).
 void applyOptions(const CommandLine& line, training::FineTuneConfig& config) {
     config.architecture = line.option("arch", config.architecture);
-    if (line.has("crop")) {
+    if (line.has("crop") && line.option("crop", "") == "auto") {
+        if (config.trainCases.empty()) {
+            throw UsageError("--crop auto needs prepared training cases, and the project has none");
+        }
+        config.crop = training::planCrop(
+            training::preparedCaseSizes(config.cacheDirectory, config.trainCases));
+        std::cerr << "crop auto: " << config.crop[0] << "," << config.crop[1] << ","
+                  << config.crop[2]
+                  << " (median prepared training case, multiple of 32, at most 96)\n";
+    } else if (line.has("crop")) {
         const auto crop = line.integers("crop", {}, 3);
         config.crop = {crop[0], crop[1], crop[2]};
     }
@@ -314,7 +324,7 @@ Command trainCommand() {
     command.summary = "fine-tune a segmentation network on a project's prepared scans";
     command.usage =
         "usage: logonet train --project DIR --run NAME [--arch logonet-tiny] [--init CKPT|RUNDIR]\n"
-        "         [--iters N | --epochs N] [--batch 2] [--crop 96 | X,Y,Z] [--lr 1e-4]\n"
+        "         [--iters N | --epochs N] [--batch 2] [--crop 96 | X,Y,Z | auto] [--lr 1e-4]\n"
         "         [--device cpu|cuda] [--amp] [--checkpointing] [--val-every N] [--seed S]\n"
         "         [--resume] [--threads T] [--progress json] [--accumulate K]\n"
         "         [--dice-weight 1] [--ce-weight 1] [--checkpoint-every 50] [--warmup N]\n"
@@ -324,7 +334,8 @@ Command trainCommand() {
         "         [--dist-timeout 1800]\n"
         "Trains on the labeled scans of split 'train', validates on split 'val'; scans not yet\n"
         "prepared with these --spacing/--window/--modality (or changed since) are prepared first.\n"
-        "The run folder\n"
+        "--crop auto: the median prepared training case rounded down to a multiple of 32, at\n"
+        "most 96 (as nnU-Net plans its patch). The run folder\n"
         "(PROJECT/runs/NAME) gets config.json, events.jsonl, checkpoints/last.pt and best.pt and\n"
         "metrics.json. SIGINT/SIGTERM stop after a checkpoint (exit code 3); --resume continues.\n"
         "--setup-only writes the run folder's config.json (and a copy of the --init weights as\n"
