@@ -23,8 +23,9 @@ struct ScanRemoval {
 ScanRemoval plannedRemoval(Project& project, int64_t scanId);
 
 // Removes the scan's row (label versions, reviews, metrics and slice assignments go with it by
-// cascade) and then its files, its prepared case in cache/ and its edit journals. The rows go in one transaction first: a crash between the two
-// leaves unreferenced files, never a row pointing at a missing file.
+// cascade) and then its files, its prepared case in cache/ and its edit journals. The rows go in
+// one transaction first: a crash between the two leaves unreferenced files, never a row pointing at
+// a missing file.
 ScanRemoval removeScan(Project& project, int64_t scanId);
 
 }  // namespace logonet
