@@ -21,11 +21,12 @@ fi
 torch_root=$("$root/.venv/bin/python" -c 'import os, torch; print(os.path.dirname(torch.__file__))' \
   2>/dev/null || true)
 # The machine's build lock: the normal build and this one share two cores.
+mkdir -p "$build"
 flock /tmp/logonet-build.lock cmake -S bench/fuzz -B "$build" -G Ninja \
   -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_C_COMPILER=clang-14 -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DLOGONET_CI_BUILD="$root/build-ci" \
-  -DLOGONET_TORCH_ROOT="$torch_root" >"$build.configure.log" 2>&1 ||
-  { cat "$build.configure.log"; exit 1; }
+  -DLOGONET_TORCH_ROOT="$torch_root" >"$build/configure.log" 2>&1 ||
+  { cat "$build/configure.log"; exit 1; }
 flock /tmp/logonet-build.lock cmake --build "$build" -j2 --target "${targets[@]}" fuzz_seeds
 
 # Seeds that cannot be written by hand: a real journal, and .npy files written by numpy.
