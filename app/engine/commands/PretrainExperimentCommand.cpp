@@ -114,7 +114,9 @@ std::string phantomProject(const fs::path& dir, const ExperimentSize& size, int6
     const fs::path unlabeled = dir / "phantoms" / "unlabeled";
     std::cerr << "experiment: writing " << pool + size.heldOut << " labeled and " << size.unlabeled
               << " unlabeled phantoms to " << dir.string() << "\n";
-    writePhantoms(images, &labels, pool + size.heldOut, 100, true);
+    // Labeled phantoms as the demo has them (its scanner, known to fit a 32^3 crop at 3x3x4 mm);
+    // the variety goes into the unlabeled ones, which pre-training must generalise over.
+    writePhantoms(images, &labels, pool + size.heldOut, 100, false);
     writePhantoms(unlabeled, nullptr, size.unlabeled, 1000, true);
     const std::string projectDir = (dir / "project").string();
     Project project = Project::create(projectDir, phantomLabelSet());
