@@ -349,6 +349,22 @@ class TestPredictLoop : public QObject {
         }
         QVERIFY2(predicted, "the scan opened has a prediction of the run");
         QVERIFY(!focusRun(*window_, QStringLiteral("no-such-run")));
+
+        // A run with nothing predicted yet (only its configuration): a scan in the views, not
+        // four empty ones.
+        const QString unscored = project_ + "/runs/unscored";
+        QVERIFY(QDir().mkpath(unscored));
+        QVERIFY(QFile::copy(project_ + "/runs/tiny/config.json", unscored + "/config.json"));
+        std::vector<ScanRecord> scans;
+        {
+            const Project project = Project::open(project_.toStdString(), Project::Access::Shared);
+            scans = project.scans();
+        }
+        QVERIFY(scans.size() >= 2);
+        QVERIFY(window_->showScan(scans.back().id));
+        QVERIFY(focusRun(*window_, QStringLiteral("unscored")));
+        QCOMPARE(window_->currentScan(), std::optional<qint64>(scans.front().id));
+        QVERIFY(QDir(unscored).removeRecursively());
     }
 
     void commandLineOpensTheTrainedRun() {

@@ -37,6 +37,12 @@ std::optional<RunPrediction> firstPrediction(const QString& projectDirectory, co
     return std::nullopt;
 }
 
+std::optional<qint64> firstScan(const QString& projectDirectory) {
+    const Project project = Project::open(projectDirectory.toStdString(), Project::Access::Shared);
+    const std::vector<ScanRecord> scans = project.scans();
+    return scans.empty() ? std::nullopt : std::optional<qint64>(scans.front().id);
+}
+
 }  // namespace
 
 bool focusRun(MainWindow& window, const QString& runName) {
@@ -53,12 +59,18 @@ bool focusRun(MainWindow& window, const QString& runName) {
         dock->raise();
     }
     std::optional<RunPrediction> prediction;
+    std::optional<qint64> scan;
     try {
         prediction = firstPrediction(runs->project(), runName);
+        scan = firstScan(runs->project());
     } catch (const std::exception&) {
         prediction.reset();  // the run is still shown; the window reports project errors itself
     }
     if (!prediction) {
+        // A run with no predictions yet: a scan in the views rather than four empty ones.
+        if (scan) {
+            window.showScan(*scan);
+        }
         return true;
     }
     if (!window.showScan(prediction->scanId)) {
