@@ -80,11 +80,11 @@ class DemoPretrainTest : public QObject {
         const Json transfer = findEvent(runs + "demo-pretrained/events.jsonl", "init");
         QVERIFY2(transfer.isObject(), "no init event in the pre-trained run");
         QCOMPARE(transfer.value("from", std::string()), init);
-        // The encoders of both branches; their decoders start as the run from scratch's do.
-        QCOMPARE(transfer.value("scope", std::string()), std::string("encoders"));
-        QVERIFY(transfer.value("loaded", int64_t{0}) > 100);   // every encoder tensor
-        QVERIFY(transfer.value("excluded", int64_t{0}) > 50);  // the decoders
-        QVERIFY(transfer.value("new", int64_t{0}) > 0);        // the segmentation head
+        // Both branches whole (the spec's transfer); only the segmentation head starts new.
+        QCOMPARE(transfer.value("scope", std::string()), std::string("branches"));
+        QVERIFY(transfer.value("loaded", int64_t{0}) > 150);  // encoders and decoders
+        QCOMPARE(transfer.value("excluded", int64_t{-1}), int64_t{0});
+        QVERIFY(transfer.value("new", int64_t{0}) > 0);  // the segmentation head
         QCOMPARE(transfer.value("skipped", int64_t{-1}), int64_t{0});
         // The run from scratch loaded nothing.
         QCOMPARE(readJson(runs + "demo/config.json").value("init", "x"), std::string());

@@ -53,17 +53,21 @@ CropSampler::CropSampler(std::vector<std::shared_ptr<const TrainingCase>> cases,
     if (cases_.empty()) {
         throw std::invalid_argument("no labeled cases to train on");
     }
+    // A case smaller than the crop is padded, as nnU-Net pads (one 31-slice case must still train
+    // at 32^3); a crop that would be mostly padding for every case is a mistake worth naming.
     bool fits = false;
     for (const auto& entry : cases_) {
         const Size3& s = entry->image.size();
-        fits = fits ||
-               (s[0] >= options_.crop[0] && s[1] >= options_.crop[1] && s[2] >= options_.crop[2]);
+        fits = fits || (2 * s[0] >= options_.crop[0] && 2 * s[1] >= options_.crop[1] &&
+                        2 * s[2] >= options_.crop[2]);
     }
     if (!fits) {
         throw std::invalid_argument("crop " + describeCrop(options_.crop) +
-                                    " is larger than every training case (" + cases_.front()->id +
-                                    " is " + describeCrop(cases_.front()->image.size()) +
-                                    " after preprocessing): choose a smaller --crop");
+                                    " is larger than every training case, more than twice along "
+                                    "an axis (" +
+                                    cases_.front()->id + " is " +
+                                    describeCrop(cases_.front()->image.size()) +
+                                    " after preprocessing): choose a smaller --crop, or auto");
     }
     if (options_.batch < 1) {
         throw std::invalid_argument("batch size must be at least 1");

@@ -244,8 +244,9 @@ Command demoCommand() {
         "Dice table. With --json the last line of stdout is one JSON object with mean_dice and\n"
         "per_class. DIR (default: a new folder under the temp directory) must be empty.\n"
         "--pretrain adds unlabeled phantoms, clusters their slices, pre-trains on them (run\n"
-        "'pretrain'), fine-tunes a second run from its encoders ('demo-pretrained', the train\n"
-        "--init default) with the same settings and prints both Dice tables side by side; its\n"
+        "'pretrain'), fine-tunes a second run from both its branches ('demo-pretrained', the\n"
+        "train --init default) with the same settings and prints both Dice tables side by side; "
+        "its\n"
         "JSON has the keys above for the run from scratch and the same under \"pretrained\"\n"
         "for the other.";
     command.flags = {"json", "pretrain"};
