@@ -6,6 +6,7 @@
 
 #include "EngineProcess.h"
 #include "PhantomProject.h"
+#include "json/Json.h"
 #include "registry/ModelRegistry.h"
 #include "run/Checkpoint.h"
 
@@ -42,7 +43,9 @@ class RunResumeTest : public QObject {
         const QString problem =
             testing::preparePhantomProject(enginePath(), project, dir.path() + "/data");
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
-        const int iterations = 6;
+        // Enough steps after the first checkpoint that a fast machine cannot finish before the
+        // kill lands (the kill follows the checkpoint event, not a guess of the step time).
+        const int iterations = 20;
         auto trainArguments = [&](const QString& run) {
             return QStringList{"train",
                                "--project",
@@ -86,6 +89,19 @@ class RunResumeTest : public QObject {
         QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.err));
         QVERIFY(resumed.out.contains("\"resumed\""));
         QCOMPARE(readCheckpointInfo(last).step, int64_t{iterations});
+        // A resume, not a restart from step 0 (which would end with the same weights): the
+        // resumed process runs exactly the steps after the checkpoint, starting right after it.
+        QList<int64_t> steps;
+        for (const QString& line : resumed.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+            const Json event = Json::parse(line.toStdString());
+            if (event.isObject() && event.value("event", std::string()) == "step") {
+                steps.append(event.at("step").asInt());
+            }
+        }
+        QVERIFY2(!steps.isEmpty(), qPrintable(resumed.out));
+        QCOMPARE(steps.front(), stoppedAt + 1);
+        QCOMPARE(steps.back(), int64_t{iterations});
+        QCOMPARE(int64_t(steps.size()), iterations - stoppedAt);
 
         const auto expected = stateOf(project.toStdString() + "/runs/straight/checkpoints/last.pt");
         const auto actual = stateOf(last);
