@@ -532,6 +532,147 @@ GERMAN = {
         "%1 wird angehalten: die Engine schreibt zuerst einen Checkpoint",
     "Stop waiting": "Nicht mehr warten",
     "Stopping the run": "Lauf wird angehalten",
+    "%1 labeled, %2 unlabeled.": "%1 mit Labels, %2 ohne Labels.",
+    "%1 label file(s) attached to scans already in the project.":
+        "%1 Label-Datei(en) an Scans angehängt, die schon im Projekt waren.",
+    "Export": "Exportieren",
+    "Export label maps": "Label-Karten exportieren",
+    "nnU-Net / MSD (labelsTr/<case>.nii.gz)": "nnU-Net / MSD (labelsTr/<case>.nii.gz)",
+    "One folder of NIfTI files (<case>.nii.gz)": "Ein Ordner mit NIfTI-Dateien (<case>.nii.gz)",
+    "Folder to write into": "Zielordner",
+    "Folder": "Ordner",
+    "Layout": "Aufbau",
+    "Exported %1 of %2": "%1 von %2 exportiert",
+    "%n scan(s)": "%n Scan(s)",
+    "Choose a folder and at least one scan.": "Wählen Sie einen Ordner und mindestens einen Scan.",
+    "An export is in progress.": "Ein Export läuft.",
+    "Exporting...": "Exportiere...",
+    "Cancelled: %1 label map(s) written": "Abgebrochen: %1 Label-Karte(n) geschrieben",
+    "Wrote %1 label map(s) to %2": "%1 Label-Karte(n) nach %2 geschrieben",
+    "Not exported:": "Nicht exportiert:",
+    "Export label maps into": "Label-Karten exportieren nach",
+    "Cannot open %1: %2": "%1 kann nicht geöffnet werden: %2",
+    "%1: no label map to export": "%1: keine Label-Karte zum Exportieren",
+    "Predict this scan...": "Diesen Scan vorhersagen...",
+    "Predict selected scans...": "Ausgewählte Scans vorhersagen...",
+    "Export labels of selected scans...": "Labels der ausgewählten Scans exportieren...",
+    "Segment the scan shown with a trained run of this project":
+        "Den angezeigten Scan mit einem trainierten Lauf dieses Projekts segmentieren",
+    "Write the selected scans' label maps as NIfTI (nnU-Net layout or one folder)":
+        "Die Label-Karten der ausgewählten Scans als NIfTI schreiben (nnU-Net-Aufbau oder ein Ordner)",
+    "Prediction": "Vorhersage",
+    "Open a project and choose a scan to predict":
+        "Öffnen Sie ein Projekt und wählen Sie einen Scan zur Vorhersage",
+    "A prediction is in progress": "Eine Vorhersage läuft",
+    "Open a project and choose scans to export":
+        "Öffnen Sie ein Projekt und wählen Sie Scans zum Exportieren",
+    "Prediction stored as label version %1 of scan %2":
+        "Vorhersage als Label-Version %1 von Scan %2 gespeichert",
+    "%1 s left": "noch %1 s",
+    "%1 min left": "noch %1 min",
+    "Predict": "Vorhersagen",
+    "Predict with a trained run": "Mit einem trainierten Lauf vorhersagen",
+    "A trained run of this project; its best checkpoint predicts":
+        "Ein trainierter Lauf dieses Projekts; sein bester Checkpoint sagt vorher",
+    "This computer's CPU": "CPU dieses Computers",
+    "This computer's GPU (CUDA)": "GPU dieses Computers (CUDA)",
+    "%1 scans (%2, ...)": "%1 Scans (%2, ...)",
+    "This project has no trained run yet: train one in the Runs panel.":
+        "Dieses Projekt hat noch keinen trainierten Lauf: trainieren Sie einen im Bereich Läufe.",
+    "Each prediction becomes a label version named after the run.":
+        "Jede Vorhersage wird eine Label-Version mit dem Namen des Laufs.",
+    "Choose a trained run and at least one scan.":
+        "Wählen Sie einen trainierten Lauf und mindestens einen Scan.",
+    "%p% - estimating the time left": "%p% - Restzeit wird geschätzt",
+    "Predicting %1 scan(s) with %2": "Sage %1 Scan(s) mit %2 vorher",
+    "Cancelling...": "Wird abgebrochen...",
+    "Predicted %1 of %2 scans": "%1 von %2 Scans vorhergesagt",
+    "Finished: %1 prediction(s) stored as label versions of %2":
+        "Fertig: %1 Vorhersage(n) als Label-Versionen von %2 gespeichert",
+    "Cannot start the engine: %1": "Die Engine kann nicht gestartet werden: %1",
+    "A prediction is in progress.": "Eine Vorhersage läuft.",
+    "Cancelled after %1 of %2 scans": "Nach %1 von %2 Scans abgebrochen",
+    "The engine stopped (exit code %1)": "Die Engine wurde beendet (Exit-Code %1)",
+    "Choose a verdict": "Urteil wählen",
+    "Next case": "Nächster Fall",
+    "Open the next case of the run's list, worst first":
+        "Den nächsten Fall aus der Liste des Laufs öffnen, schlechteste zuerst",
+    "choose a verdict first": "zuerst ein Urteil wählen",
+    "Select an evaluated run in the Runs panel first":
+        "Wählen Sie zuerst einen ausgewerteten Lauf im Bereich Läufe",
+    "That was the last case of %1": "Das war der letzte Fall von %1",
+    "Preparing the run's scans: %1 of %2": "Scans des Laufs werden vorbereitet: %1 von %2",
+    "auto (fine-tuning: the median prepared case, a multiple of 32, at most 96), one size for a cube, or X,Y,Z":
+        "auto (Feinabstimmung: der mittlere vorbereitete Fall, ein Vielfaches von 32, höchstens 96), "
+        "eine Größe für einen Würfel, oder X,Y,Z",
+    "Project setting": "Projekteinstellung",
+    "Each scan's own (auto)": "Die jedes Scans (auto)",
+    "CT (Hounsfield window)": "CT (Hounsfield-Fenster)",
+    "MR (percentiles)": "MR (Perzentile)",
+    "Modality": "Modalität",
+    "Target spacing X,Y,Z in mm; empty: the project's setting":
+        "Ziel-Voxelabstand X,Y,Z in mm; leer: die Projekteinstellung",
+    "Spacing": "Voxelabstand",
+    "the project's setting": "die Projekteinstellung",
+    "Project setting (%1)": "Projekteinstellung (%1)",
+    "project: %1 mm; its scans suggest %2 mm": "Projekt: %1 mm; seine Scans legen %2 mm nahe",
+    "Set split": "Aufteilung festlegen",
+    "Set modality": "Modalität festlegen",
+    "Attach label file...": "Label-Datei anhängen...",
+    "Remove scan...": "Scan entfernen...",
+    "Split project into k folds...": "Projekt in k Folds aufteilen...",
+    "Add a label map file as ground truth of this scan (its grid must be the scan's)":
+        "Eine Label-Karte als Ground Truth dieses Scans hinzufügen (ihr Gitter muss das des Scans sein)",
+    "Deal the non-test scans into k cross-validation folds":
+        "Die Nicht-Test-Scans auf k Kreuzvalidierungs-Folds verteilen",
+    "Train": "Training",
+    "Validation": "Validierung",
+    "Test": "Test",
+    "Cannot set the split": "Die Aufteilung kann nicht festgelegt werden",
+    "Cannot set the modality": "Die Modalität kann nicht festgelegt werden",
+    "Show a scan to attach a label file to": "Zeigen Sie einen Scan an, um eine Label-Datei anzuhängen",
+    "Attach a label file to the scan shown": "Eine Label-Datei an den angezeigten Scan anhängen",
+    "Label maps (*.nii.gz *.nii *.nrrd *.mha *.mhd)": "Label-Karten (*.nii.gz *.nii *.nrrd *.mha *.mhd)",
+    "Label file refused": "Label-Datei abgelehnt",
+    "Attached %1 as ground truth": "%1 als Ground Truth angehängt",
+    "Cannot remove": "Entfernen nicht möglich",
+    "Remove scans": "Scans entfernen",
+    "Remove from the project, with their files:\n%1\n\nThis cannot be undone.":
+        "Aus dem Projekt entfernen, mit ihren Dateien:\n%1\n\nDies kann nicht rückgängig gemacht werden.",
+    "Removed %n scan(s)": "%n Scan(s) entfernt",
+    "Cross-validation folds": "Kreuzvalidierungs-Folds",
+    "Deal the non-test scans into how many folds?": "Die Nicht-Test-Scans auf wie viele Folds verteilen?",
+    "Cannot make folds": "Folds können nicht gebildet werden",
+    "Fold": "Fold",
+    "Keep scratch project as...": "Entwurfsprojekt behalten als...",
+    "Copy the scratch project these files opened in to a folder of yours":
+        "Das Entwurfsprojekt, in dem diese Dateien geöffnet wurden, in einen eigenen Ordner kopieren",
+    "Choose an empty folder to keep the project in":
+        "Wählen Sie einen leeren Ordner für das Projekt",
+    "No image file to open": "Keine Bilddatei zum Öffnen",
+    "Opened in a scratch project (%1); File > Keep scratch project as... keeps it":
+        "In einem Entwurfsprojekt geöffnet (%1); Datei > Entwurfsprojekt behalten als... behält es",
+    "The open project is not a scratch project": "Das geöffnete Projekt ist kein Entwurfsprojekt",
+    "%1: the folder must be empty or absent": "%1: der Ordner muss leer sein oder fehlen",
+    "Slice views: zoom about the pointer (up: in, down: out)":
+        "Schichtansichten: um den Mauszeiger zoomen (hoch: hinein, runter: heraus)",
+    "Shift + left drag": "Umschalt + Ziehen links",
+    "W / L boxes (Display tab)": "Felder W / L (Reiter Anzeige)",
+    "Type the window width and level": "Fensterbreite und -mitte eingeben",
+    "1 / 2 / 3 / 4": "1 / 2 / 3 / 4",
+    "B / E / F / P": "B / E / F / P",
+    "Annotation tools: brush, eraser, fill, polygon":
+        "Annotationswerkzeuge: Pinsel, Radierer, Füllen, Polygon",
+    "[ / ]": "[ / ]",
+    "Smaller / larger brush": "Kleinerer / größerer Pinsel",
+    "Edit mode: left / right drag": "Bearbeitungsmodus: Ziehen links / rechts",
+    "Paint the active label / erase": "Das aktive Label malen / radieren",
+    "Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y": "Strg+Z / Strg+Umschalt+Z / Strg+Y",
+    "F1": "F1",
+    "This list": "Diese Liste",
+    "W": "W",
+    "Window width and level; Shift+drag in a slice view changes them too":
+        "Fensterbreite und -mitte; Umschalt+Ziehen in einer Schichtansicht ändert sie auch",
 }
 
 path = sys.argv[1] if len(sys.argv) > 1 else "translations/logonet_de.ts"

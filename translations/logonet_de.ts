@@ -38,6 +38,14 @@
         <source>%1 failed:</source>
         <translation>%1 fehlgeschlagen:</translation>
     </message>
+    <message>
+        <source>%1 labeled, %2 unlabeled.</source>
+        <translation>%1 mit Labels, %2 ohne Labels.</translation>
+    </message>
+    <message>
+        <source>%1 label file(s) attached to scans already in the project.</source>
+        <translation>%1 Label-Datei(en) an Scans angehängt, die schon im Projekt waren.</translation>
+    </message>
 </context>
 <context>
     <name>RemoteHost</name>
@@ -592,6 +600,94 @@ Schicht %2</translation>
     </message>
 </context>
 <context>
+    <name>logonet::views::ExportLabelsDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Export label maps</source>
+        <translation>Label-Karten exportieren</translation>
+    </message>
+    <message>
+        <source>nnU-Net / MSD (labelsTr/&lt;case&gt;.nii.gz)</source>
+        <translation>nnU-Net / MSD (labelsTr/&lt;case&gt;.nii.gz)</translation>
+    </message>
+    <message>
+        <source>One folder of NIfTI files (&lt;case&gt;.nii.gz)</source>
+        <translation>Ein Ordner mit NIfTI-Dateien (&lt;case&gt;.nii.gz)</translation>
+    </message>
+    <message>
+        <source>Folder to write into</source>
+        <translation>Zielordner</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>Durchsuchen...</translation>
+    </message>
+    <message>
+        <source>Scans</source>
+        <translation>Scans</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>Aufbau</translation>
+    </message>
+    <message>
+        <source>Exported %1 of %2</source>
+        <translation>%1 von %2 exportiert</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scan(s)</source>
+        <translation>%n Scan(s)<numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Choose a folder and at least one scan.</source>
+        <translation>Wählen Sie einen Ordner und mindestens einen Scan.</translation>
+    </message>
+    <message>
+        <source>An export is in progress.</source>
+        <translation>Ein Export läuft.</translation>
+    </message>
+    <message>
+        <source>Exporting...</source>
+        <translation>Exportiere...</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1 label map(s) written</source>
+        <translation>Abgebrochen: %1 Label-Karte(n) geschrieben</translation>
+    </message>
+    <message>
+        <source>Wrote %1 label map(s) to %2</source>
+        <translation>%1 Label-Karte(n) nach %2 geschrieben</translation>
+    </message>
+    <message>
+        <source>Not exported:</source>
+        <translation>Nicht exportiert:</translation>
+    </message>
+    <message>
+        <source>Export label maps into</source>
+        <translation>Label-Karten exportieren nach</translation>
+    </message>
+</context>
+<context>
+    <name>logonet::views::FileDrop</name>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>logonet::views::ImportDialog</name>
     <message>
         <source>Unlabeled collection (ignore any label maps)</source>
@@ -698,6 +794,13 @@ Schicht %2</translation>
     </message>
 </context>
 <context>
+    <name>logonet::views::LabelExportTask</name>
+    <message>
+        <source>%1: no label map to export</source>
+        <translation>%1: keine Label-Karte zum Exportieren</translation>
+    </message>
+</context>
+<context>
     <name>logonet::views::LabelOverlayPanel</name>
     <message>
         <source>Show labels</source>
@@ -722,6 +825,10 @@ Schicht %2</translation>
     <message>
         <source>Style</source>
         <translation>Darstellung</translation>
+    </message>
+    <message>
+        <source>Show or hide the label overlay</source>
+        <translation>Label-Überlagerung ein- oder ausblenden</translation>
     </message>
 </context>
 <context>
@@ -1202,6 +1309,159 @@ Schicht %2</translation>
     </message>
 </context>
 <context>
+    <name>logonet::views::PredictActions</name>
+    <message>
+        <source>Predict this scan...</source>
+        <translation>Diesen Scan vorhersagen...</translation>
+    </message>
+    <message>
+        <source>Predict selected scans...</source>
+        <translation>Ausgewählte Scans vorhersagen...</translation>
+    </message>
+    <message>
+        <source>Correct this prediction</source>
+        <translation>Diese Vorhersage korrigieren</translation>
+    </message>
+    <message>
+        <source>Export labels of selected scans...</source>
+        <translation>Labels der ausgewählten Scans exportieren...</translation>
+    </message>
+    <message>
+        <source>Segment the scan shown with a trained run of this project</source>
+        <translation>Den angezeigten Scan mit einem trainierten Lauf dieses Projekts segmentieren</translation>
+    </message>
+    <message>
+        <source>Write the selected scans' label maps as NIfTI (nnU-Net layout or one folder)</source>
+        <translation>Die Label-Karten der ausgewählten Scans als NIfTI schreiben (nnU-Net-Aufbau oder ein Ordner)</translation>
+    </message>
+    <message>
+        <source>Prediction</source>
+        <translation>Vorhersage</translation>
+    </message>
+    <message>
+        <source>Open a project and choose a scan to predict</source>
+        <translation>Öffnen Sie ein Projekt und wählen Sie einen Scan zur Vorhersage</translation>
+    </message>
+    <message>
+        <source>A prediction is in progress</source>
+        <translation>Eine Vorhersage läuft</translation>
+    </message>
+    <message>
+        <source>Open a project and choose scans to export</source>
+        <translation>Öffnen Sie ein Projekt und wählen Sie Scans zum Exportieren</translation>
+    </message>
+    <message>
+        <source>Prediction stored as label version %1 of scan %2</source>
+        <translation>Vorhersage als Label-Version %1 von Scan %2 gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>logonet::views::PredictDialog</name>
+    <message>
+        <source>%1 s left</source>
+        <translation>noch %1 s</translation>
+    </message>
+    <message>
+        <source>%1 min left</source>
+        <translation>noch %1 min</translation>
+    </message>
+    <message>
+        <source>Predict</source>
+        <translation>Vorhersagen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Predict with a trained run</source>
+        <translation>Mit einem trainierten Lauf vorhersagen</translation>
+    </message>
+    <message>
+        <source>A trained run of this project; its best checkpoint predicts</source>
+        <translation>Ein trainierter Lauf dieses Projekts; sein bester Checkpoint sagt vorher</translation>
+    </message>
+    <message>
+        <source>This computer's CPU</source>
+        <translation>CPU dieses Computers</translation>
+    </message>
+    <message>
+        <source>This computer's GPU (CUDA)</source>
+        <translation>GPU dieses Computers (CUDA)</translation>
+    </message>
+    <message>
+        <source>Scans</source>
+        <translation>Scans</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Wo</translation>
+    </message>
+    <message>
+        <source>%1 scans (%2, ...)</source>
+        <translation>%1 Scans (%2, ...)</translation>
+    </message>
+    <message>
+        <source>This project has no trained run yet: train one in the Runs panel.</source>
+        <translation>Dieses Projekt hat noch keinen trainierten Lauf: trainieren Sie einen im Bereich Läufe.</translation>
+    </message>
+    <message>
+        <source>Each prediction becomes a label version named after the run.</source>
+        <translation>Jede Vorhersage wird eine Label-Version mit dem Namen des Laufs.</translation>
+    </message>
+    <message>
+        <source>Choose a trained run and at least one scan.</source>
+        <translation>Wählen Sie einen trainierten Lauf und mindestens einen Scan.</translation>
+    </message>
+    <message>
+        <source>%p% - estimating the time left</source>
+        <translation>%p% - Restzeit wird geschätzt</translation>
+    </message>
+    <message>
+        <source>Predicting %1 scan(s) with %2</source>
+        <translation>Sage %1 Scan(s) mit %2 vorher</translation>
+    </message>
+    <message>
+        <source>Cancelling...</source>
+        <translation>Wird abgebrochen...</translation>
+    </message>
+    <message>
+        <source>Predicted %1 of %2 scans</source>
+        <translation>%1 von %2 Scans vorhergesagt</translation>
+    </message>
+    <message>
+        <source>Finished: %1 prediction(s) stored as label versions of %2</source>
+        <translation>Fertig: %1 Vorhersage(n) als Label-Versionen von %2 gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>logonet::views::PredictionJob</name>
+    <message>
+        <source>Cannot start the engine: %1</source>
+        <translation>Die Engine kann nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <source>A prediction is in progress.</source>
+        <translation>Eine Vorhersage läuft.</translation>
+    </message>
+    <message>
+        <source>Cannot start the engine '%1': %2</source>
+        <translation>Die Engine '%1' kann nicht gestartet werden: %2</translation>
+    </message>
+    <message>
+        <source>Cancelled after %1 of %2 scans</source>
+        <translation>Nach %1 von %2 Scans abgebrochen</translation>
+    </message>
+    <message>
+        <source>The engine stopped (exit code %1)</source>
+        <translation>Die Engine wurde beendet (Exit-Code %1)</translation>
+    </message>
+</context>
+<context>
     <name>logonet::views::RemoteEngineCall</name>
     <message>
         <source>Cannot start the engine '%1': %2</source>
@@ -1417,6 +1677,22 @@ Vergleichen Sie sie mit den Fingerabdrücken, die der Administrator auf dem Serv
         <source>not reviewed yet</source>
         <translation>noch nicht geprüft</translation>
     </message>
+    <message>
+        <source>Choose a verdict</source>
+        <translation>Urteil wählen</translation>
+    </message>
+    <message>
+        <source>Next case</source>
+        <translation>Nächster Fall</translation>
+    </message>
+    <message>
+        <source>Open the next case of the run's list, worst first</source>
+        <translation>Den nächsten Fall aus der Liste des Laufs öffnen, schlechteste zuerst</translation>
+    </message>
+    <message>
+        <source>choose a verdict first</source>
+        <translation>zuerst ein Urteil wählen</translation>
+    </message>
 </context>
 <context>
     <name>logonet::views::ReviewView</name>
@@ -1459,6 +1735,17 @@ Vergleichen Sie sie mit den Fingerabdrücken, die der Administrator auf dem Serv
     <message>
         <source>%1 against %2: %3 true positive, %4 false positive, %5 false negative voxels; Dice %6</source>
         <translation>%1 gegen %2: %3 richtig positive, %4 falsch positive, %5 falsch negative Voxel; Dice %6</translation>
+    </message>
+</context>
+<context>
+    <name>logonet::views::ReviewWalk</name>
+    <message>
+        <source>Select an evaluated run in the Runs panel first</source>
+        <translation>Wählen Sie zuerst einen ausgewerteten Lauf im Bereich Läufe</translation>
+    </message>
+    <message>
+        <source>That was the last case of %1</source>
+        <translation>Das war der letzte Fall von %1</translation>
     </message>
 </context>
 <context>
@@ -1506,10 +1793,6 @@ Vergleichen Sie sie mit den Fingerabdrücken, die der Administrator auf dem Serv
     <message>
         <source>Batch</source>
         <translation>Batch</translation>
-    </message>
-    <message>
-        <source>One size for a cube, or X,Y,Z</source>
-        <translation>Eine Größe für einen Würfel, oder X,Y,Z</translation>
     </message>
     <message>
         <source>Crop</source>
@@ -1679,6 +1962,165 @@ Vergleichen Sie sie mit den Fingerabdrücken, die der Administrator auf dem Serv
         <source>Evaluation cancelled</source>
         <translation>Auswertung abgebrochen</translation>
     </message>
+    <message>
+        <source>Preparing the run's scans: %1 of %2</source>
+        <translation>Scans des Laufs werden vorbereitet: %1 von %2</translation>
+    </message>
+    <message>
+        <source>auto (fine-tuning: the median prepared case, a multiple of 32, at most 96), one size for a cube, or X,Y,Z</source>
+        <translation>auto (Feinabstimmung: der mittlere vorbereitete Fall, ein Vielfaches von 32, höchstens 96), eine Größe für einen Würfel, oder X,Y,Z</translation>
+    </message>
+    <message>
+        <source>Project setting</source>
+        <translation>Projekteinstellung</translation>
+    </message>
+    <message>
+        <source>Each scan's own (auto)</source>
+        <translation>Die jedes Scans (auto)</translation>
+    </message>
+    <message>
+        <source>CT (Hounsfield window)</source>
+        <translation>CT (Hounsfield-Fenster)</translation>
+    </message>
+    <message>
+        <source>MR (percentiles)</source>
+        <translation>MR (Perzentile)</translation>
+    </message>
+    <message>
+        <source>Modality</source>
+        <translation>Modalität</translation>
+    </message>
+    <message>
+        <source>Target spacing X,Y,Z in mm; empty: the project's setting</source>
+        <translation>Ziel-Voxelabstand X,Y,Z in mm; leer: die Projekteinstellung</translation>
+    </message>
+    <message>
+        <source>Spacing</source>
+        <translation>Voxelabstand</translation>
+    </message>
+    <message>
+        <source>the project's setting</source>
+        <translation>die Projekteinstellung</translation>
+    </message>
+    <message>
+        <source>Project setting (%1)</source>
+        <translation>Projekteinstellung (%1)</translation>
+    </message>
+    <message>
+        <source>project: %1 mm; its scans suggest %2 mm</source>
+        <translation>Projekt: %1 mm; seine Scans legen %2 mm nahe</translation>
+    </message>
+</context>
+<context>
+    <name>logonet::views::ScanActions</name>
+    <message>
+        <source>Set split</source>
+        <translation>Aufteilung festlegen</translation>
+    </message>
+    <message>
+        <source>Set modality</source>
+        <translation>Modalität festlegen</translation>
+    </message>
+    <message>
+        <source>Attach label file...</source>
+        <translation>Label-Datei anhängen...</translation>
+    </message>
+    <message>
+        <source>Remove scan...</source>
+        <translation>Scan entfernen...</translation>
+    </message>
+    <message>
+        <source>Split project into k folds...</source>
+        <translation>Projekt in k Folds aufteilen...</translation>
+    </message>
+    <message>
+        <source>Add a label map file as ground truth of this scan (its grid must be the scan's)</source>
+        <translation>Eine Label-Karte als Ground Truth dieses Scans hinzufügen (ihr Gitter muss das des Scans sein)</translation>
+    </message>
+    <message>
+        <source>Deal the non-test scans into k cross-validation folds</source>
+        <translation>Die Nicht-Test-Scans auf k Kreuzvalidierungs-Folds verteilen</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>Validierung</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>Cannot set the split</source>
+        <translation>Die Aufteilung kann nicht festgelegt werden</translation>
+    </message>
+    <message>
+        <source>Cannot set the modality</source>
+        <translation>Die Modalität kann nicht festgelegt werden</translation>
+    </message>
+    <message>
+        <source>Show a scan to attach a label file to</source>
+        <translation>Zeigen Sie einen Scan an, um eine Label-Datei anzuhängen</translation>
+    </message>
+    <message>
+        <source>Attach a label file to the scan shown</source>
+        <translation>Eine Label-Datei an den angezeigten Scan anhängen</translation>
+    </message>
+    <message>
+        <source>Label maps (*.nii.gz *.nii *.nrrd *.mha *.mhd)</source>
+        <translation>Label-Karten (*.nii.gz *.nii *.nrrd *.mha *.mhd)</translation>
+    </message>
+    <message>
+        <source>Label file refused</source>
+        <translation>Label-Datei abgelehnt</translation>
+    </message>
+    <message>
+        <source>Attached %1 as ground truth</source>
+        <translation>%1 als Ground Truth angehängt</translation>
+    </message>
+    <message>
+        <source>Cannot remove</source>
+        <translation>Entfernen nicht möglich</translation>
+    </message>
+    <message>
+        <source>Remove scans</source>
+        <translation>Scans entfernen</translation>
+    </message>
+    <message>
+        <source>Remove from the project, with their files:
+%1
+
+This cannot be undone.</source>
+        <translation>Aus dem Projekt entfernen, mit ihren Dateien:
+%1
+
+Dies kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n scan(s)</source>
+        <translation>%n Scan(s) entfernt<numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Cross-validation folds</source>
+        <translation>Kreuzvalidierungs-Folds</translation>
+    </message>
+    <message>
+        <source>Deal the non-test scans into how many folds?</source>
+        <translation>Die Nicht-Test-Scans auf wie viele Folds verteilen?</translation>
+    </message>
+    <message>
+        <source>Cannot make folds</source>
+        <translation>Folds können nicht gebildet werden</translation>
+    </message>
 </context>
 <context>
     <name>logonet::views::ScanBrowser</name>
@@ -1728,6 +2170,45 @@ Vergleichen Sie sie mit den Fingerabdrücken, die der Administrator auf dem Serv
     <message>
         <source>Spacing (mm)</source>
         <translation>Voxelabstand (mm)</translation>
+    </message>
+    <message>
+        <source>Modality</source>
+        <translation>Modalität</translation>
+    </message>
+    <message>
+        <source>Fold</source>
+        <translation>Fold</translation>
+    </message>
+</context>
+<context>
+    <name>logonet::views::ScratchProject</name>
+    <message>
+        <source>Keep scratch project as...</source>
+        <translation>Entwurfsprojekt behalten als...</translation>
+    </message>
+    <message>
+        <source>Copy the scratch project these files opened in to a folder of yours</source>
+        <translation>Das Entwurfsprojekt, in dem diese Dateien geöffnet wurden, in einen eigenen Ordner kopieren</translation>
+    </message>
+    <message>
+        <source>Choose an empty folder to keep the project in</source>
+        <translation>Wählen Sie einen leeren Ordner für das Projekt</translation>
+    </message>
+    <message>
+        <source>No image file to open</source>
+        <translation>Keine Bilddatei zum Öffnen</translation>
+    </message>
+    <message>
+        <source>Opened in a scratch project (%1); File &gt; Keep scratch project as... keeps it</source>
+        <translation>In einem Entwurfsprojekt geöffnet (%1); Datei &gt; Entwurfsprojekt behalten als... behält es</translation>
+    </message>
+    <message>
+        <source>The open project is not a scratch project</source>
+        <translation>Das geöffnete Projekt ist kein Entwurfsprojekt</translation>
+    </message>
+    <message>
+        <source>%1: the folder must be empty or absent</source>
+        <translation>%1: der Ordner muss leer sein oder fehlen</translation>
     </message>
 </context>
 <context>
@@ -1791,10 +2272,6 @@ Vergleichen Sie sie mit den Fingerabdrücken, die der Administrator auf dem Serv
     <message>
         <source>Show or hide the label overlay</source>
         <translation>Label-Überlagerung ein- oder ausblenden</translation>
-    </message>
-    <message>
-        <source>1 - 4</source>
-        <translation>1 - 4</translation>
     </message>
     <message>
         <source>Window presets: abdomen, lung, bone, brain</source>
@@ -1865,12 +2342,64 @@ Vergleichen Sie sie mit den Fingerabdrücken, die der Administrator auf dem Serv
         <translation>Labelbearbeitung ein / aus, Labels als neue Version speichern</translation>
     </message>
     <message>
-        <source>Ctrl+Z / Ctrl+Shift+Z</source>
-        <translation>Strg+Z / Strg+Umschalt+Z</translation>
-    </message>
-    <message>
         <source>Undo / redo a label edit</source>
         <translation>Labeländerung rückgängig / wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Slice views: zoom about the pointer (up: in, down: out)</source>
+        <translation>Schichtansichten: um den Mauszeiger zoomen (hoch: hinein, runter: heraus)</translation>
+    </message>
+    <message>
+        <source>Shift + left drag</source>
+        <translation>Umschalt + Ziehen links</translation>
+    </message>
+    <message>
+        <source>W / L boxes (Display tab)</source>
+        <translation>Felder W / L (Reiter Anzeige)</translation>
+    </message>
+    <message>
+        <source>Type the window width and level</source>
+        <translation>Fensterbreite und -mitte eingeben</translation>
+    </message>
+    <message>
+        <source>1 / 2 / 3 / 4</source>
+        <translation>1 / 2 / 3 / 4</translation>
+    </message>
+    <message>
+        <source>B / E / F / P</source>
+        <translation>B / E / F / P</translation>
+    </message>
+    <message>
+        <source>Annotation tools: brush, eraser, fill, polygon</source>
+        <translation>Annotationswerkzeuge: Pinsel, Radierer, Füllen, Polygon</translation>
+    </message>
+    <message>
+        <source>[ / ]</source>
+        <translation>[ / ]</translation>
+    </message>
+    <message>
+        <source>Smaller / larger brush</source>
+        <translation>Kleinerer / größerer Pinsel</translation>
+    </message>
+    <message>
+        <source>Edit mode: left / right drag</source>
+        <translation>Bearbeitungsmodus: Ziehen links / rechts</translation>
+    </message>
+    <message>
+        <source>Paint the active label / erase</source>
+        <translation>Das aktive Label malen / radieren</translation>
+    </message>
+    <message>
+        <source>Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y</source>
+        <translation>Strg+Z / Strg+Umschalt+Z / Strg+Y</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>This list</source>
+        <translation>Diese Liste</translation>
     </message>
 </context>
 <context>
@@ -1930,6 +2459,21 @@ Vergleichen Sie sie mit den Fingerabdrücken, die der Administrator auf dem Serv
 step %2: %3</source>
         <translation>%1
 Schritt %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>logonet::views::WindowLevelEntry</name>
+    <message>
+        <source>W</source>
+        <translation>W</translation>
+    </message>
+    <message>
+        <source>L</source>
+        <translation>L</translation>
+    </message>
+    <message>
+        <source>Window width and level; Shift+drag in a slice view changes them too</source>
+        <translation>Fensterbreite und -mitte; Umschalt+Ziehen in einer Schichtansicht ändert sie auch</translation>
     </message>
 </context>
 </TS>

@@ -4,11 +4,13 @@
 // tests so that they run in a second; a real tiny engine run is checked when the engine is built.
 #include <qcustomplot.h>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLineEdit>
 #include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -20,6 +22,7 @@
 #include "plots/DiceChart.h"
 #include "plots/RunScores.h"
 #include "plots/TrainingCurves.h"
+#include "project/PreparationDefaults.h"
 #include "project/Project.h"
 #include "review/CaseReviewTable.h"
 #include "review/ReviewTarget.h"
@@ -166,6 +169,41 @@ class TestRuns : public QObject {
         QVERIFY(panel.commandLineShown().contains(QStringLiteral(" --amp ")));
         QCOMPARE(panel.request().iterations, 7);
         QVERIFY(panel.request().amp);
+
+        // Preparation overrides: modality and spacing go on the command line only when set.
+        auto* modality = panel.findChild<QComboBox*>(QStringLiteral("modality"));
+        auto* spacing = panel.findChild<QLineEdit*>(QStringLiteral("spacing"));
+        QVERIFY(modality != nullptr && spacing != nullptr);
+        QVERIFY(!panel.commandLineShown().contains(QStringLiteral("--modality")));
+        modality->setCurrentIndex(modality->findData(QStringLiteral("mr")));
+        spacing->setText(QStringLiteral("1,1,2.5"));
+        QVERIFY2(
+            panel.commandLineShown().contains(QStringLiteral(" --modality mr --spacing 1,1,2.5 ")),
+            qPrintable(panel.commandLineShown()));
+        spacing->setText(QStringLiteral("1,0,2"));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, panel.request().arguments());
+    }
+
+    // The form says what the project's preparation settings are, and what its scans suggest.
+    void formShowsTheProjectsPreparationSettings() {
+        QTemporaryDir dir;
+        const QString project = dir.filePath(QStringLiteral("p"));
+        {
+            logonet::Project created =
+                logonet::Project::create(project.toStdString(), logonet::LabelSet::btcv());
+            logonet::PreparationDefaults defaults;
+            defaults.modality = "mr";
+            defaults.spacing = {0.75, 0.75, 3.0};
+            logonet::setPreparationDefaults(created, defaults);
+        }
+        RunsPanel panel;
+        panel.setProject(project);
+        auto* modality = panel.findChild<QComboBox*>(QStringLiteral("modality"));
+        auto* spacing = panel.findChild<QLineEdit*>(QStringLiteral("spacing"));
+        QVERIFY2(modality->itemText(0).contains(QStringLiteral("mr")),
+                 qPrintable(modality->itemText(0)));
+        QVERIFY2(spacing->placeholderText().contains(QStringLiteral("0.75,0.75,3 mm")),
+                 qPrintable(spacing->placeholderText()));
     }
 
     void eventLogSeries() {

@@ -24,12 +24,43 @@ void checkCrop(const QString& crop) {
     }
 }
 
+// Three positive numbers in mm, as `train --spacing` takes them.
+void checkSpacing(const QString& spacing) {
+    const QStringList parts = spacing.split(QLatin1Char(','));
+    bool valid = parts.size() == 3;
+    for (const QString& part : parts) {
+        bool number = false;
+        valid = valid && part.trimmed().toDouble(&number) > 0.0 && number;
+    }
+    if (!valid) {
+        throw std::invalid_argument("The spacing must be three positive sizes in mm X,Y,Z, got '" +
+                                    spacing.toStdString() + "'.");
+    }
+}
+
 // Clustering has no prepared cases to plan from: "auto" there is the spec's pre-training crop.
 QString clusteringCrop(const QString& crop) {
     return crop == QLatin1String("auto") ? QStringLiteral("96") : crop;
 }
 
 }  // namespace
+
+QStringList RunRequest::preparationArguments() const {
+    QStringList args;
+    if (!modality.isEmpty()) {
+        if (modality != QLatin1String("auto") && modality != QLatin1String("ct") &&
+            modality != QLatin1String("mr")) {
+            throw std::invalid_argument("The modality must be auto, ct or mr, got '" +
+                                        modality.toStdString() + "'.");
+        }
+        args << QStringLiteral("--modality") << modality;
+    }
+    if (!spacing.isEmpty()) {
+        checkSpacing(spacing);
+        args << QStringLiteral("--spacing") << spacing;
+    }
+    return args;
+}
 
 QString RunRequest::kindName(Kind kind) {
     switch (kind) {
@@ -85,6 +116,7 @@ QStringList RunRequest::arguments() const {
                  << QStringLiteral("--batch") << QString::number(batch) << QStringLiteral("--crop")
                  << crop << QStringLiteral("--lr") << number(learningRate)
                  << QStringLiteral("--device") << device;
+            args << preparationArguments();
             if (amp) {
                 args << QStringLiteral("--amp");
             }
@@ -179,6 +211,7 @@ QStringList RunRequest::remoteArguments() const {
              << QStringLiteral("--batch") << QString::number(batch) << QStringLiteral("--crop")
              << crop << QStringLiteral("--lr") << number(learningRate) << QStringLiteral("--device")
              << device;
+        args << preparationArguments();
         if (amp) {
             args << QStringLiteral("--amp");
         }

@@ -21,6 +21,10 @@ struct RunRequest {
     int iterations = 1000;
     int batch = 2;
     QString crop = QStringLiteral("auto");  // "auto" (planned from the cases), "96" or "X,Y,Z"
+    // How the scans are prepared for fine-tuning; empty: the project's settings
+    // (`logonet project settings`).
+    QString modality;  // "auto" (each scan by its own), "ct" or "mr"
+    QString spacing;   // "X,Y,Z" in mm
     double learningRate = 1e-4;
     QString device = QStringLiteral("cpu");
     bool amp = false;
@@ -48,6 +52,8 @@ struct RunRequest {
 
   private:
     void checkPaperMasking() const;
+    // --modality/--spacing when the form overrides the project's settings.
+    QStringList preparationArguments() const;
 };
 
 // The arguments as one line a user can paste into a terminal (quoted where needed).

@@ -79,6 +79,8 @@ RunRequest RunsPanel::request() const {
     r.iterations = iterations_->value();
     r.batch = batch_->value();
     r.crop = crop_->text().trimmed();
+    r.modality = modality_->currentData().toString();
+    r.spacing = spacing_->text().trimmed();
     r.learningRate = learningRate_->value();
     r.device = device_->currentText();
     r.split = split_->currentText();
@@ -104,6 +106,8 @@ void RunsPanel::setRequest(const RunRequest& r) {
     iterations_->setValue(r.iterations);
     batch_->setValue(r.batch);
     crop_->setText(r.crop);
+    modality_->setCurrentIndex(std::max(0, modality_->findData(r.modality)));
+    spacing_->setText(r.spacing);
     learningRate_->setValue(r.learningRate);
     device_->setCurrentText(r.device);
     split_->setCurrentText(r.split);
@@ -136,6 +140,8 @@ void RunsPanel::updateForm() {
     iterations_->setEnabled(training);
     batch_->setEnabled(training);
     crop_->setEnabled(kind == RunRequest::Kind::FineTuning || kind == RunRequest::Kind::Clustering);
+    modality_->setEnabled(kind == RunRequest::Kind::FineTuning);
+    spacing_->setEnabled(kind == RunRequest::Kind::FineTuning);
     learningRate_->setEnabled(training);
     device_->setEnabled(kind != RunRequest::Kind::Inference);
     split_->setEnabled(kind == RunRequest::Kind::Inference);
@@ -170,6 +176,7 @@ void RunsPanel::setProject(const QString& directory) {
         status_->setText(tr("No run in progress"));
     }
     project_ = directory;
+    refreshPreparationDefaults();
     curves_->clearRuns();
     reattach();
     refreshRuns();

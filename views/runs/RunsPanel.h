@@ -89,6 +89,8 @@ class RunsPanel : public QWidget {
     void reattach();
     // Fills the "where" choice: this computer and the hosts of the Remote Hosts dialog.
     void refreshRemoteHosts();
+    // The project's preparation settings (and what its scans suggest) shown in the form.
+    void refreshPreparationDefaults();
     void editRemoteHosts();
 
     QString project_;
@@ -107,6 +109,8 @@ class RunsPanel : public QWidget {
     QSpinBox* iterations_;
     QSpinBox* batch_;
     QLineEdit* crop_;
+    QComboBox* modality_;
+    QLineEdit* spacing_;
     QDoubleSpinBox* learningRate_;
     QComboBox* device_;
     QComboBox* where_;

@@ -66,6 +66,19 @@ void RunsPanel::buildForm() {
         tr("auto (fine-tuning: the median prepared case, a multiple of 32, at most "
            "96), one size for a cube, or X,Y,Z"));
     form->addRow(tr("Crop"), crop_);
+    // Preparation (resampling and intensity normalisation): the project's settings unless the
+    // run overrides them; refreshPreparationDefaults() shows what those are.
+    modality_ = new QComboBox(this);
+    modality_->setObjectName(QStringLiteral("modality"));
+    modality_->addItem(tr("Project setting"), QString());
+    modality_->addItem(tr("Each scan's own (auto)"), QStringLiteral("auto"));
+    modality_->addItem(tr("CT (Hounsfield window)"), QStringLiteral("ct"));
+    modality_->addItem(tr("MR (percentiles)"), QStringLiteral("mr"));
+    form->addRow(tr("Modality"), modality_);
+    spacing_ = new QLineEdit(this);
+    spacing_->setObjectName(QStringLiteral("spacing"));
+    spacing_->setToolTip(tr("Target spacing X,Y,Z in mm; empty: the project's setting"));
+    form->addRow(tr("Spacing"), spacing_);
     learningRate_ = new QDoubleSpinBox(this);
     learningRate_->setDecimals(6);
     learningRate_->setRange(1e-6, 1.0);
@@ -190,7 +203,8 @@ void RunsPanel::buildForm() {
     for (QComboBox* box : {kind_, architecture_, initFrom_, device_, split_, where_}) {
         connect(box, &QComboBox::currentTextChanged, this, &RunsPanel::updateForm);
     }
-    for (QLineEdit* edit : {name_, crop_}) {
+    connect(modality_, &QComboBox::currentIndexChanged, this, &RunsPanel::updateCommandLine);
+    for (QLineEdit* edit : {name_, crop_, spacing_}) {
         connect(edit, &QLineEdit::textChanged, this, &RunsPanel::updateCommandLine);
     }
     for (QSpinBox* box : {iterations_, batch_, clusterers_, maskLength_}) {
