@@ -543,7 +543,7 @@ GERMAN = {
     "Folder": "Ordner",
     "Layout": "Aufbau",
     "Exported %1 of %2": "%1 von %2 exportiert",
-    "%n scan(s)": "%n Scan(s)",
+    "%n scan(s)": ("%n Scan", "%n Scans"),
     "Choose a folder and at least one scan.": "Wählen Sie einen Ordner und mindestens einen Scan.",
     "An export is in progress.": "Ein Export läuft.",
     "Exporting...": "Exportiere...",
@@ -639,7 +639,7 @@ GERMAN = {
     "Remove scans": "Scans entfernen",
     "Remove from the project, with their files:\n%1\n\nThis cannot be undone.":
         "Aus dem Projekt entfernen, mit ihren Dateien:\n%1\n\nDies kann nicht rückgängig gemacht werden.",
-    "Removed %n scan(s)": "%n Scan(s) entfernt",
+    "Removed %n scan(s)": ("%n Scan entfernt", "%n Scans entfernt"),
     "Cross-validation folds": "Kreuzvalidierungs-Folds",
     "Deal the non-test scans into how many folds?": "Die Nicht-Test-Scans auf wie viele Folds verteilen?",
     "Cannot make folds": "Folds können nicht gebildet werden",
@@ -682,7 +682,17 @@ for message in tree.getroot().iter("message"):
     source = message.find("source").text
     translation = message.find("translation")
     if source in GERMAN:
-        translation.text = GERMAN[source]
+        german = GERMAN[source]
+        if message.get("numerus") == "yes":
+            # Plural messages (%n): German's two forms, singular then plural.
+            singular, plural = german if isinstance(german, tuple) else (german, german)
+            for form in list(translation):
+                translation.remove(form)
+            translation.text = None
+            for text in (singular, plural):
+                ET.SubElement(translation, "numerusform").text = text
+        else:
+            translation.text = german
         translation.attrib.pop("type", None)
     else:
         missing += 1

@@ -647,9 +647,7 @@ Schicht %2</translation>
     </message>
     <message numerus="yes">
         <source>%n scan(s)</source>
-        <translation>%n Scan(s)<numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n Scan</numerusform><numerusform>%n Scans</numerusform></translation>
     </message>
     <message>
         <source>Choose a folder and at least one scan.</source>
@@ -2105,9 +2103,7 @@ Dies kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message numerus="yes">
         <source>Removed %n scan(s)</source>
-        <translation>%n Scan(s) entfernt<numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n Scan entfernt</numerusform><numerusform>%n Scans entfernt</numerusform></translation>
     </message>
     <message>
         <source>Cross-validation folds</source>
