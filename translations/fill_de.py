@@ -673,6 +673,18 @@ GERMAN = {
     "W": "W",
     "Window width and level; Shift+drag in a slice view changes them too":
         "Fensterbreite und -mitte; Umschalt+Ziehen in einer Schichtansicht ändert sie auch",
+    "ITK-SNAP label descriptions (*.txt *.label)": "ITK-SNAP-Labelbeschreibungen (*.txt *.label)",
+    "3D Slicer colour table (*.ctbl *.txt)": "3D-Slicer-Farbtabelle (*.ctbl *.txt)",
+    "Import...": "Importieren...",
+    "Read an ITK-SNAP label description file or a Slicer colour table":
+        "Eine ITK-SNAP-Labelbeschreibung oder eine Slicer-Farbtabelle lesen",
+    "Export...": "Exportieren...",
+    "Write these labels for ITK-SNAP or 3D Slicer": "Diese Labels für ITK-SNAP oder 3D Slicer schreiben",
+    "%1 is neither an ITK-SNAP label file (%2) nor a Slicer colour table (%3)":
+        "%1 ist weder eine ITK-SNAP-Labeldatei (%2) noch eine Slicer-Farbtabelle (%3)",
+    "All files (*)": "Alle Dateien (*)",
+    "Import label descriptions": "Labelbeschreibungen importieren",
+    "Export label descriptions": "Labelbeschreibungen exportieren",
 }
 
 path = sys.argv[1] if len(sys.argv) > 1 else "translations/logonet_de.ts"

@@ -48,6 +48,17 @@
     </message>
 </context>
 <context>
+    <name>LabelSetEditor</name>
+    <message>
+        <source>ITK-SNAP label descriptions (*.txt *.label)</source>
+        <translation>ITK-SNAP-Labelbeschreibungen (*.txt *.label)</translation>
+    </message>
+    <message>
+        <source>3D Slicer colour table (*.ctbl *.txt)</source>
+        <translation>3D-Slicer-Farbtabelle (*.ctbl *.txt)</translation>
+    </message>
+</context>
+<context>
     <name>RemoteHost</name>
     <message>
         <source>Give the host name or address.</source>
@@ -878,6 +889,38 @@ Schicht %2</translation>
     <message>
         <source>The name "%1" is used twice.</source>
         <translation>Der Name "%1" wird doppelt verwendet.</translation>
+    </message>
+    <message>
+        <source>Import...</source>
+        <translation>Importieren...</translation>
+    </message>
+    <message>
+        <source>Read an ITK-SNAP label description file or a Slicer colour table</source>
+        <translation>Eine ITK-SNAP-Labelbeschreibung oder eine Slicer-Farbtabelle lesen</translation>
+    </message>
+    <message>
+        <source>Export...</source>
+        <translation>Exportieren...</translation>
+    </message>
+    <message>
+        <source>Write these labels for ITK-SNAP or 3D Slicer</source>
+        <translation>Diese Labels für ITK-SNAP oder 3D Slicer schreiben</translation>
+    </message>
+    <message>
+        <source>%1 is neither an ITK-SNAP label file (%2) nor a Slicer colour table (%3)</source>
+        <translation>%1 ist weder eine ITK-SNAP-Labeldatei (%2) noch eine Slicer-Farbtabelle (%3)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Import label descriptions</source>
+        <translation>Labelbeschreibungen importieren</translation>
+    </message>
+    <message>
+        <source>Export label descriptions</source>
+        <translation>Labelbeschreibungen exportieren</translation>
     </message>
 </context>
 <context>

@@ -5,9 +5,11 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QFile>
 #include <QFileInfo>
 #include <QMouseEvent>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableWidget>
@@ -274,6 +276,58 @@ class TestWorkstationAnnotation : public QObject {
         QVERIFY(!stored.contains(13));
         QCOMPARE(stored.size(), original.size());
         QVERIFY(window_->overlaySettings()->labelSet().contains(tumour));
+    }
+
+    // Label files as ITK-SNAP and 3D Slicer write them, written here by hand (not by the code
+    // under test), and read back as text after export.
+    void labelSetEditorImportsAndExportsItkSnapAndSlicerFiles() {
+        QTemporaryDir dir;
+        const QString itkSnap = dir.filePath(QStringLiteral("labels.txt"));
+        {
+            QFile file(itkSnap);
+            QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Text));
+            file.write(
+                "# ITK-SnAP Label Description File\n"
+                "    0     0    0    0        0  0  0    \"Clear Label\"\n"
+                "    1   255    0    0        1  1  1    \"Liver\"\n"
+                "    5     0  128  255        1  1  0    \"Left kidney\"\n");
+        }
+        LabelSetEditor editor(LabelSet::btcv());
+        QVERIFY2(editor.importFile(itkSnap).isEmpty(), qPrintable(editor.importFile(itkSnap)));
+        const LabelSet imported = editor.labelSet();
+        QCOMPARE(imported.size(), size_t{2});
+        QCOMPARE(imported.nameOf(5), std::string("Left kidney"));
+        QCOMPARE(imported.find(5)->colour, (std::array<unsigned char, 3>{0, 128, 255}));
+
+        const QString slicer = dir.filePath(QStringLiteral("labels.ctbl"));
+        QVERIFY(editor.exportFile(slicer).isEmpty());
+        QFile slicerFile(slicer);
+        QVERIFY(slicerFile.open(QIODevice::ReadOnly | QIODevice::Text));
+        const QString slicerText = QString::fromUtf8(slicerFile.readAll());
+        QVERIFY2(slicerText.contains(QRegularExpression(
+                     QStringLiteral("(^|\\n)5 Left_kidney 0 128 255 255(\\n|$)"))),
+                 qPrintable(slicerText));
+        const QString again = dir.filePath(QStringLiteral("again.txt"));
+        QVERIFY(editor.exportFile(again).isEmpty());
+        QFile againFile(again);
+        QVERIFY(againFile.open(QIODevice::ReadOnly | QIODevice::Text));
+        QVERIFY(QString::fromUtf8(againFile.readAll())
+                    .contains(QRegularExpression(
+                        QStringLiteral("\\s5\\s+0\\s+128\\s+255\\s.*\"Left kidney\""))));
+
+        // A Slicer table imports too, and a malformed file is refused naming it, rows unchanged.
+        LabelSetEditor fromSlicer(LabelSet::btcv());
+        QVERIFY(fromSlicer.importFile(slicer).isEmpty());
+        QCOMPARE(fromSlicer.labelSet().nameOf(5), std::string("Left kidney"));
+        const QString broken = dir.filePath(QStringLiteral("broken.txt"));
+        {
+            QFile file(broken);
+            QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Text));
+            file.write("1 255 0\n");
+        }
+        const QString problem = fromSlicer.importFile(broken);
+        QVERIFY2(problem.contains(QStringLiteral("broken.txt")), qPrintable(problem));
+        QCOMPARE(fromSlicer.labelSet().size(), size_t{2});
     }
 
     void cleanupTestCase() { window_.reset(); }

@@ -54,6 +54,15 @@ LabelSetEditor::LabelSetEditor(const LabelSet& labels, QWidget* parent) : QDialo
     buttons->addWidget(recolour);
     buttons->addWidget(remove);
     buttons->addStretch(1);
+    auto* importButton = new QPushButton(tr("Import..."), this);
+    importButton->setToolTip(
+        tr("Read an ITK-SNAP label description file or a Slicer colour table"));
+    auto* exportButton = new QPushButton(tr("Export..."), this);
+    exportButton->setToolTip(tr("Write these labels for ITK-SNAP or 3D Slicer"));
+    connect(importButton, &QPushButton::clicked, this, &LabelSetEditor::chooseImportFile);
+    connect(exportButton, &QPushButton::clicked, this, &LabelSetEditor::chooseExportFile);
+    buttons->addWidget(importButton);
+    buttons->addWidget(exportButton);
     layout->addLayout(buttons);
     auto* hint = new QLabel(tr("Label maps keep their voxel values: relabel or clear the voxels "
                                "of a deleted label before saving a map that uses it."),

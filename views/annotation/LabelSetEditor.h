@@ -28,11 +28,21 @@ class LabelSetEditor : public QDialog {
     void deleteRow(int row);
     QTableWidget* table() const { return table_; }
 
+    // ITK-SNAP label descriptions and 3D Slicer colour tables, as users bring them from those
+    // tools. Import replaces the rows with the file's labels (Cancel still keeps the old set);
+    // the format is Slicer's for .ctbl, else whichever of the two reads the file. Export writes
+    // Slicer's format for .ctbl, else ITK-SNAP's. Both return an empty string on success, else
+    // the problem (file and line).
+    QString importFile(const QString& path);
+    QString exportFile(const QString& path) const;
+
     void accept() override;
 
   private:
     void appendRow(const LabelEntry& entry);
     void chooseColour(int row);
+    void chooseImportFile();
+    void chooseExportFile();
 
     QTableWidget* table_;
 };
