@@ -1,6 +1,9 @@
 # Masked multi-clusterer pre-training: k-means, masking, the head, the loss and transfer.
 logonet_add_test(test_kmeans SOURCES test_kmeans.cpp LIBS logonet_training QT TORCH TIMEOUT 60)
 logonet_add_test(test_masking SOURCES test_masking.cpp LIBS logonet_training QT TORCH TIMEOUT 60)
+# Random pre-training crops per step and their draw-time nearest-centroid labels.
+logonet_add_test(test_pretrain_crop_draw SOURCES test_pretrain_crop_draw.cpp LIBS logonet_training
+                 QT TORCH TIMEOUT 60)
 logonet_add_test(test_pretrain SOURCES test_pretrain.cpp LIBS logonet_training QT TORCH TIMEOUT 180)
 # The files of a self-contained pre-training run folder (config.json, crops, pseudo-labels).
 logonet_add_test(test_pretrain_files SOURCES test_pretrain_files.cpp LIBS logonet_training QT TORCH

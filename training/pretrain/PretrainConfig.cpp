@@ -41,6 +41,14 @@ Json PretrainConfig::toJson() const {
     }
     out["pretrain_cases"] = list;
     out["pseudo_labels"] = pseudoLabels;
+    if (drawsRandomCrops()) {
+        Json files = Json::array();
+        for (const auto& name : centroids) {
+            files.push_back(Json(name));
+        }
+        out["centroids"] = files;
+    }
+    out["shuffle_labels"] = shuffleLabels;
     return out;
 }
 
@@ -75,6 +83,15 @@ PretrainConfig PretrainConfig::fromJson(const Json& json) {
         c.cases.push_back(name.asString());
     }
     c.pseudoLabels = json.value("pseudo_labels", c.pseudoLabels);
+    if (json.contains("centroids")) {
+        for (const auto& name : json.at("centroids").asArray()) {
+            c.centroids.push_back(name.asString());
+        }
+        if (c.centroids.size() != c.clusterSizes.size()) {
+            throw JsonError("centroids must name one file per entry of cluster_sizes");
+        }
+    }
+    c.shuffleLabels = json.value("shuffle_labels", c.shuffleLabels);
     if (c.clusterSizes.empty() || c.cases.empty()) {
         throw JsonError("cluster_sizes and pretrain_cases must not be empty");
     }

@@ -36,6 +36,15 @@ struct PretrainConfig {
     // The crops, as <case>.pt files in the cache folder; row c of the pseudo-labels is case c.
     std::vector<std::string> cases;
     std::string pseudoLabels = "pseudo_labels.pt";  // relative to the run folder
+    // Set up from prepared cases (the spec's random crops): `cases` are case ids of the cache
+    // (<id>.json + <id>.bin), each clusterer's centroids a (K_i, crop * crop) .npy file relative
+    // to the run folder, and the slices' labels are computed as each crop is drawn. Empty: the
+    // older fixed crops (<case>.pt) with stored pseudo-labels.
+    std::vector<std::string> centroids;
+    // The shuffled-label control: each drawn crop's labels permuted over its slices.
+    bool shuffleLabels = false;
+
+    bool drawsRandomCrops() const { return !centroids.empty(); }
 
     Json toJson() const;
     // Throws JsonError naming the missing or malformed member.

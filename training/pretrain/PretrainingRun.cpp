@@ -3,12 +3,18 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <functional>
+#include <memory>
+#include <numeric>
 #include <random>
 #include <stdexcept>
 #include <vector>
 
+#include "cache/CaseCache.h"
+#include "kmeans/NpyMatrix.h"
 #include "network/ComputeDevice.h"
 #include "pretrain/PretextAccuracy.h"
+#include "pretrain/PretrainCropDraw.h"
 #include "pretrain/PretrainFiles.h"
 #include "pretrain/Pretrainer.h"
 #include "registry/ModelRegistry.h"
@@ -38,6 +44,156 @@ void checkLabelRanges(const torch::Tensor& labels, const std::vector<int64_t>& c
     }
 }
 
+// Where a run's batches come from, and the held-out crops its pretext accuracy is measured on.
+struct PretrainData {
+    // Step -> (crops (B, 1, X, Y, Z), labels (B, S, N)); a function of the seed and the step
+    // alone, so that a resumed run draws what an uninterrupted one would.
+    std::function<std::pair<torch::Tensor, torch::Tensor>(int64_t)> draw;
+    std::vector<torch::Tensor> heldOutCrops;    // (1, X, Y, Z) each
+    std::vector<torch::Tensor> heldOutLabels;   // (S, N) each
+    std::vector<torch::Tensor> trainingLabels;  // (S, N) each, for the position-only baseline
+};
+
+// Runs set up before random crops: one fixed crop per scan with its stored pseudo-labels.
+PretrainData fixedCropData(const PretrainConfig& config, const std::string& runDirectory,
+                           const std::string& cache) {
+    const std::string labelsPath = resolve(runDirectory, config.pseudoLabels);
+    const int64_t cases = static_cast<int64_t>(config.cases.size());
+    const int64_t clusterers = static_cast<int64_t>(config.clusterSizes.size());
+    const torch::Tensor allLabels = readPseudoLabels(labelsPath, cases, config.crop, clusterers);
+    checkLabelRanges(allLabels, config.clusterSizes, labelsPath);
+    auto crops = std::make_shared<std::vector<torch::Tensor>>();
+    auto labels = std::make_shared<std::vector<torch::Tensor>>();
+    for (int64_t c = 0; c < cases; ++c) {
+        const std::string path =
+            (fs::path(cache) / (config.cases[static_cast<size_t>(c)] + ".pt")).string();
+        crops->push_back(readPretrainCrop(path, config.crop).unsqueeze(0));
+        labels->push_back(allLabels[c]);
+    }
+    // The last scans are held out for the pretext accuracy; the others are trained on.
+    const auto training = static_cast<size_t>(cases - heldOutScans(cases));
+    PretrainData data;
+    data.heldOutCrops.assign(crops->begin() + static_cast<std::ptrdiff_t>(training), crops->end());
+    data.heldOutLabels.assign(labels->begin() + static_cast<std::ptrdiff_t>(training),
+                              labels->end());
+    data.trainingLabels.assign(labels->begin(),
+                               labels->begin() + static_cast<std::ptrdiff_t>(training));
+    const uint64_t seed = config.seed;
+    const int64_t batch = config.batch;
+    data.draw = [=](int64_t step) {
+        // Drawn from the step's own seed (not one stream from the start): a resumed run picks
+        // the same crops at every step as an uninterrupted one.
+        std::mt19937_64 random(stepSeed(seed, step) + 1);
+        std::uniform_int_distribution<size_t> pick(0, training - 1);
+        std::vector<torch::Tensor> batchCrops;
+        std::vector<torch::Tensor> batchLabels;
+        for (int64_t b = 0; b < batch; ++b) {
+            const size_t index = pick(random);
+            batchCrops.push_back((*crops)[index]);
+            batchLabels.push_back((*labels)[index]);
+        }
+        return std::make_pair(torch::stack(batchCrops), torch::stack(batchLabels));
+    };
+    return data;
+}
+
+std::vector<torch::Tensor> readCentroids(const PretrainConfig& config,
+                                         const std::string& runDirectory) {
+    std::vector<torch::Tensor> centroids;
+    for (size_t n = 0; n < config.centroids.size(); ++n) {
+        const std::string path = resolve(runDirectory, config.centroids[n]);
+        const torch::Tensor matrix = readNpyMatrix(path);
+        if (matrix.size(0) != config.clusterSizes[n] ||
+            matrix.size(1) != config.crop * config.crop) {
+            throw std::runtime_error(path + ": " + std::to_string(matrix.size(0)) + "x" +
+                                     std::to_string(matrix.size(1)) +
+                                     " centroids where the run "
+                                     "needs " +
+                                     std::to_string(config.clusterSizes[n]) + "x" +
+                                     std::to_string(config.crop * config.crop) +
+                                     " (cluster_sizes and crop in config.json)");
+        }
+        centroids.push_back(matrix);
+    }
+    return centroids;
+}
+
+std::vector<std::shared_ptr<const TrainingCase>> readPreparedCases(
+    const std::vector<std::string>& ids, const std::string& cache) {
+    const CaseCache store(cache);
+    std::vector<std::shared_ptr<const TrainingCase>> cases;
+    for (const auto& id : ids) {
+        cases.push_back(pretrainingCase(store.read(id)));
+    }
+    return cases;
+}
+
+// Crops held out for the pretext accuracy and crops of the training scans for its position-only
+// baseline: a few per scan, not augmented, from seeds no training step uses.
+constexpr int64_t kMeasuredCropsPerScan = 4;
+
+// Runs set up from prepared cases: random crops, labeled by their nearest centroids when drawn.
+PretrainData randomCropData(const PretrainConfig& config, const std::string& runDirectory,
+                            const std::string& cache, const torch::Device& device) {
+    const int64_t cases = static_cast<int64_t>(config.cases.size());
+    const auto training = static_cast<std::ptrdiff_t>(cases - heldOutScans(cases));
+    auto centroids = std::make_shared<std::vector<torch::Tensor>>();
+    for (const auto& matrix : readCentroids(config, runDirectory)) {
+        centroids->push_back(matrix.to(device));
+    }
+    const auto all = readPreparedCases(config.cases, cache);
+    const std::vector<std::shared_ptr<const TrainingCase>> trainingCases(all.begin(),
+                                                                         all.begin() + training);
+    CropSamplerOptions options;
+    options.crop = {config.crop, config.crop, config.crop};
+    options.positiveFraction = 0.0;
+    options.batch = config.batch;
+    options.augment = true;
+    options.seed = config.seed;
+    auto sampler = std::make_shared<CropSampler>(trainingCases, options);
+    const SliceAxis axis = config.axis;
+    const bool shuffle = config.shuffleLabels;
+    const uint64_t seed = config.seed;
+    PretrainData data;
+    data.draw = [=](int64_t step) {
+        const torch::Tensor crops = drawPretrainCrops(*sampler, step);
+        torch::Tensor labels = nearestCentroidLabels(crops.to(device), *centroids, axis).cpu();
+        if (shuffle) {
+            std::mt19937_64 random(stepSeed(seed, step) + 2);
+            for (int64_t b = 0; b < labels.size(0); ++b) {
+                std::vector<int64_t> order(static_cast<size_t>(labels.size(1)));
+                std::iota(order.begin(), order.end(), int64_t{0});
+                std::shuffle(order.begin(), order.end(), random);
+                labels[b] = labels[b].index_select(0, torch::tensor(order, torch::kInt64));
+            }
+        }
+        return std::make_pair(crops, labels);
+    };
+    auto measured = [&](std::vector<std::shared_ptr<const TrainingCase>> scans, uint64_t salt,
+                        std::vector<torch::Tensor>* crops, std::vector<torch::Tensor>& labels) {
+        if (scans.empty()) {
+            return;
+        }
+        CropSamplerOptions fixed = options;
+        fixed.augment = false;
+        fixed.batch = 1;
+        fixed.seed = mixSeed(config.seed, salt);
+        const CropSampler measuredSampler(std::move(scans), fixed);
+        for (int64_t n = 0;
+             n < kMeasuredCropsPerScan * static_cast<int64_t>(measuredSampler.caseCount()); ++n) {
+            const torch::Tensor crop = drawPretrainCrops(measuredSampler, n);
+            labels.push_back(nearestCentroidLabels(crop.to(device), *centroids, axis).cpu()[0]);
+            if (crops != nullptr) {
+                crops->push_back(crop[0]);
+            }
+        }
+    };
+    measured({all.begin() + training, all.end()}, 0x6865'6c64ULL, &data.heldOutCrops,
+             data.heldOutLabels);
+    measured(trainingCases, 0x7472'6169ULL, nullptr, data.trainingLabels);
+    return data;
+}
+
 }  // namespace
 
 int64_t heldOutScans(int64_t cases) {
@@ -53,21 +209,11 @@ PretrainResult PretrainingRun::run(bool resume, const Emit& emit, const std::ato
         at::set_num_threads(static_cast<int>(config_.threads));
     }
     const std::string cache = resolve(runDirectory_, config_.cacheDirectory);
-    const std::string labelsPath = resolve(runDirectory_, config_.pseudoLabels);
     const int64_t cases = static_cast<int64_t>(config_.cases.size());
-    const int64_t clusterers = static_cast<int64_t>(config_.clusterSizes.size());
-    const torch::Tensor allLabels = readPseudoLabels(labelsPath, cases, config_.crop, clusterers);
-    checkLabelRanges(allLabels, config_.clusterSizes, labelsPath);
-    std::vector<torch::Tensor> crops;
-    std::vector<torch::Tensor> labels;
-    for (int64_t c = 0; c < cases; ++c) {
-        const std::string path =
-            (fs::path(cache) / (config_.cases[static_cast<size_t>(c)] + ".pt")).string();
-        crops.push_back(readPretrainCrop(path, config_.crop).unsqueeze(0));
-        labels.push_back(allLabels[c]);
-    }
-
     const torch::Device device = model::resolveComputeDevice(config_.device);
+    const PretrainData data = config_.drawsRandomCrops()
+                                  ? randomCropData(config_, runDirectory_, cache, device)
+                                  : fixedCropData(config_, runDirectory_, cache);
     // Seeded before the network is built: seeded after it (as the first version of this loop
     // was), the initial weights came from the unseeded generator and differed run to run.
     torch::manual_seed(config_.seed);
@@ -106,10 +252,7 @@ PretrainResult PretrainingRun::run(bool resume, const Emit& emit, const std::ato
         }
     }
 
-    // The last scans are held out for the pretext accuracy; the others are trained on.
     const int64_t heldOut = heldOutScans(cases);
-    const auto training = static_cast<size_t>(cases - heldOut);
-    std::uniform_int_distribution<size_t> pick(0, training - 1);
     // The state (what --resume reads, with its step inside) first: a kill before last.pt is
     // replaced leaves an older but whole last.pt for `train --init`, and a correct resume.
     auto save = [&](int64_t step) {
@@ -122,18 +265,8 @@ PretrainResult PretrainingRun::run(bool resume, const Emit& emit, const std::ato
     PretrainResult result;
     result.steps = start;
     for (int64_t step = start; step < config_.iterations; ++step) {
-        // Drawn from the step's own seed (not one stream from the start): a resumed run picks
-        // the same crops at every step as an uninterrupted one.
-        std::mt19937_64 random(stepSeed(config_.seed, step) + 1);
-        std::vector<torch::Tensor> batchCrops;
-        std::vector<torch::Tensor> batchLabels;
-        for (int64_t b = 0; b < config_.batch; ++b) {
-            const size_t index = pick(random);
-            batchCrops.push_back(crops[index]);
-            batchLabels.push_back(labels[index]);
-        }
-        result.finalLoss = pretrainer.step(torch::stack(batchCrops).to(device),
-                                           torch::stack(batchLabels).to(device), step);
+        const auto [crops, labels] = data.draw(step);
+        result.finalLoss = pretrainer.step(crops.to(device), labels.to(device), step);
         result.steps = step + 1;
         // "total" as fine-tuning's step events have it, for the same progress bars.
         const Json event(Json::Object{{"event", "step"},
@@ -164,12 +297,11 @@ PretrainResult PretrainingRun::run(bool resume, const Emit& emit, const std::ato
     // `train --init RUNDIR` reads best.pt (else last.pt): both hold the branches only.
     pretrainer.saveNetwork(folder.bestCheckpointPath(), config_.iterations);
     if (heldOut > 0) {
-        const auto first = static_cast<std::ptrdiff_t>(training);
         // Masks of steps no run takes (from the iteration count on), the same on every measure.
-        const PretextAccuracy accuracy =
-            measurePretextAccuracy(pretrainer, {crops.begin() + first, crops.end()},
-                                   {labels.begin() + first, labels.end()},
-                                   {labels.begin(), labels.begin() + first}, config_.iterations);
+        PretextAccuracy accuracy =
+            measurePretextAccuracy(pretrainer, data.heldOutCrops, data.heldOutLabels,
+                                   data.trainingLabels, config_.iterations);
+        accuracy.scans = heldOut;  // measured on several crops of each
         result.pretext = accuracy.toJson();
         folder.appendEvent(result.pretext);
         if (emit) {

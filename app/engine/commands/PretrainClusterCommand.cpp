@@ -13,8 +13,8 @@ namespace {
 #ifdef LOGONET_HAVE_STORAGE
 int runCluster(const CommandLine& line) {
     line.rejectUnknown({"project", "clusterers", "k-min", "k-max", "subset", "iters", "batch",
-                        "axis", "crop", "seed", "device", "include-labeled", "progress",
-                        "threads"});
+                        "axis", "crop", "seed", "device", "include-labeled", "progress", "threads",
+                        "crops-per-scan"});
     ClusterSettings settings;
     settings.clusterers = line.integer("clusterers", 10);
     settings.kMin = line.integer("k-min", 80);
@@ -27,6 +27,10 @@ int runCluster(const CommandLine& line) {
     settings.seed = static_cast<uint64_t>(line.integer("seed", 0));
     settings.device = line.option("device", "cpu");
     settings.includeLabeled = line.flag("include-labeled");
+    settings.cropsPerScan = line.integer("crops-per-scan", settings.cropsPerScan);
+    if (settings.cropsPerScan < 1) {
+        throw UsageError("--crops-per-scan must be positive");
+    }
     if (settings.crop < 2 || settings.iterations < 1 || settings.batchRows < 1) {
         throw UsageError("--crop, --iters and --batch must be positive");
     }
@@ -51,13 +55,17 @@ Command clusterCommand() {
         "usage: logonet cluster --project DIR [--clusterers 10] [--k-min 80] [--k-max 500]\n"
         "                       [--subset 0.1] [--iters 350] [--batch 1024]\n"
         "                       [--axis axial|coronal|sagittal] [--crop 96] [--seed S]\n"
-        "                       [--device cpu|cuda] [--include-labeled] [--progress json]\n\n"
-        "Each scan is windowed ([-1000, 1000] -> [0, 1] for CT) and resampled to crop^3; its\n"
-        "slices along --axis are the samples. Each clusterer draws its K from [k-min, k-max],\n"
+        "                       [--device cpu|cuda] [--include-labeled] [--crops-per-scan 8]\n"
+        "                       [--progress json]\n\n"
+        "Each scan is prepared as fine-tuning prepares it (the project's spacing and intensity\n"
+        "settings, into its cache); --crops-per-scan random crop^3 crops of each, with\n"
+        "fine-tuning's augmentations, give the samples: their slices along --axis, the slices\n"
+        "pre-training draws. Each clusterer draws its K from [k-min, k-max],\n"
         "is seeded with k-means++ and takes --iters mini-batch steps, each on a fresh random\n"
         "subset of --subset of all slices (at most --batch); K is never clipped: fewer slices\n"
-        "than --k-max are refused, with both numbers. Every slice is then labelled by\n"
-        "every clusterer and the clustering replaces the project's previous one in one\n"
+        "than --k-max are refused, with both numbers. The slices of each scan resampled whole to\n"
+        "crop^3 (what the cluster browser shows) are then labelled by their nearest centroids and\n"
+        "the clustering replaces the project's previous one in one\n"
         "transaction: an interrupted run (Ctrl-C) leaves the previous clustering intact.";
     command.flags = {"include-labeled"};
 #ifdef LOGONET_HAVE_STORAGE

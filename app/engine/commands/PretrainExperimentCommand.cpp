@@ -21,7 +21,6 @@
 #include "json/Json.h"
 #include "phantom/PhantomGenerator.h"
 #include "pretrain/PretrainConfig.h"
-#include "pretrain/PretrainFiles.h"
 #include "pretrain/PretrainingRun.h"
 #include "run/RunFolder.h"
 #endif
@@ -170,22 +169,6 @@ struct PretrainArm {
     bool shuffled = false;
 };
 
-// Replaces each clusterer's pseudo-labels by a random permutation of them over every slice of
-// every scan: the label counts stay, what a label says about a slice goes.
-void shufflePseudoLabels(const std::string& runDirectory, uint64_t seed) {
-    const auto config = training::PretrainConfig::read(runDirectory);
-    const std::string path = (fs::path(runDirectory) / config.pseudoLabels).string();
-    const auto labels =
-        training::readPseudoLabels(path, static_cast<int64_t>(config.cases.size()), config.crop,
-                                   static_cast<int64_t>(config.clusterSizes.size()));
-    auto flat = labels.reshape({-1, labels.size(2)}).clone();
-    torch::manual_seed(seed);
-    for (int64_t n = 0; n < flat.size(1); ++n) {
-        flat.select(1, n).copy_(flat.select(1, n).index({torch::randperm(flat.size(0))}));
-    }
-    training::writePseudoLabels(path, flat.reshape(labels.sizes()));
-}
-
 std::string pretrainArm(Project& project, const PretrainArm& arm, const ExperimentSize& size) {
     PretrainSettings settings;
     settings.run = "experiment-pretrain-" + arm.name;
@@ -197,10 +180,10 @@ std::string pretrainArm(Project& project, const PretrainArm& arm, const Experime
     settings.clusterers = arm.clusterers;
     settings.seed = 1;
     settings.threads = std::stoll(size.threads);
+    // Each drawn crop's labels permuted over its slices: the label counts stay, what a label
+    // says about a slice goes.
+    settings.shuffleLabels = arm.shuffled;
     const std::string directory = pretrainRunFor(project, settings);
-    if (arm.shuffled) {
-        shufflePseudoLabels(directory, 99);
-    }
     const auto result =
         training::PretrainingRun(training::PretrainConfig::read(directory), directory)
             .run(false, {}, &stopRequested());

@@ -4,14 +4,19 @@
 
 #include <filesystem>
 
+#include "cache/CaseCache.h"
 #include "clusters/ClusterStore.h"
 #include "commands/TrainingCommandSet.h"
+#include "commands/TrainingProjectCases.h"
+#include "data/CropSampler.h"
 #include "kmeans/MultiClusterer.h"
+#include "kmeans/NpyMatrix.h"
 #include "masking/PretrainCrop.h"
 #include "network/ComputeDevice.h"
 #include "pretrain/PretrainConfig.h"
-#include "pretrain/PretrainFiles.h"
+#include "pretrain/PretrainCropDraw.h"
 #include "pretrain/PretrainingRun.h"
+#include "project/PreparationDefaults.h"
 #include "run/RunFolder.h"
 
 namespace logonet::cli {
@@ -52,16 +57,60 @@ std::vector<ScanRecord> pretrainScans(Project& project, bool includeLabeled) {
     return scans;
 }
 
+namespace {
+
+// The fine-tuning preparation of the project (logonet project settings), which pre-training
+// crops too: the same spacing and intensities as the fine-tuning it initialises.
+PreprocessSettings pretrainPreprocessing(Project& project) {
+    const PreparationDefaults defaults = preparationDefaults(project);
+    PreprocessSettings settings;
+    settings.spacing = defaults.spacing;
+    settings.modality = defaults.modality;
+    return settings;
+}
+
+std::vector<std::shared_ptr<const training::TrainingCase>> preparedPretrainCases(
+    Project& project, const std::vector<ScanRecord>& scans, const PreprocessSettings& settings) {
+    prepareScanCases(project, scans, settings, 1, false);
+    const CaseCache cache(project.absolutePath("cache"));
+    std::vector<std::shared_ptr<const training::TrainingCase>> cases;
+    for (const ScanRecord& scan : scans) {
+        cases.push_back(training::pretrainingCase(cache.read(caseIdFor(scan.id))));
+    }
+    return cases;
+}
+
+}  // namespace
+
 Json clusterProject(Project& project, const ClusterSettings& settings,
                     const std::function<void(const Json&)>& show) {
+    const std::vector<ScanRecord> scans = pretrainScans(project, settings.includeLabeled);
+    const PreprocessSettings preprocessing = pretrainPreprocessing(project);
+    // The clusterers learn the slices pre-training will draw: random crops of the prepared cases
+    // (spec section 6), a few per scan, with fine-tuning's augmentations.
+    training::CropSamplerOptions crops;
+    crops.crop = {settings.crop, settings.crop, settings.crop};
+    crops.positiveFraction = 0.0;
+    crops.batch = 1;
+    crops.seed = settings.seed;
+    const training::CropSampler sampler(preparedPretrainCases(project, scans, preprocessing),
+                                        crops);
+    std::vector<torch::Tensor> cropRows;
+    for (int64_t n = 0; n < settings.cropsPerScan * static_cast<int64_t>(scans.size()); ++n) {
+        cropRows.push_back(
+            training::cropSliceRows(training::drawPretrainCrops(sampler, n), settings.axis)[0]);
+    }
+    const training::TensorRowSource source(torch::cat(cropRows, 0));
+    // The browser's per-slice labels: each scan's fixed crop (what its panels show), labeled by
+    // the nearest centroid as pre-training labels its crops.
     std::vector<torch::Tensor> parts;
     std::vector<int64_t> scanOfRow;
-    for (const ScanRecord& scan : pretrainScans(project, settings.includeLabeled)) {
+    for (const ScanRecord& scan : scans) {
         parts.push_back(
             cropSlices(loadPretrainCrop(project, scan, settings.crop).volume, settings.axis));
         scanOfRow.push_back(scan.id);
     }
-    const training::TensorRowSource source(torch::cat(parts, 0));
+    const training::TensorRowSource shown(torch::cat(parts, 0));
     training::MultiClustererOptions options;
     options.clusterers = settings.clusterers;
     options.kMin = settings.kMin;
@@ -86,7 +135,7 @@ Json clusterProject(Project& project, const ClusterSettings& settings,
     Clustering clustering;
     Json ks = Json::array();
     for (size_t c = 0; c < fitted.size(); ++c) {
-        const auto assignment = training::MultiClusterer::assign(source, fitted[c], options.device);
+        const auto assignment = training::MultiClusterer::assign(shown, fitted[c], options.device);
         Clustering::Member member;
         member.name = "k" + std::to_string(c);
         member.k = fitted[c].k;
@@ -99,13 +148,15 @@ Json clusterProject(Project& project, const ClusterSettings& settings,
             {"batch_rows", Json(fitted[c].batchRows)},
             {"subset", Json(settings.subset)},
             {"include_labeled", Json(settings.includeLabeled)},
+            {"crops_per_scan", Json(settings.cropsPerScan)},
+            {"preprocessing", preprocessing.toJson()},
             {"seed", Json(static_cast<int64_t>(fitted[c].seed % (uint64_t{1} << 52)))}});
         const auto centroids = fitted[c].centroids.contiguous();
         member.centroids.assign(centroids.data_ptr<float>(),
                                 centroids.data_ptr<float>() + centroids.numel());
         const auto* cluster = assignment.cluster.data_ptr<int64_t>();
         const auto* distance = assignment.distance.data_ptr<float>();
-        for (int64_t row = 0; row < source.rows(); ++row) {
+        for (int64_t row = 0; row < shown.rows(); ++row) {
             member.assignments.push_back({scanOfRow[static_cast<size_t>(row / settings.crop)],
                                           static_cast<int64_t>(settings.axis), row % settings.crop,
                                           cluster[row], distance[row]});
@@ -121,6 +172,7 @@ Json clusterProject(Project& project, const ClusterSettings& settings,
     return Json(Json::Object{{"event", "clustered"},
                              {"scans", Json(static_cast<int64_t>(scanOfRow.size()))},
                              {"slices", Json(source.rows())},
+                             {"displayed_slices", Json(shown.rows())},
                              {"k", ks}});
 }
 
@@ -149,37 +201,31 @@ std::string setupPretrainRun(Project& project, const PretrainSettings& settings)
     const bool includeLabeled = first.value("include_labeled", false);
     const std::string directory = pretrainRunDirectory(project, settings.run);
     const std::string cache = project.absolutePath("cache");
-    // Crops depend on the scan and the crop size only: shared by every run in the cache.
-    const std::string cropFolder = "pretrain-crop" + std::to_string(config.crop);
-
-    // Every clustered scan: its crop into the cache, its (S, N) labels into the run folder.
-    std::vector<torch::Tensor> labels;
-    for (const ScanRecord& scan : pretrainScans(project, includeLabeled)) {
-        std::vector<torch::Tensor> perClusterer;
-        for (const auto& clusterer : clusterers) {
-            const auto slices =
-                store.assignments(clusterer.id, scan.id, static_cast<int64_t>(config.axis));
-            if (static_cast<int64_t>(slices.size()) != config.crop) {
-                perClusterer.clear();
-                break;  // a scan imported after the clustering: not part of it
-            }
-            std::vector<int64_t> values;
-            for (const auto& slice : slices) {
-                values.push_back(slice.cluster);
-            }
-            perClusterer.push_back(torch::tensor(values, torch::kInt64));
-        }
-        if (perClusterer.empty()) {
-            continue;
-        }
-        const std::string name = cropFolder + "/scan-" + std::to_string(scan.id);
-        training::writePretrainCrop((fs::path(cache) / (name + ".pt")).string(),
-                                    loadPretrainCrop(project, scan, config.crop).volume);
-        config.cases.push_back(name);
-        labels.push_back(torch::stack(perClusterer, 1));
+    const PreprocessSettings preprocessing =
+        first.contains("preprocessing") ? PreprocessSettings::fromJson(first.at("preprocessing"))
+                                        : pretrainPreprocessing(project);
+    // Every scan of the clustering, prepared as fine-tuning prepares it; the run draws its random
+    // crops from these cases and labels them with the centroids it carries.
+    const std::vector<ScanRecord> scans = pretrainScans(project, includeLabeled);
+    prepareScanCases(project, scans, preprocessing, 1, false);
+    for (const ScanRecord& scan : scans) {
+        config.cases.push_back(caseIdFor(scan.id));
     }
-    if (labels.empty()) {
-        throw std::runtime_error(project.path() + ": the clustering labels none of the scans");
+    fs::create_directories(fs::path(directory) / "centroids");
+    for (size_t n = 0; n < clusterers.size(); ++n) {
+        const std::vector<float> values = store.readCentroids(clusterers[n]);
+        const int64_t columns = config.crop * config.crop;
+        if (static_cast<int64_t>(values.size()) != clusterers[n].k * columns) {
+            throw std::runtime_error(project.path() + ": clusterer " + clusterers[n].name +
+                                     " has " + std::to_string(values.size()) +
+                                     " centroid values where " + std::to_string(clusterers[n].k) +
+                                     " x " + std::to_string(columns) + " were expected");
+        }
+        const std::string name = "centroids/" + clusterers[n].name + ".npy";
+        training::writeNpyMatrix((fs::path(directory) / name).string(),
+                                 torch::from_blob(const_cast<float*>(values.data()),
+                                                  {clusterers[n].k, columns}, torch::kFloat32));
+        config.centroids.push_back(name);
     }
 
     config.architecture = settings.architecture;
@@ -202,11 +248,10 @@ std::string setupPretrainRun(Project& project, const PretrainSettings& settings)
     config.device = settings.device;
     config.threads = settings.threads;
     config.project = project.path();
+    config.shuffleLabels = settings.shuffleLabels;
     fs::create_directories(fs::path(directory) / "checkpoints");
     // Relative, so that the run folder and the cache move together (`logonet remote run`).
     config.cacheDirectory = fs::relative(cache, directory).string();
-    training::writePseudoLabels((fs::path(directory) / config.pseudoLabels).string(),
-                                torch::stack(labels));
     training::RunFolder(directory).writeConfig(config.toJson());
     return directory;
 }

@@ -42,6 +42,7 @@ struct ClusterSettings {
     uint64_t seed = 0;
     std::string device = "cpu";
     bool includeLabeled = false;
+    int64_t cropsPerScan = 8;  // random crops per scan whose slices the clusterers are fitted on
 };
 // Fits, assigns and stores a clustering (spec section 6) in the project; `show` gets progress
 // events. Returns a summary event. Ctrl-C leaves the previous clustering intact.
@@ -65,7 +66,8 @@ struct PretrainSettings {
     bool resume = false;
     uint64_t seed = 0;
     bool amp = false;
-    int64_t threads = 0;  // 0: leave LibTorch's default
+    int64_t threads = 0;         // 0: leave LibTorch's default
+    bool shuffleLabels = false;  // the shuffled-label control (PretrainConfig::shuffleLabels)
 };
 // runs/NAME for a name, the path itself for a path.
 std::string pretrainRunDirectory(Project& project, const std::string& run);

@@ -159,10 +159,16 @@ void prepareRunCases(Project& project, const PreprocessSettings& settings, int w
             needed.push_back(scan);
         }
     }
+    prepareScanCases(project, needed, settings, workers, jsonProgress, listener);
+}
+
+void prepareScanCases(Project& project, const std::vector<ScanRecord>& scans,
+                      const PreprocessSettings& settings, int workers, bool jsonProgress,
+                      const std::function<void(const Json&)>& listener) {
     const PrepareSummary summary =
-        prepareScans(project, needed, settings, workers, jsonProgress, false, listener);
+        prepareScans(project, scans, settings, workers, jsonProgress, false, listener);
     if (summary.prepared > 0) {
-        std::cerr << "prepared " << summary.prepared << " of " << needed.size()
+        std::cerr << "prepared " << summary.prepared << " of " << scans.size()
                   << " scans for the run (" << settings.describe() << ")\n";
     }
     if (!summary.failures.empty()) {

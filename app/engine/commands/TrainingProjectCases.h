@@ -45,6 +45,11 @@ PrepareSummary prepareProjectCache(Project& project, const PreprocessSettings& s
 void prepareRunCases(Project& project, const PreprocessSettings& settings, int workers,
                      bool jsonProgress, const std::function<void(const Json&)>& listener = {});
 
+// The same for the given scans, labeled or not (pre-training crops every scan it uses).
+void prepareScanCases(Project& project, const std::vector<ScanRecord>& scans,
+                      const PreprocessSettings& settings, int workers, bool jsonProgress,
+                      const std::function<void(const Json&)>& listener = {});
+
 // A run config for the project: classes from its label set, labeled train scans to train on and
 // labeled val scans to validate on, each checked to be prepared with `settings`.
 training::FineTuneConfig projectRunConfig(Project& project, const PreprocessSettings& settings);

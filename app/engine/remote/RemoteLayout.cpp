@@ -79,11 +79,14 @@ RemoteLayout RemoteLayout::of(const std::string& runDirectory, const std::string
     layout.localRun = run.string();
     const fs::path cache = (run / cacheEntry).lexically_normal();
     layout.localCache = cache.string();
-    // Fine-tuning reads prepared cases (header + voxels), pre-training one tensor per crop.
+    // Fine-tuning reads prepared cases (header + voxels); so does a pre-training that draws
+    // random crops (its config names centroids), an older one one tensor per fixed crop.
+    const std::vector<const char*> preparedCase = {".json", ".bin"};
     const std::vector<std::pair<const char*, std::vector<const char*>>> lists = {
-        {"train_cases", {".json", ".bin"}},
-        {"val_cases", {".json", ".bin"}},
-        {"pretrain_cases", {".pt"}}};
+        {"train_cases", preparedCase},
+        {"val_cases", preparedCase},
+        {"pretrain_cases",
+         config.contains("centroids") ? preparedCase : std::vector<const char*>{".pt"}}};
     for (const auto& [list, extensions] : lists) {
         if (!config.contains(list)) {
             continue;
