@@ -7,6 +7,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -29,6 +30,7 @@
 #include "runs/DetachedRun.h"
 #include "runs/RunEventLog.h"
 #include "runs/RunHistory.h"
+#include "runs/RunLauncher.h"
 #include "runs/RunRequest.h"
 #include "runs/RunsPanel.h"
 
@@ -182,6 +184,49 @@ class TestRuns : public QObject {
             qPrintable(panel.commandLineShown()));
         spacing->setText(QStringLiteral("1,0,2"));
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, panel.request().arguments());
+    }
+
+    // A run folder from elsewhere whose files are links to files outside it: the window neither
+    // reads them (config, events, metrics, evaluation) nor writes its process files through a
+    // linked folder.
+    void linksInARunFolderAreNotFollowed() {
+        QTemporaryDir dir;
+        const QString outside = dir.filePath(QStringLiteral("outside"));
+        QVERIFY(QDir().mkpath(outside));
+        auto write = [](const QString& path, const QByteArray& bytes) {
+            QFile file(path);
+            return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+        };
+        QVERIFY(write(outside + "/config.json", R"({"architecture": "stolen"})"));
+        QVERIFY(write(outside + "/events.jsonl", R"({"event":"step","step":3,"loss":1.0,"total":9})"
+                                                 "\n"));
+        QVERIFY(write(outside + "/evaluation.json", R"({"classes": []})"));
+        const QString run = dir.filePath(QStringLiteral("project/runs/linked"));
+        QVERIFY(QDir().mkpath(run));
+        for (const char* name : {"config.json", "events.jsonl", "evaluation.json"}) {
+            QVERIFY(QFile::link(outside + "/" + name, run + "/" + name));
+        }
+        const RunSummary summary = RunHistory::read(run);
+        QVERIFY2(summary.architecture.isEmpty(), qPrintable(summary.architecture));
+        QCOMPARE(RunEventLog::fromFile(run + "/events.jsonl").lastStep(), 0);
+        try {
+            RunScores::fromFile(run + "/evaluation.json");
+            QFAIL("read an evaluation through a link");
+        } catch (const std::runtime_error& error) {
+            QVERIFY2(QString::fromUtf8(error.what()).contains(QStringLiteral("symbolic link")),
+                     error.what());
+        }
+        // The same files, not links, are read: the refusals above are about the links.
+        QVERIFY(QFile::remove(run + "/config.json"));
+        QVERIFY(QFile::copy(outside + "/config.json", run + "/config.json"));
+        QCOMPARE(RunHistory::read(run).architecture, QStringLiteral("stolen"));
+
+        const QString linkedProcess = run + "/process";
+        QVERIFY(QFile::link(outside, linkedProcess));
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error,
+                                 RunLauncher::launch(linkedProcess, QStringLiteral("/bin/true"), {},
+                                                     run + "/events.jsonl"));
+        QVERIFY(!QFileInfo::exists(outside + "/launch.json"));
     }
 
     // The form says what the project's preparation settings are, and what its scans suggest.

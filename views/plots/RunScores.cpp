@@ -10,6 +10,8 @@
 #include <limits>
 #include <stdexcept>
 
+#include "common/NoFollowFile.h"
+
 namespace logonet {
 namespace views {
 
@@ -23,10 +25,10 @@ double numberOrNaN(const QJsonValue& value) {
 }  // namespace
 
 RunScores RunScores::fromFile(const QString& evaluationJson) {
-    QFile file(evaluationJson);
-    if (!file.open(QIODevice::ReadOnly)) {
-        throw std::runtime_error("Cannot read " + evaluationJson.toStdString() + ": " +
-                                 file.errorString().toStdString() +
+    QFile file;
+    QString problem;
+    if (!openForReadingNoFollow(file, evaluationJson, &problem)) {
+        throw std::runtime_error("Cannot read " + problem.toStdString() +
                                  " (run `logonet evaluate` on the run first)");
     }
     QJsonParseError error;

@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include "common/NoFollowFile.h"
 #include "runs/RunHistory.h"
 
 namespace logonet {
@@ -13,8 +14,8 @@ namespace views {
 namespace {
 
 bool isSegmentationRun(const QString& directory) {
-    QFile file(QDir(directory).filePath(QStringLiteral("config.json")));
-    if (!file.open(QIODevice::ReadOnly)) {
+    QFile file;
+    if (!openForReadingNoFollow(file, QDir(directory).filePath(QStringLiteral("config.json")))) {
         return false;
     }
     return QJsonDocument::fromJson(file.readAll()).object().contains(QStringLiteral("classes"));

@@ -5,6 +5,8 @@
 #include <QFileSystemWatcher>
 #include <QTimer>
 
+#include "common/NoFollowFile.h"
+
 namespace logonet {
 namespace views {
 
@@ -39,9 +41,9 @@ void EventFileTail::poll() {
     if (path_.isEmpty()) {
         return;
     }
-    QFile file(path_);
-    if (!file.open(QIODevice::ReadOnly)) {
-        return;  // not written yet, or being replaced
+    QFile file;
+    if (!openForReadingNoFollow(file, path_)) {
+        return;  // not written yet, being replaced, or a link (never followed)
     }
     // A watch follows the inode: a file renamed over the old one needs a new watch.
     if (!watcher_->files().contains(path_)) {

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <limits>
 
+#include "common/NoFollowFile.h"
+
 namespace logonet {
 namespace views {
 
@@ -69,8 +71,8 @@ void RunEventLog::addEvent(const QJsonObject& event) {
 
 RunEventLog RunEventLog::fromFile(const QString& path) {
     RunEventLog log;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
+    QFile file;
+    if (!openForReadingNoFollow(file, path)) {
         return log;
     }
     while (!file.atEnd()) {

@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include "common/NoFollowFile.h"
 #include "runs/RunEventLog.h"
 #include "runs/RunProcessRecord.h"
 
@@ -80,8 +81,8 @@ RunSummary RunHistory::read(const QString& runDirectory) {
     RunSummary summary;
     summary.directory = dir.absolutePath();
     summary.name = dir.dirName();
-    QFile config(dir.filePath(QStringLiteral("config.json")));
-    if (config.open(QIODevice::ReadOnly)) {
+    QFile config;
+    if (openForReadingNoFollow(config, dir.filePath(QStringLiteral("config.json")))) {
         const QJsonObject object = QJsonDocument::fromJson(config.readAll()).object();
         summary.architecture = object.value(QStringLiteral("architecture")).toString();
     }
@@ -91,8 +92,8 @@ RunSummary RunHistory::read(const QString& runDirectory) {
     summary.lastStep = log.lastStep();
     summary.totalSteps = log.totalSteps();
     bool stoppedInMetrics = false;
-    QFile metrics(dir.filePath(QStringLiteral("metrics.json")));
-    if (metrics.open(QIODevice::ReadOnly)) {
+    QFile metrics;
+    if (openForReadingNoFollow(metrics, dir.filePath(QStringLiteral("metrics.json")))) {
         // The engine writes metrics.json also when a run is stopped, marked as such.
         stoppedInMetrics = QJsonDocument::fromJson(metrics.readAll())
                                .object()

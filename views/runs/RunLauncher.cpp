@@ -56,6 +56,13 @@ void RunLauncher::launch(const QString& folder, const QString& program,
                                      .arg(program)
                                      .toStdString());
     }
+    // The process folder lives in the run folder, which may have come from elsewhere: its logs
+    // and pid files must not land wherever a link points.
+    if (QFileInfo(folder).isSymLink()) {
+        throw std::runtime_error(QStringLiteral("%1 is a symbolic link; refusing to follow it")
+                                     .arg(folder)
+                                     .toStdString());
+    }
     QDir dir(folder);
     if (!dir.mkpath(QStringLiteral("."))) {
         throw std::runtime_error(

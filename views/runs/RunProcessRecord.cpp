@@ -11,6 +11,8 @@
 #include <QRegularExpression>
 #include <csignal>
 
+#include "common/NoFollowFile.h"
+
 namespace logonet {
 namespace views {
 
@@ -20,8 +22,8 @@ namespace {
 constexpr qint64 kStartGraceMs = 20000;
 
 qint64 readPid(const QString& path) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
+    QFile file;
+    if (!openForReadingNoFollow(file, path)) {
         return 0;
     }
     bool ok = false;
@@ -68,8 +70,8 @@ bool RunProcessRecord::isProcessOf(qint64 pid, const QString& program,
 RunProcessRecord RunProcessRecord::read(const QString& folder) {
     RunProcessRecord record;
     record.folder_ = folder;
-    QFile launch(record.filePath(QStringLiteral("launch.json")));
-    if (!launch.open(QIODevice::ReadOnly)) {
+    QFile launch;
+    if (!openForReadingNoFollow(launch, record.filePath(QStringLiteral("launch.json")))) {
         return record;
     }
     const QJsonObject object = QJsonDocument::fromJson(launch.readAll()).object();
@@ -105,8 +107,8 @@ RunProcessRecord RunProcessRecord::read(const QString& folder) {
 }
 
 bool RunProcessRecord::readExitCode() {
-    QFile file(filePath(QStringLiteral("exit_code")));
-    if (!file.open(QIODevice::ReadOnly)) {
+    QFile file;
+    if (!openForReadingNoFollow(file, filePath(QStringLiteral("exit_code")))) {
         return false;
     }
     bool ok = false;
@@ -120,8 +122,8 @@ bool RunProcessRecord::readExitCode() {
 }
 
 QString RunProcessRecord::errorTail(int lines) const {
-    QFile file(filePath(QStringLiteral("stderr.log")));
-    if (!file.open(QIODevice::ReadOnly)) {
+    QFile file;
+    if (!openForReadingNoFollow(file, filePath(QStringLiteral("stderr.log")))) {
         return {};
     }
     // Only the tail matters; a progress bar on stderr may have made the file long.
