@@ -201,7 +201,7 @@ class TestImportDatasets : public QObject {
             "test": ["./imagesTs/z.nii.gz"]})");
         const std::string message = importErrorOf(f.importer, dir);
         QVERIFY2(contains(message, "6 problems, nothing imported:"), message.c_str());
-        for (const std::string part :
+        for (const std::string& part :
              {dir + "/labelsTr/a.nii.gz: missing (listed as training[0].label in " + dir +
                   "/dataset.json)",
               dir + "/imagesTr/b.nii.gz: missing (listed as training[1].image",

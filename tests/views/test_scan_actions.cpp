@@ -55,13 +55,13 @@ QString cellText(ScanBrowser* browser, qint64 id, int column) {
 template <typename Dialog>
 Dialog* openDialog(QWidget* window, const char* name) {
     Dialog* dialog = nullptr;
-    QTest::qWaitFor(
+    const bool shown = QTest::qWaitFor(
         [&] {
             dialog = window->findChild<Dialog*>(QString::fromLatin1(name));
             return dialog != nullptr && dialog->isVisible();
         },
         5000);
-    return dialog != nullptr && dialog->isVisible() ? dialog : nullptr;
+    return shown ? dialog : nullptr;
 }
 
 }  // namespace

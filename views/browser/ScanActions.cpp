@@ -59,7 +59,7 @@ ScanActions::ScanActions(MainWindow* window)
     }
     splitMenu_->setMenu(splits);
     auto* modalities = new QMenu(window);
-    for (const QString modality : {QStringLiteral("CT"), QStringLiteral("MR")}) {
+    for (const QString& modality : {QStringLiteral("CT"), QStringLiteral("MR")}) {
         QAction* action = modalities->addAction(modality);
         action->setData(modality);
         connect(action, &QAction::triggered, this,

@@ -36,7 +36,8 @@ void SliceRenderer::labelsChanged(const LabelVolume& labels, const VoxelBox& reg
 void SliceRenderer::prepareOffsets(const Size3& size, const SlicePlane& plane, int64_t slice,
                                    bool fromSlab) {
     // A slab plane is laid out y fastest, then z, and already is the slice.
-    const size_t stride[3] = {fromSlab ? 0 : 1, fromSlab ? 1 : static_cast<size_t>(size[0]),
+    const size_t stride[3] = {fromSlab ? size_t{0} : size_t{1},
+                              fromSlab ? size_t{1} : static_cast<size_t>(size[0]),
                               static_cast<size_t>(fromSlab ? size[1] : size[0] * size[1])};
     base_ = fromSlab ? 0 : static_cast<size_t>(slice) * stride[plane.normalAxis];
     columnOffsets_.resize(static_cast<size_t>(plane.width));
