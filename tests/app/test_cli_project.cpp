@@ -1,6 +1,7 @@
 // `logonet` project commands end to end: demo-data, project create, import, list --json, export,
 // with an independent reader (nibabel) checking that the exported mask lines up with its scan;
 // and every failure exits non-zero with one line on stderr.
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -78,6 +79,60 @@ class TestCliProject : public QObject {
                      {"-c", script, mask, data + "/imagesTr/case_001.nii.gz",
                       data + "/labelsTr/case_001.nii.gz"});
         python.waitForFinished(60000);
+        QVERIFY2(python.exitCode() == 0, python.readAllStandardError().constData());
+        QVERIFY(python.readAllStandardOutput().startsWith("ok"));
+    }
+
+    // Geometry an oracle knows independently of the code under test: nibabel writes a scan and
+    // its labels with an oblique, left-right flipped affine; after import and export the mask's
+    // qform and sform are that affine and its voxels those labels.
+    void obliqueAndFlippedAffinesSurviveImportAndExport() {
+        QTemporaryDir dir;
+        const QString images = dir.filePath("images");
+        const QString labels = dir.filePath("labels");
+        const QString project = dir.filePath("project");
+        QVERIFY(QDir().mkpath(images) && QDir().mkpath(labels));
+        const QString write = QStringLiteral(
+            "import sys, numpy as np, nibabel as nib\n"
+            "t = np.radians(30.0)\n"
+            "r = np.array([[np.cos(t), -np.sin(t), 0], [np.sin(t), np.cos(t), 0], [0, 0, 1]])\n"
+            "r = r @ np.diag([-1.0, 1.0, 1.0])  # flipped: an improper rotation (qfac)\n"
+            "a = np.eye(4); a[:3, :3] = r @ np.diag([0.8, 1.2, 2.5]); a[:3, 3] = [10, -20, 30]\n"
+            "img = np.arange(10 * 12 * 8, dtype=np.int16).reshape(10, 12, 8) - 500\n"
+            "lab = np.zeros((10, 12, 8), np.uint8); lab[2:5, 3:9, 1:4] = 1; lab[6:9, 1:3, 5:7] = "
+            "6\n"
+            "for data, path in ((img, sys.argv[1]), (lab, sys.argv[2])):\n"
+            "    n = nib.Nifti1Image(data, a); n.set_qform(a, 1); n.set_sform(a, 1); "
+            "nib.save(n, path)\n"
+            "np.save(sys.argv[3], a)\n");
+        QProcess python;
+        python.start(LOGONET_PYTHON_EXECUTABLE,
+                     {"-c", write, images + "/case.nii.gz", labels + "/case.nii.gz",
+                      dir.filePath("affine.npy")});
+        QVERIFY(python.waitForFinished(60000));
+        QVERIFY2(python.exitCode() == 0, python.readAllStandardError().constData());
+
+        Result r = runLogonet({"project", "create", project, "--labels", "btcv"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = runLogonet({"import", images, "--labels", labels, "--project", project});
+        QVERIFY2(r.exitCode == 0 && r.out.contains("imported 1 scan(s)"),
+                 qPrintable(r.err + r.out));
+        const QString mask = dir.filePath("mask.nii.gz");
+        r = runLogonet({"export", "--project", project, "--scan", "1", "--out", mask});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+
+        const QString check = QStringLiteral(
+            "import sys, numpy as np, nibabel as nib\n"
+            "m = nib.load(sys.argv[1]); a = np.load(sys.argv[3])\n"
+            "for name, got in (('qform', m.get_qform()), ('sform', m.get_sform()), "
+            "('affine', m.affine)):\n"
+            "    assert np.allclose(got, a, atol=1e-4), (name, got, a)\n"
+            "assert np.array_equal(np.asarray(m.dataobj), "
+            "np.asarray(nib.load(sys.argv[2]).dataobj))\n"
+            "print('ok')\n");
+        python.start(LOGONET_PYTHON_EXECUTABLE,
+                     {"-c", check, mask, labels + "/case.nii.gz", dir.filePath("affine.npy")});
+        QVERIFY(python.waitForFinished(60000));
         QVERIFY2(python.exitCode() == 0, python.readAllStandardError().constData());
         QVERIFY(python.readAllStandardOutput().startsWith("ok"));
     }
