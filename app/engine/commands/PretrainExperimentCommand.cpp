@@ -22,6 +22,7 @@
 #include "phantom/PhantomGenerator.h"
 #include "pretrain/PretrainConfig.h"
 #include "pretrain/PretrainingRun.h"
+#include "project/PreparationDefaults.h"
 #include "run/RunFolder.h"
 #endif
 
@@ -213,8 +214,6 @@ double fineTune(Project& project, const std::string& projectDir, const std::stri
                                        std::to_string(size.fineTuneIterations),
                                        "--crop",
                                        "32,32,32",
-                                       "--spacing",
-                                       "3,3,4",
                                        "--batch",
                                        "2",
                                        "--lr",
@@ -253,9 +252,9 @@ double fineTune(Project& project, const std::string& projectDir, const std::stri
 
 std::vector<std::string> trainingPool(const std::string& projectDir, const ExperimentSize& size) {
     // A set-up-only run lists the training cases (and prepares them) without training.
-    if (runCommand(trainCommand(), {"--project", projectDir, "--run", "experiment-pool", "--arch",
-                                    "logonet-tiny", "--crop", "32,32,32", "--spacing", "3,3,4",
-                                    "--threads", size.threads, "--setup-only"}) != 0) {
+    if (runCommand(trainCommand(),
+                   {"--project", projectDir, "--run", "experiment-pool", "--arch", "logonet-tiny",
+                    "--crop", "32,32,32", "--threads", size.threads, "--setup-only"}) != 0) {
         throw std::runtime_error("experiment: could not list the training cases");
     }
     std::vector<std::string> pool;
@@ -304,6 +303,12 @@ int runExperiment(const CommandLine& line) {
                 ? fs::path(line.required("dir"))
                 : fs::temp_directory_path() / ("logonet-experiment-" + std::to_string(getpid()));
         projectDir = phantomProject(dir, size, needed);
+        // Pre-training (clustering, crops) and fine-tuning prepare the scans with the project's
+        // settings; the phantoms' are the demo's coarse grid, where a 32^3 crop holds an organ.
+        Project phantoms = Project::open(projectDir);
+        PreparationDefaults defaults = preparationDefaults(phantoms);
+        defaults.spacing = {3.0, 3.0, 4.0};
+        setPreparationDefaults(phantoms, defaults);
     }
     const std::vector<std::string> pool = trainingPool(projectDir, size);
     if (static_cast<int64_t>(pool.size()) < needed) {
