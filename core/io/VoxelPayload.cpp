@@ -32,6 +32,13 @@ std::string trimmedLower(std::string text) {
 }
 
 // The first characters of a header line for a message, other bytes as '?'.
+// Without surrounding blanks (and a DOS line end), case kept: header values as written.
+std::string trimmedValue(const std::string& value) {
+    const size_t first = value.find_first_not_of(" \t");
+    const size_t last = value.find_last_not_of(" \t\r");
+    return first == std::string::npos ? "" : value.substr(first, last - first + 1);
+}
+
 std::string printableStart(const std::string& line) {
     std::string shown;
     for (const char c : line.substr(0, 40)) {
@@ -210,6 +217,49 @@ Head headOf(const std::string& path) {
     return head;
 }
 
+// NRRD's "key: value" fields up to the first empty line ("key:=value" pairs are not fields), as
+// {lower-case key, value as written} (a data file's name keeps its case).
+std::vector<std::pair<std::string, std::string>> nrrdFields(const std::string& head) {
+    std::vector<std::pair<std::string, std::string>> fields;
+    size_t start = 0;
+    while (start < head.size()) {
+        size_t end = head.find('\n', start);
+        end = end == std::string::npos ? head.size() : end;
+        const std::string line = head.substr(start, end - start);
+        start = end + 1;
+        if (trimmedLower(line).empty()) {
+            break;
+        }
+        const size_t colon = line.find(':');
+        if (colon == std::string::npos || line[0] == '#' ||
+            (colon + 1 < line.size() && line[colon + 1] == '=')) {
+            continue;
+        }
+        fields.emplace_back(trimmedLower(line.substr(0, colon)),
+                            trimmedValue(line.substr(colon + 1)));
+    }
+    return fields;
+}
+
+// A NRRD whose voxels cannot be bounded before ITK allocates for them: a list or a numbered
+// pattern of data files (a scan here is one file), or bzip2, whose expansion has no useful bound.
+std::string nrrdProblem(const std::string& head) {
+    for (const auto& [key, written] : nrrdFields(head)) {
+        const std::string value = trimmedLower(written);
+        if ((key == "data file" || key == "datafile") &&
+            (value.rfind("list", 0) == 0 || value.find('%') != std::string::npos ||
+             value.find(' ') != std::string::npos)) {
+            return "data file '" + value.substr(0, 80) +
+                   "' names a list or a pattern of files; a scan is read from one file";
+        }
+        if (key == "encoding" && (value == "bzip2" || value == "bz2")) {
+            return "bzip2 encoding: its size cannot be checked before reading; save the scan "
+                   "with gzip or raw encoding";
+        }
+    }
+    return "";
+}
+
 }  // namespace
 
 std::optional<uint64_t> rawPayloadBytes(const std::string& path) {
@@ -223,6 +273,9 @@ std::optional<uint64_t> rawPayloadBytes(const std::string& path) {
 }
 
 std::string headerProblemBeforeItkOf(const std::string& lowerCaseName, const std::string& head) {
+    if (endsWith(lowerCaseName, ".nrrd") || endsWith(lowerCaseName, ".nhdr")) {
+        return nrrdProblem(head);
+    }
     if (!endsWith(lowerCaseName, ".mha") && !endsWith(lowerCaseName, ".mhd")) {
         return "";
     }
@@ -287,10 +340,9 @@ uint64_t timesDeflate(uint64_t bytes) {
     return __builtin_mul_overflow(bytes, kDeflateRatio, &bound) ? UINT64_MAX : bound;
 }
 
-// "key = value" or "key: value" header lines before the first empty one (NRRD) or the data
-// (MetaImage), as {lower-case key, value as written}.
-std::vector<std::pair<std::string, std::string>> headerFields(const std::string& head,
-                                                              char separator) {
+// MetaImage's "Key = Value" header lines up to ElementDataFile (the data follows it), as
+// {lower-case key, value as written}.
+std::vector<std::pair<std::string, std::string>> metaImageFields(const std::string& head) {
     std::vector<std::pair<std::string, std::string>> fields;
     size_t start = 0;
     while (start < head.size()) {
@@ -299,19 +351,12 @@ std::vector<std::pair<std::string, std::string>> headerFields(const std::string&
         end = end == std::string::npos ? head.size() : end;
         const std::string line = head.substr(start, end - start);
         start = end + 1;
-        const size_t at = separator == ':' ? line.find(':') : line.find_first_of(kMetaSeparators);
+        const size_t at = line.find_first_of(kMetaSeparators);
         if (trimmedLower(line).empty() || at == std::string::npos) {
-            if (separator == ':') {
-                break;  // NRRD: the data follows the first empty line
-            }
             continue;
         }
-        std::string value = line.substr(at + 1);
-        const size_t first = value.find_first_not_of(" \t");
-        const size_t last = value.find_last_not_of(" \t\r");
-        value = first == std::string::npos ? "" : value.substr(first, last - first + 1);
-        fields.emplace_back(trimmedLower(line.substr(0, at)), value);
-        if (separator == '=' && fields.back().first == "elementdatafile") {
+        fields.emplace_back(trimmedLower(line.substr(0, at)), trimmedValue(line.substr(at + 1)));
+        if (fields.back().first == "elementdatafile") {
             break;
         }
     }
@@ -331,20 +376,31 @@ std::optional<uint64_t> payloadBytesAtMost(const std::string& path) {
     if (endsWith(name, ".gz")) {
         return timesDeflate(fileSize);
     }
-    if (endsWith(name, ".nrrd")) {
-        for (const auto& [key, value] : headerFields(head.bytes, ':')) {
-            if (key == "encoding" &&
-                (trimmedLower(value) == "gzip" || trimmedLower(value) == "gz")) {
-                return timesDeflate(fileSize);
+    if (endsWith(name, ".nrrd") || endsWith(name, ".nhdr")) {
+        bool gzip = false;
+        std::optional<std::string> dataFile;
+        for (const auto& [key, value] : nrrdFields(head.bytes)) {
+            const std::string lower = trimmedLower(value);
+            gzip = gzip || (key == "encoding" && (lower == "gzip" || lower == "gz"));
+            if (key == "data file" || key == "datafile") {
+                dataFile = value;
             }
         }
-        return std::nullopt;
+        if (dataFile) {
+            // One detached data file (a list or pattern is refused before): its size bounds the
+            // voxels, 0 when it is not there.
+            std::error_code missing;
+            const uint64_t size = std::filesystem::file_size(
+                std::filesystem::path(path).parent_path() / *dataFile, missing);
+            return missing ? 0 : gzip ? timesDeflate(size) : size;
+        }
+        return gzip ? std::optional<uint64_t>(timesDeflate(fileSize)) : std::nullopt;
     }
     if (!endsWith(name, ".mha") && !endsWith(name, ".mhd")) {
         return std::nullopt;
     }
     bool compressed = false;
-    for (const auto& [key, value] : headerFields(head.bytes, '=')) {
+    for (const auto& [key, value] : metaImageFields(head.bytes)) {
         if (key == "compresseddata") {
             compressed = trimmedLower(value) == "true";
         } else if (key == "elementdatafile") {

@@ -20,9 +20,9 @@ std::string voxelPayloadProblem(const std::vector<uint64_t>& dimensions, uint64_
 
 // Where rawPayloadBytes knows nothing: an upper bound of the voxel bytes a compressed file can
 // give (deflate expands at most 1032:1: .nii.gz, NRRD "encoding: gzip", MetaImage
-// "CompressedData = True"), or the size of a MetaImage's separate data file (0 when it is not
-// there). Without it a 200-byte .mha naming a missing data file made the reader allocate 5 GB
-// before ITK found the file missing (fuzz_image_read). std::nullopt when no bound is known.
+// "CompressedData = True"), or the size of a MetaImage's or NRRD's separate data file (0 when
+// it is not there). Without it a 200-byte .mha naming a missing data file made the reader allocate
+// 5 GB before ITK found the file missing (fuzz_image_read). std::nullopt when no bound is known.
 std::optional<uint64_t> payloadBytesAtMost(const std::string& path);
 
 // Bytes after the header of a file that stores its voxels raw in itself: an uncompressed .nii,
@@ -35,7 +35,8 @@ std::optional<uint64_t> rawPayloadBytes(const std::string& path);
 // whose ElementDataFile is a LIST or a numbered pattern ("slice%03d.raw 1 10 0"); ITK 5.2's
 // MetaIO divides by the pattern's step, and a step of 0 kills the process (found by
 // fuzz_image_read). A scan is one file; such headers are refused. Also an NDims that is not
-// 1 to 16, for which MetaIO would read values for ever.
+// 1 to 16, for which MetaIO would read values for ever. A NRRD whose data file is a list or a
+// pattern of files, or whose encoding is bzip2 (no useful bound on its expansion).
 std::string headerProblemBeforeItk(const std::string& path);
 std::string headerProblemBeforeItkOf(const std::string& lowerCaseName, const std::string& head);
 

@@ -263,6 +263,48 @@ class TestIoHostile : public QObject {
                  compressedMessage.c_str());
     }
 
+    // A NRRD with its voxels in a detached file: that file's size bounds them (before, only the
+    // 2^31-voxel limit did); lists and patterns of files, and bzip2, are refused by name; a
+    // sound detached file still reads.
+    void detachedNrrdDataIsBounded() {
+        QTemporaryDir dir;
+        const std::string header = "NRRD0004\ntype: short\ndimension: 3\nendian: little\n";
+        // A data file of 10 bytes for 1.7 GB of voxels.
+        const std::string missing = dir.filePath("small.nrrd").toStdString();
+        writeText(missing, header + "sizes: 4 4 55555554\nencoding: raw\ndata file: small.raw\n\n");
+        writeText(dir.filePath("small.raw").toStdString(), std::string(10, 'x'));
+        const std::string pattern = dir.filePath("pattern.nrrd").toStdString();
+        writeText(pattern,
+                  header + "sizes: 4 4 10\nencoding: raw\ndata file: s%03d.raw 1 10 1 2\n\n");
+        const std::string bzip = dir.filePath("bzip.nrrd").toStdString();
+        writeText(bzip, header + "sizes: 4 4 10\nencoding: bzip2\n\n");
+        std::string missingMessage;
+        {
+            AddressSpaceCap cap(rlim_t{1} << 30);
+            missingMessage = readError(missing);
+        }
+        QCOMPARE(missingMessage, missing +
+                                     ": truncated: the header describes 4x4x55555554 "
+                                     "voxels (1777777728 bytes) but the file holds at "
+                                     "most 10 bytes of them");
+        const std::string patternMessage = readError(pattern);
+        QVERIFY2(patternMessage.find("list or a pattern") != std::string::npos,
+                 patternMessage.c_str());
+        const std::string bzipMessage = readError(bzip);
+        QVERIFY2(bzipMessage.find("bzip2") != std::string::npos, bzipMessage.c_str());
+
+        const std::string sound = dir.filePath("Sound.nrrd").toStdString();
+        writeText(sound, header + "sizes: 4 3 2\nencoding: raw\ndata file: Voxels.RAW\n\n");
+        std::string voxels;
+        for (int16_t v = 0; v < 24; ++v) {
+            voxels.append(reinterpret_cast<const char*>(&v), sizeof v);  // little-endian host
+        }
+        writeText(dir.filePath("Voxels.RAW").toStdString(), voxels);
+        const ImageVolume image = readImage(sound);
+        QCOMPARE(image.size(), (Size3{4, 3, 2}));
+        QCOMPARE(image.voxels()[23], 23.0f);
+    }
+
     // Found by bench/fuzz.sh (fuzz_image_read): ITK's factory let GDCM probe a .nii holding
     // "DICM" at byte 128, and GDCM aborted the process on an assertion.
     void dicomMagicInANiftiFileIsNotProbedByGdcm() {
