@@ -465,6 +465,32 @@ class TestRemoteRun : public QObject {
         const Result cancel = engine(QStringList{"remote", "cancel", "--run", folder} + hostOnly());
         QCOMPARE(cancel.exitCode, 0);
         QVERIFY(cancel.out.contains("not running"));
+
+        // --resume continues from the checkpoint, not from step 0 (which would end the same): two
+        // more steps (config.json, the file a user may change, goes up again) are steps k+1, k+2.
+        const int stoppedAt = static_cast<int>(
+            training::readCheckpointInfo(folder.toStdString() + "/checkpoints/last.pt").step);
+        QJsonObject config =
+            QJsonDocument::fromJson(readText(folder + "/config.json").toUtf8()).object();
+        config["iterations"] = stoppedAt + 2;
+        {
+            QFile file(folder + "/config.json");
+            QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            file.write(QJsonDocument(config).toJson());
+        }
+        const Result resumed =
+            engine(QStringList{"remote", "run", "--run", folder, "--resume", "--progress", "json"} +
+                       connection(),
+                   180000);
+        QVERIFY2(resumed.exitCode == 0,
+                 qPrintable(QString(resumed.err).replace(QLatin1Char('\n'), " / ")));
+        const QList<int> steps = stepsOf(eventsOf(resumed.out));
+        QVERIFY2(steps.size() >= 2 && steps.last() == stoppedAt + 2 &&
+                     steps[steps.size() - 2] == stoppedAt + 1,
+                 qPrintable(resumed.out));
+        QVERIFY2(!steps.contains(1) || stoppedAt == 0, qPrintable(resumed.out));
+        QCOMPARE(training::readCheckpointInfo(folder.toStdString() + "/checkpoints/last.pt").step,
+                 int64_t{stoppedAt + 2});
     }
 
     void preTrainsRemotelyAndFineTunesThereFromIt() {
