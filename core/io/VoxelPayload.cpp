@@ -92,38 +92,56 @@ std::optional<uint64_t> niftiPayload(const std::string& head, uint64_t fileSize)
     return std::nullopt;
 }
 
-// "key: value" lines up to the first empty line; voxels follow that line in a .nrrd.
-std::optional<uint64_t> nrrdPayload(const std::string& head, uint64_t fileSize) {
+// A NRRD header: its "key: value" fields up to the first empty line ("key:=value" pairs and
+// comments are not fields), as {lower-case key, value as written} (a data file's name keeps its
+// case), and where the voxels start (after that empty line; none when the header goes on beyond
+// what was read).
+struct NrrdHeader {
+    std::vector<std::pair<std::string, std::string>> fields;
+    std::optional<size_t> dataOffset;
+};
+
+NrrdHeader nrrdHeader(const std::string& head) {
+    NrrdHeader header;
     size_t start = 0;
-    bool raw = false;
     while (start < head.size()) {
-        const size_t end = head.find('\n', start);
-        if (end == std::string::npos) {
-            return std::nullopt;  // header longer than what was read
-        }
+        size_t end = head.find('\n', start);
+        end = end == std::string::npos ? head.size() : end;
         const std::string line = head.substr(start, end - start);
         start = end + 1;
         if (trimmedLower(line).empty()) {
-            return raw ? remainder(fileSize, start) : std::nullopt;
+            if (end < head.size()) {
+                header.dataOffset = start;
+            }
+            break;
         }
         const size_t colon = line.find(':');
-        if (colon == std::string::npos || line[0] == '#') {
+        if (colon == std::string::npos || line[0] == '#' ||
+            (colon + 1 < line.size() && line[colon + 1] == '=')) {
             continue;
         }
-        const std::string key = trimmedLower(line.substr(0, colon));
-        std::string value = line.substr(colon + 1);
-        if (!value.empty() && value[0] == '=') {
-            continue;  // "key:=value" is a key/value pair, not a field
-        }
-        value = trimmedLower(value);
+        header.fields.emplace_back(trimmedLower(line.substr(0, colon)),
+                                   trimmedValue(line.substr(colon + 1)));
+    }
+    return header;
+}
+
+// Voxels follow the header's empty line in a .nrrd stored raw in itself.
+std::optional<uint64_t> nrrdPayload(const std::string& head, uint64_t fileSize) {
+    const NrrdHeader header = nrrdHeader(head);
+    if (!header.dataOffset) {
+        return std::nullopt;  // header longer than what was read
+    }
+    bool raw = false;
+    for (const auto& [key, value] : header.fields) {
         if (key == "encoding") {
-            raw = value == "raw";
+            raw = trimmedLower(value) == "raw";
         } else if (key == "data file" || key == "datafile" || key == "line skip" ||
                    key == "lineskip" || key == "byte skip" || key == "byteskip") {
             return std::nullopt;  // voxels elsewhere or at an offset ITK works out
         }
     }
-    return std::nullopt;
+    return raw ? remainder(fileSize, *header.dataOffset) : std::nullopt;
 }
 
 // "Key = Value" lines; ElementDataFile is the last one, voxels follow it.
@@ -217,34 +235,10 @@ Head headOf(const std::string& path) {
     return head;
 }
 
-// NRRD's "key: value" fields up to the first empty line ("key:=value" pairs are not fields), as
-// {lower-case key, value as written} (a data file's name keeps its case).
-std::vector<std::pair<std::string, std::string>> nrrdFields(const std::string& head) {
-    std::vector<std::pair<std::string, std::string>> fields;
-    size_t start = 0;
-    while (start < head.size()) {
-        size_t end = head.find('\n', start);
-        end = end == std::string::npos ? head.size() : end;
-        const std::string line = head.substr(start, end - start);
-        start = end + 1;
-        if (trimmedLower(line).empty()) {
-            break;
-        }
-        const size_t colon = line.find(':');
-        if (colon == std::string::npos || line[0] == '#' ||
-            (colon + 1 < line.size() && line[colon + 1] == '=')) {
-            continue;
-        }
-        fields.emplace_back(trimmedLower(line.substr(0, colon)),
-                            trimmedValue(line.substr(colon + 1)));
-    }
-    return fields;
-}
-
 // A NRRD whose voxels cannot be bounded before ITK allocates for them: a list or a numbered
 // pattern of data files (a scan here is one file), or bzip2, whose expansion has no useful bound.
 std::string nrrdProblem(const std::string& head) {
-    for (const auto& [key, written] : nrrdFields(head)) {
+    for (const auto& [key, written] : nrrdHeader(head).fields) {
         const std::string value = trimmedLower(written);
         if ((key == "data file" || key == "datafile") &&
             (value.rfind("list", 0) == 0 || value.find('%') != std::string::npos ||
@@ -379,7 +373,7 @@ std::optional<uint64_t> payloadBytesAtMost(const std::string& path) {
     if (endsWith(name, ".nrrd") || endsWith(name, ".nhdr")) {
         bool gzip = false;
         std::optional<std::string> dataFile;
-        for (const auto& [key, value] : nrrdFields(head.bytes)) {
+        for (const auto& [key, value] : nrrdHeader(head.bytes).fields) {
             const std::string lower = trimmedLower(value);
             gzip = gzip || (key == "encoding" && (lower == "gzip" || lower == "gz"));
             if (key == "data file" || key == "datafile") {
