@@ -685,6 +685,34 @@ GERMAN = {
     "All files (*)": "Alle Dateien (*)",
     "Import label descriptions": "Labelbeschreibungen importieren",
     "Export label descriptions": "Labelbeschreibungen exportieren",
+    "Pre-training experiment": "Vortrainings-Experiment",
+    "Labeled cases for fine-tuning": "Annotierte Fälle für die Feinabstimmung",
+    "Mean Dice, held-out cases": "Mittlerer Dice, zurückgehaltene Fälle",
+    "Open a project to see its pre-training experiment.":
+        "Öffnen Sie ein Projekt, um sein Vortrainings-Experiment zu sehen.",
+    "No pre-training experiment yet: run `logonet experiment pretraining --project %1`":
+        "Noch kein Vortrainings-Experiment: führen Sie `logonet experiment pretraining "
+        "--project %1` aus",
+    "Cannot show the pre-training experiment: %1":
+        "Das Vortrainings-Experiment kann nicht angezeigt werden: %1",
+    "From scratch": "Ohne Vortraining",
+    "Pre-trained": "Vortrainiert",
+    "No masking (control)": "Ohne Maskierung (Kontrolle)",
+    "One clusterer (control)": "Ein Clusterer (Kontrolle)",
+    "Shuffled pseudo-labels (control)": "Vertauschte Pseudo-Labels (Kontrolle)",
+    "1 seed": "1 Seed",
+    "%1 paired seeds": "%1 gepaarte Seeds",
+    "measured %1": "gemessen %1",
+    "took %1 min": "Dauer %1 min",
+    "quick run (--quick)": "Schnelldurchlauf (--quick)",
+    "Arm": "Arm",
+    "%1 labeled": "%1 annotiert",
+    "Pre-trained minus scratch (paired)": "Vortrainiert minus ohne Vortraining (gepaart)",
+    "Clusters per clusterer (K)": "Cluster je Clusterer (K)",
+    "to": "bis",
+    "Temperature of the pre-training loss: softmax(logits / tau)":
+        "Temperatur des Vortrainingsverlusts: softmax(logits / tau)",
+    "Temperature (tau)": "Temperatur (tau)",
 }
 
 path = sys.argv[1] if len(sys.argv) > 1 else "translations/logonet_de.ts"

@@ -1503,6 +1503,81 @@ Schicht %2</translation>
     </message>
 </context>
 <context>
+    <name>logonet::views::PretrainingChart</name>
+    <message>
+        <source>Labeled cases for fine-tuning</source>
+        <translation>Annotierte Fälle für die Feinabstimmung</translation>
+    </message>
+    <message>
+        <source>Mean Dice, held-out cases</source>
+        <translation>Mittlerer Dice, zurückgehaltene Fälle</translation>
+    </message>
+    <message>
+        <source>Open a project to see its pre-training experiment.</source>
+        <translation>Öffnen Sie ein Projekt, um sein Vortrainings-Experiment zu sehen.</translation>
+    </message>
+    <message>
+        <source>No pre-training experiment yet: run `logonet experiment pretraining --project %1`</source>
+        <translation>Noch kein Vortrainings-Experiment: führen Sie `logonet experiment pretraining --project %1` aus</translation>
+    </message>
+    <message>
+        <source>Cannot show the pre-training experiment: %1</source>
+        <translation>Das Vortrainings-Experiment kann nicht angezeigt werden: %1</translation>
+    </message>
+    <message>
+        <source>From scratch</source>
+        <translation>Ohne Vortraining</translation>
+    </message>
+    <message>
+        <source>Pre-trained</source>
+        <translation>Vortrainiert</translation>
+    </message>
+    <message>
+        <source>No masking (control)</source>
+        <translation>Ohne Maskierung (Kontrolle)</translation>
+    </message>
+    <message>
+        <source>One clusterer (control)</source>
+        <translation>Ein Clusterer (Kontrolle)</translation>
+    </message>
+    <message>
+        <source>Shuffled pseudo-labels (control)</source>
+        <translation>Vertauschte Pseudo-Labels (Kontrolle)</translation>
+    </message>
+    <message>
+        <source>1 seed</source>
+        <translation>1 Seed</translation>
+    </message>
+    <message>
+        <source>%1 paired seeds</source>
+        <translation>%1 gepaarte Seeds</translation>
+    </message>
+    <message>
+        <source>measured %1</source>
+        <translation>gemessen %1</translation>
+    </message>
+    <message>
+        <source>took %1 min</source>
+        <translation>Dauer %1 min</translation>
+    </message>
+    <message>
+        <source>quick run (--quick)</source>
+        <translation>Schnelldurchlauf (--quick)</translation>
+    </message>
+    <message>
+        <source>Arm</source>
+        <translation>Arm</translation>
+    </message>
+    <message>
+        <source>%1 labeled</source>
+        <translation>%1 annotiert</translation>
+    </message>
+    <message>
+        <source>Pre-trained minus scratch (paired)</source>
+        <translation>Vortrainiert minus ohne Vortraining (gepaart)</translation>
+    </message>
+</context>
+<context>
     <name>logonet::views::RemoteEngineCall</name>
     <message>
         <source>Cannot start the engine '%1': %2</source>
@@ -2050,6 +2125,26 @@ Vergleichen Sie sie mit den Fingerabdrücken, die der Administrator auf dem Serv
     <message>
         <source>project: %1 mm; its scans suggest %2 mm</source>
         <translation>Projekt: %1 mm; seine Scans legen %2 mm nahe</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>Clusters per clusterer (K)</source>
+        <translation>Cluster je Clusterer (K)</translation>
+    </message>
+    <message>
+        <source>Temperature of the pre-training loss: softmax(logits / tau)</source>
+        <translation>Temperatur des Vortrainingsverlusts: softmax(logits / tau)</translation>
+    </message>
+    <message>
+        <source>Temperature (tau)</source>
+        <translation>Temperatur (tau)</translation>
+    </message>
+    <message>
+        <source>Pre-training experiment</source>
+        <translation>Vortrainings-Experiment</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 #include <cmath>
 
@@ -106,6 +107,18 @@ class PretrainExperimentTest : public QObject {
         }
         // The seeds picked different cases (a rotation of the pool), shown in the pairs.
         QCOMPARE(pairs[0].toObject().value("cases").toArray().size(), 1);
+        // The same results, kept in the project for the workstation's chart, with when and how
+        // they were measured.
+        const QJsonObject stored = readObject(folder + "/project/experiments/pretraining.json");
+        QCOMPARE(stored.keys(), (QStringList{"1", "date", "quick", "seconds", "seeds"}));
+        QCOMPARE(stored.value("1").toObject(), one);
+        QCOMPARE(stored.value("seeds").toInt(), 2);
+        QCOMPARE(stored.value("quick"), QJsonValue(false));
+        QVERIFY(stored.value("seconds").toDouble() > 0.0);
+        QVERIFY2(QRegularExpression("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ$")
+                     .match(stored.value("date").toString())
+                     .hasMatch(),
+                 qPrintable(stored.value("date").toString()));
 
         // The project holds one labeled training scan: four are refused before any training.
         const QString project = folder + "/project";

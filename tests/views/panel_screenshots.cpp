@@ -2,7 +2,9 @@
 // the Dice chart and the review mode, from a project with a trained and evaluated run (the one
 // `logonet demo --dir DIR` makes), and of the Remote Hosts dialog with one host and the answer of
 // its connection test. Usage: panel_screenshots PROJECT RUN OUTDIR, or
-// panel_screenshots --remote-hosts OUTDIR for the dialog alone.
+// panel_screenshots --remote-hosts OUTDIR for the dialog alone, or
+// panel_screenshots --pretraining-experiment PROJECT OUTDIR for the Runs panel's chart of the
+// project's `logonet experiment pretraining` results.
 #include <QApplication>
 #include <QDockWidget>
 #include <QLineEdit>
@@ -17,6 +19,7 @@
 
 #include "mainwindow/MainWindow.h"
 #include "plots/DiceChart.h"
+#include "plots/PretrainingChart.h"
 #include "plots/TrainingCurves.h"
 #include "remote/RemoteHostsDialog.h"
 #include "render3d/VolumeView3D.h"
@@ -60,6 +63,37 @@ bool saveRemoteHostsShot(const QString& engine, QWidget* parent, const QString& 
     return dialog.grab().save(file);
 }
 
+// The Runs panel with its "Pre-training experiment" tab in front, and that chart alone.
+bool savePretrainingExperimentShots(const QString& project, const QString& out) {
+    RunsPanel runs;
+    runs.setProject(project);
+    runs.resize(760, 1000);
+    runs.show();
+    if (!QTest::qWaitForWindowExposed(&runs)) {
+        return false;
+    }
+    if (auto* splitter = runs.findChild<QSplitter*>()) {
+        splitter->setSizes({300, 700});
+    }
+    auto* tabs = qobject_cast<QTabWidget*>(runs.experimentChart()->parentWidget()->parentWidget());
+    tabs->setCurrentWidget(runs.experimentChart());
+    QTest::qWait(500);
+    if (!runs.experimentChart()->message().isEmpty()) {
+        std::fprintf(stderr, "%s\n", qPrintable(runs.experimentChart()->message()));
+    }
+    // The chart alone at the size of a floating window.
+    PretrainingChart chart;
+    chart.setProject(project);
+    chart.resize(820, 640);
+    chart.show();
+    if (!QTest::qWaitForWindowExposed(&chart)) {
+        return false;
+    }
+    QTest::qWait(300);
+    return runs.grab().save(out + "/runs-pretraining-experiment.png") &&
+           chart.grab().save(out + "/pretraining-experiment.png");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -71,10 +105,17 @@ int main(int argc, char** argv) {
         const QString file = QString::fromLocal8Bit(argv[2]) + QStringLiteral("/remote-hosts.png");
         return saveRemoteHostsShot(engine, nullptr, file) ? 0 : 1;
     }
+    if (argc == 4 && QString::fromLocal8Bit(argv[1]) == QLatin1String("--pretraining-experiment")) {
+        return savePretrainingExperimentShots(QString::fromLocal8Bit(argv[2]),
+                                              QString::fromLocal8Bit(argv[3]))
+                   ? 0
+                   : 1;
+    }
     if (argc != 4) {
         std::fprintf(stderr,
                      "usage: panel_screenshots PROJECT RUN OUTDIR\n"
-                     "       panel_screenshots --remote-hosts OUTDIR\n");
+                     "       panel_screenshots --remote-hosts OUTDIR\n"
+                     "       panel_screenshots --pretraining-experiment PROJECT OUTDIR\n");
         return 2;
     }
     const QString project = QString::fromLocal8Bit(argv[1]);

@@ -240,8 +240,10 @@ class TestRemoteHosts : public QObject {
         QVERIFY(!pre.contains(QStringLiteral("--crop")));
         QCOMPARE(pre.at(pre.indexOf(QStringLiteral("--lr")) + 1), QStringLiteral("0.0001"));
         QCOMPARE(pre.mid(pre.size() - 2), (QStringList{"--progress", "json"}));
+        // The form's masking goes with it (the engine sets the run folder up with it).
         request.phi1 = 0.3;
-        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, request.arguments());
+        const QStringList masked = request.arguments();
+        QCOMPARE(masked.at(masked.indexOf(QStringLiteral("--phi1")) + 1), QStringLiteral("0.3"));
         request.phi1 = 0.1;
         request.resume = true;
         const QStringList resumed = request.arguments();

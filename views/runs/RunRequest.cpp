@@ -131,15 +131,7 @@ QStringList RunRequest::arguments() const {
                 args << QStringLiteral("--resume");
                 break;
             }
-            args << QStringLiteral("--arch") << architecture << QStringLiteral("--clusterers")
-                 << QString::number(clusterers) << QStringLiteral("--iters")
-                 << QString::number(iterations) << QStringLiteral("--batch")
-                 << QString::number(batch) << QStringLiteral("--lr") << number(learningRate)
-                 << QStringLiteral("--device") << device;
-            if (amp) {
-                args << QStringLiteral("--amp");
-            }
-            checkPaperMasking();
+            args << pretrainingArguments();
             break;
         case Kind::Inference:
             args << QStringLiteral("evaluate") << QStringLiteral("--run") << runDirectory()
@@ -148,10 +140,17 @@ QStringList RunRequest::arguments() const {
             return args;
         case Kind::Clustering:
             checkCrop(crop);
+            if (kMin < 2 || kMin > kMax) {
+                throw std::invalid_argument(
+                    "The K range must go from 2 or more up to at least "
+                    "its start, got " +
+                    std::to_string(kMin) + " to " + std::to_string(kMax) + ".");
+            }
             args << QStringLiteral("cluster") << QStringLiteral("--project") << project
                  << QStringLiteral("--clusterers") << QString::number(clusterers)
-                 << QStringLiteral("--crop") << clusteringCrop(crop) << QStringLiteral("--device")
-                 << device;
+                 << QStringLiteral("--k-min") << QString::number(kMin) << QStringLiteral("--k-max")
+                 << QString::number(kMax) << QStringLiteral("--crop") << clusteringCrop(crop)
+                 << QStringLiteral("--device") << device;
             break;
     }
     args << QStringLiteral("--progress") << QStringLiteral("json");
@@ -191,15 +190,7 @@ QStringList RunRequest::remoteArguments() const {
     if (resume) {
         args << QStringLiteral("--resume");
     } else if (kind == Kind::PreTraining) {
-        checkPaperMasking();
-        args << QStringLiteral("--arch") << architecture << QStringLiteral("--clusterers")
-             << QString::number(clusterers) << QStringLiteral("--iters")
-             << QString::number(iterations) << QStringLiteral("--batch") << QString::number(batch)
-             << QStringLiteral("--lr") << number(learningRate) << QStringLiteral("--device")
-             << device;
-        if (amp) {
-            args << QStringLiteral("--amp");
-        }
+        args << pretrainingArguments();
     } else {
         checkCrop(crop);
         args << QStringLiteral("--arch") << architecture;
@@ -223,14 +214,27 @@ QStringList RunRequest::remoteArguments() const {
     return args;
 }
 
-void RunRequest::checkPaperMasking() const {
-    // The engine's pre-training masks with the paper's values; other values only make sense in
-    // the masked-sequence preview (`logonet masks`).
-    if (phi1 != 0.1 || phi2 != 0.7 || maskLength != 5) {
+QStringList RunRequest::pretrainingArguments() const {
+    // The engine refuses these too, but only after the process has started.
+    if (!(tau > 0.0) || !(phi1 > 0.0 && phi1 <= 1.0) || !(phi2 >= 0.0 && phi2 <= 1.0) ||
+        maskLength < 1) {
         throw std::invalid_argument(
-            "Pre-training masks with phi1 = 0.1, phi2 = 0.7 and M = 5; other values are for the "
-            "masked-sequence preview only.");
+            "Pre-training needs tau > 0, phi1 in (0, 1], phi2 in [0, 1] and M >= 1.");
     }
+    QStringList args{QStringLiteral("--arch"),        architecture,
+                     QStringLiteral("--clusterers"),  QString::number(clusterers),
+                     QStringLiteral("--iters"),       QString::number(iterations),
+                     QStringLiteral("--batch"),       QString::number(batch),
+                     QStringLiteral("--lr"),          number(learningRate),
+                     QStringLiteral("--tau"),         number(tau),
+                     QStringLiteral("--phi1"),        number(phi1),
+                     QStringLiteral("--mask-length"), QString::number(maskLength),
+                     QStringLiteral("--phi2"),        number(phi2),
+                     QStringLiteral("--device"),      device};
+    if (amp) {
+        args << QStringLiteral("--amp");
+    }
+    return args;
 }
 
 QString commandLineText(const QString& program, const QStringList& arguments) {

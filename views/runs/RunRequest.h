@@ -29,10 +29,14 @@ struct RunRequest {
     QString device = QStringLiteral("cpu");
     bool amp = false;
     bool checkpointing = false;
+    // Pre-training and clustering, with the paper's values (LOGONET_SPEC.md section 6).
     int clusterers = 10;
+    int kMin = 80;  // each clusterer draws its K from [kMin, kMax]
+    int kMax = 500;
     double phi1 = 0.1;
     double phi2 = 0.7;
     int maskLength = 5;  // M, the consecutive masked slices
+    double tau = 0.1;    // the temperature of the pre-training loss
     QString split = QStringLiteral("test");
     bool resume = false;
     // Where it runs: this computer, or a remote host through `logonet remote run` (whose stdout
@@ -51,7 +55,8 @@ struct RunRequest {
     static QString kindName(Kind kind);
 
   private:
-    void checkPaperMasking() const;
+    // `pretrain`'s options after --project/--run (local and remote alike).
+    QStringList pretrainingArguments() const;
     // --modality/--spacing when the form overrides the project's settings.
     QStringList preparationArguments() const;
 };

@@ -14,6 +14,7 @@
 #include <stdexcept>
 
 #include "plots/DiceChart.h"
+#include "plots/PretrainingChart.h"
 #include "plots/RunScores.h"
 #include "plots/TrainingCurves.h"
 #include "remote/RemoteHostStore.h"
@@ -55,6 +56,7 @@ RunsPanel::RunsPanel(QWidget* parent)
       process_(new DetachedRun(this)),
       curves_(new TrainingCurves(this)),
       diceChart_(new DiceChart(this)),
+      experimentChart_(new PretrainingChart(this)),
       reviewTable_(new CaseReviewTable(this)) {
     buildForm();
     connect(process_, &DetachedRun::eventReceived, this, &RunsPanel::onEvent);
@@ -90,6 +92,9 @@ RunRequest RunsPanel::request() const {
     r.phi1 = phi1_->value();
     r.phi2 = phi2_->value();
     r.maskLength = maskLength_->value();
+    r.tau = tau_->value();
+    r.kMin = kMin_->value();
+    r.kMax = kMax_->value();
     const int host = where_->currentIndex() - 1;  // entry 0 is this computer
     if (host >= 0 && host < remoteHosts_.size()) {
         r.onRemoteHost = true;
@@ -117,6 +122,9 @@ void RunsPanel::setRequest(const RunRequest& r) {
     phi1_->setValue(r.phi1);
     phi2_->setValue(r.phi2);
     maskLength_->setValue(r.maskLength);
+    tau_->setValue(r.tau);
+    kMin_->setValue(r.kMin);
+    kMax_->setValue(r.kMax);
     int where = 0;
     for (int i = 0; r.onRemoteHost && i < remoteHosts_.size(); ++i) {
         if (remoteHosts_[i].target() == r.remoteHost.target()) {
@@ -150,9 +158,11 @@ void RunsPanel::updateForm() {
     clusterers_->setEnabled(kind == RunRequest::Kind::PreTraining ||
                             kind == RunRequest::Kind::Clustering);
     for (QWidget* w : {static_cast<QWidget*>(phi1_), static_cast<QWidget*>(phi2_),
-                       static_cast<QWidget*>(maskLength_)}) {
+                       static_cast<QWidget*>(maskLength_), static_cast<QWidget*>(tau_)}) {
         w->setEnabled(kind == RunRequest::Kind::PreTraining);
     }
+    kMin_->setEnabled(kind == RunRequest::Kind::Clustering);
+    kMax_->setEnabled(kind == RunRequest::Kind::Clustering);
     const bool running = process_->isRunning();
     startButton_->setEnabled(!running && !project_.isEmpty());
     cancelButton_->setEnabled(running);
@@ -177,6 +187,7 @@ void RunsPanel::setProject(const QString& directory) {
     }
     project_ = directory;
     refreshPreparationDefaults();
+    experimentChart_->setProject(directory);
     curves_->clearRuns();
     reattach();
     refreshRuns();

@@ -20,6 +20,7 @@ namespace views {
 class CaseReviewTable;
 class DiceChart;
 class DetachedRun;
+class PretrainingChart;
 class TrainingCurves;
 
 // The Runs panel: a form for a fine-tuning, pre-training, inference or clustering run with the
@@ -60,6 +61,7 @@ class RunsPanel : public QWidget {
 
     TrainingCurves* curves() const { return curves_; }
     DiceChart* diceChart() const { return diceChart_; }
+    PretrainingChart* experimentChart() const { return experimentChart_; }
     CaseReviewTable* reviewTable() const { return reviewTable_; }
     // The run whose cases the review table lists (empty when none is scored).
     const QString& reviewedRun() const { return reviewedRun_; }
@@ -100,6 +102,7 @@ class RunsPanel : public QWidget {
     DetachedRun* process_;
     TrainingCurves* curves_;
     DiceChart* diceChart_;
+    PretrainingChart* experimentChart_;
     CaseReviewTable* reviewTable_;
 
     QComboBox* kind_;
@@ -122,6 +125,9 @@ class RunsPanel : public QWidget {
     QDoubleSpinBox* phi1_;
     QDoubleSpinBox* phi2_;
     QSpinBox* maskLength_;
+    QDoubleSpinBox* tau_;
+    QSpinBox* kMin_;
+    QSpinBox* kMax_;
     QLineEdit* commandLine_;
     QPushButton* startButton_;
     QPushButton* cancelButton_;

@@ -21,6 +21,7 @@
 #include <QVBoxLayout>
 #include <stdexcept>
 #include "plots/DiceChart.h"
+#include "plots/PretrainingChart.h"
 #include "plots/RunScores.h"
 #include "plots/TrainingCurves.h"
 #include "remote/RemoteHostStore.h"
@@ -38,6 +39,7 @@ namespace views {
 void RunsPanel::buildForm() {
     auto* form = new QFormLayout;
     kind_ = new QComboBox(this);
+    kind_->setObjectName(QStringLiteral("kind"));
     kind_->addItem(tr("Fine-tuning"), static_cast<int>(RunRequest::Kind::FineTuning));
     kind_->addItem(tr("Pre-training"), static_cast<int>(RunRequest::Kind::PreTraining));
     kind_->addItem(tr("Inference and scoring"), static_cast<int>(RunRequest::Kind::Inference));
@@ -108,18 +110,38 @@ void RunsPanel::buildForm() {
     switches->addWidget(checkpointing_);
     form->addRow(QString(), switches);
     clusterers_ = new QSpinBox(this);
+    clusterers_->setObjectName(QStringLiteral("clusterers"));
     clusterers_->setRange(1, 200);
     clusterers_->setValue(10);
     form->addRow(tr("Clusterers"), clusterers_);
+    // Each clusterer draws its K from this range (the paper's [80, 500]); a small project needs
+    // a smaller one, since the engine refuses fewer slices than the largest K.
+    kMin_ = new QSpinBox(this);
+    kMin_->setObjectName(QStringLiteral("kMin"));
+    kMin_->setRange(2, 100000);
+    kMin_->setValue(80);
+    kMax_ = new QSpinBox(this);
+    kMax_->setObjectName(QStringLiteral("kMax"));
+    kMax_->setRange(2, 100000);
+    kMax_->setValue(500);
+    auto* kRange = new QHBoxLayout;
+    kRange->addWidget(kMin_);
+    kRange->addWidget(new QLabel(tr("to"), this));
+    kRange->addWidget(kMax_);
+    kRange->addStretch(1);
+    form->addRow(tr("Clusters per clusterer (K)"), kRange);
     phi1_ = new QDoubleSpinBox(this);
+    phi1_->setObjectName(QStringLiteral("phi1"));
     phi1_->setRange(0.01, 1.0);
     phi1_->setSingleStep(0.05);
     phi1_->setValue(0.1);
     phi2_ = new QDoubleSpinBox(this);
+    phi2_->setObjectName(QStringLiteral("phi2"));
     phi2_->setRange(0.0, 1.0);
     phi2_->setSingleStep(0.05);
     phi2_->setValue(0.7);
     maskLength_ = new QSpinBox(this);
+    maskLength_->setObjectName(QStringLiteral("maskLength"));
     maskLength_->setRange(1, 64);
     maskLength_->setValue(5);
     auto* masking = new QHBoxLayout;
@@ -130,6 +152,14 @@ void RunsPanel::buildForm() {
     masking->addWidget(new QLabel(QStringLiteral("M"), this));
     masking->addWidget(maskLength_);
     form->addRow(tr("Masking"), masking);
+    tau_ = new QDoubleSpinBox(this);
+    tau_->setObjectName(QStringLiteral("tau"));
+    tau_->setDecimals(3);
+    tau_->setRange(0.001, 10.0);
+    tau_->setSingleStep(0.01);
+    tau_->setValue(0.1);
+    tau_->setToolTip(tr("Temperature of the pre-training loss: softmax(logits / tau)"));
+    form->addRow(tr("Temperature (tau)"), tau_);
 
     commandLine_ = new QLineEdit(this);
     commandLine_->setReadOnly(true);
@@ -167,6 +197,7 @@ void RunsPanel::buildForm() {
     auto* plots = new QTabWidget(this);
     plots->addTab(curves_, tr("Curves"));
     plots->addTab(diceChart_, tr("Dice per organ"));
+    plots->addTab(experimentChart_, tr("Pre-training experiment"));
     plots->addTab(reviewTable_, tr("Review cases"));
     connect(reviewTable_, &CaseReviewTable::caseChosen, this,
             [this](const QString& caseName, const QString& organ) {
@@ -185,6 +216,8 @@ void RunsPanel::buildForm() {
             const bool csv = file.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive);
             if (plots->currentWidget() == diceChart_) {
                 csv ? diceChart_->exportCsv(file) : diceChart_->exportImage(file);
+            } else if (plots->currentWidget() == experimentChart_) {
+                csv ? experimentChart_->exportCsv(file) : experimentChart_->exportImage(file);
             } else {
                 csv ? curves_->exportCsv(file) : curves_->exportImage(file);
             }
@@ -207,10 +240,10 @@ void RunsPanel::buildForm() {
     for (QLineEdit* edit : {name_, crop_, spacing_}) {
         connect(edit, &QLineEdit::textChanged, this, &RunsPanel::updateCommandLine);
     }
-    for (QSpinBox* box : {iterations_, batch_, clusterers_, maskLength_}) {
+    for (QSpinBox* box : {iterations_, batch_, clusterers_, maskLength_, kMin_, kMax_}) {
         connect(box, qOverload<int>(&QSpinBox::valueChanged), this, &RunsPanel::updateCommandLine);
     }
-    for (QDoubleSpinBox* box : {learningRate_, phi1_, phi2_}) {
+    for (QDoubleSpinBox* box : {learningRate_, phi1_, phi2_, tau_}) {
         connect(box, qOverload<double>(&QDoubleSpinBox::valueChanged), this,
                 &RunsPanel::updateCommandLine);
     }

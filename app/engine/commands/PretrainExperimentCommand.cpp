@@ -14,6 +14,7 @@
 #ifdef LOGONET_HAVE_STORAGE
 #include <unistd.h>
 
+#include "commands/PretrainExperimentFile.h"
 #include "commands/PretrainProjectData.h"
 #include "commands/TrainingEvaluation.h"
 #include "commands/TrainingPhantomFiles.h"
@@ -418,6 +419,10 @@ int runExperiment(const CommandLine& line) {
     if (json) {
         std::cout << results.dump() << std::endl;
     }
+    std::cerr << "experiment: results written to "
+              << writePretrainingExperiment(projectDir, results, size.seeds, line.flag("quick"),
+                                            seconds)
+              << "\n";
     return 0;
 }
 #endif

@@ -23,6 +23,7 @@ struct RemoteCommandRow {
 };
 Command remoteCommand(const RemoteCommandRow& row);
 std::vector<RemoteCommandRow> remoteHostCommandRows();
+std::vector<RemoteCommandRow> remoteInferCommandRows();  // RemoteInferCommand.cpp
 
 // --host user@host[:port], --identity FILE, --known-hosts FILE as one target; a UsageError for a
 // malformed host.

@@ -30,10 +30,10 @@ const std::set<std::string> kTrainValues = {
     "warmup",    "spacing",      "window",          "modality", "val-every", "dice-weight",
     "ce-weight", "weight-decay", "checkpoint-every"};
 const SetupCommand kTrainSetup = {"train", kTrainValues, {"amp", "checkpointing", "no-augment"}};
-const SetupCommand kPretrainSetup = {
-    "pretrain",
-    {"arch", "out", "clusterers", "tau", "lr", "iters", "batch", "device", "seed", "threads"},
-    {"amp", "no-mask"}};
+const SetupCommand kPretrainSetup = {"pretrain",
+                                     {"arch", "out", "clusterers", "tau", "phi1", "mask-length",
+                                      "phi2", "lr", "iters", "batch", "device", "seed", "threads"},
+                                     {"amp", "no-mask"}};
 
 const SetupCommand& setupCommandOf(const CommandLine& line) {
     const bool pretrain = line.flag("pretrain");
@@ -314,8 +314,10 @@ void appendRemoteCommands(std::vector<Command>& commands) {
          remoteDir + "Sends SIGTERM to the remote engine.",
          {},
          runRemoteCancel}};
-    for (auto& row : remoteHostCommandRows()) {
-        rows.push_back(std::move(row));
+    for (auto* more : {remoteInferCommandRows, remoteHostCommandRows}) {
+        for (auto& row : more()) {
+            rows.push_back(std::move(row));
+        }
     }
     for (const auto& row : rows) {
         commands.push_back(remoteCommand(row));

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "commands/TrainingCommandSet.h"
+#include "commands/TrainingPredictionStore.h"
 #include "commands/TrainingRunFit.h"
 #include "inference/RunInference.h"
 #include "io/ImageReader.h"
@@ -36,30 +37,6 @@ training::RunInferenceOptions inferenceOptionsFrom(const CommandLine& line) {
     return options;
 }
 
-// One scan of the project predicted and stored as a label version named after the run.
-struct StoredPrediction {
-    int64_t scanId = 0;
-    int64_t versionId = 0;
-    double seconds = 0.0;
-};
-
-StoredPrediction predictScan(const training::RunInference& inference, Project& project,
-                             int64_t scanId, const std::string& out) {
-    const auto started = std::chrono::steady_clock::now();
-    const LabelVolume labels =
-        inference.predict(project.loadImage(scanId), project.scan(scanId).modality);
-    if (!out.empty()) {
-        writeLabelMap(labels, out);
-    }
-    StoredPrediction stored;
-    stored.scanId = scanId;
-    stored.versionId =
-        project.addLabelVersion(scanId, "prediction", labels, inference.runName()).id;
-    stored.seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    return stored;
-}
-
 // --project with one or more --scan: each prediction stored in the project (and, for one scan,
 // also written to --out when given); with --json a progress line per scan for the workstation.
 int inferProjectScans(const CommandLine& line, const training::RunInference& inference) {
@@ -78,65 +55,43 @@ int inferProjectScans(const CommandLine& line, const training::RunInference& inf
     if (!out.empty() && scanIds.size() != 1) {
         throw UsageError("--out takes one scan; several scans are stored in the project only");
     }
-    const bool json = line.flag("json");
-    if (json) {
-        Json started = Json::object();
-        started["event"] = "started";
-        started["total"] = Json(scanIds.size());
-        started["checkpoint"] = inference.checkpointPath();
-        std::cout << started.dump() << std::endl;
-    }
+    PredictionStore store(project, inference.runName(), inference.checkpointPath(), scanIds.size(),
+                          line.flag("json"));
+    store.started();
     catchStopSignals();
-    int done = 0;
-    int64_t lastVersion = 0;
     for (const int64_t scanId : scanIds) {
         if (stopRequested().load()) {
-            std::cerr << "stopped after " << done << " of " << scanIds.size() << " scans\n";
+            std::cerr << "stopped after " << store.done() << " of " << scanIds.size() << " scans\n";
             return 3;
         }
-        const StoredPrediction stored = predictScan(inference, project, scanId, out);
-        ++done;
-        lastVersion = stored.versionId;
-        if (json) {
-            Json event = Json::object();
-            event["event"] = "predicted";
-            event["scan"] = Json(scanId);
-            event["label_version"] = Json(stored.versionId);
-            event["seconds"] = stored.seconds;
-            event["done"] = Json(done);
-            event["total"] = Json(scanIds.size());
-            std::cout << event.dump() << std::endl;
-        } else {
-            std::cout << "scan " << scanId << ": stored as label version " << stored.versionId
-                      << " (" << inference.runName() << ")" << (out.empty() ? "" : "; wrote " + out)
-                      << "\n";
-        }
-    }
-    if (json) {
-        Json finished = Json::object();
-        finished["event"] = "finished";
-        finished["done"] = Json(done);
-        finished["label_version"] = Json(lastVersion);
-        finished["checkpoint"] = inference.checkpointPath();
+        const auto started = std::chrono::steady_clock::now();
+        const LabelVolume labels =
+            inference.predict(project.loadImage(scanId), project.scan(scanId).modality);
         if (!out.empty()) {
-            finished["out"] = out;
+            writeLabelMap(labels, out);
         }
-        std::cout << finished.dump() << std::endl;
+        store.store(
+            scanId, labels,
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(), out);
     }
+    store.finished(out);
     return 0;
 }
 
 int runInfer(const CommandLine& line) {
     line.rejectUnknown({"run", "scan", "project", "image", "out", "overlap", "blend", "tta",
-                        "probabilities", "checkpoint", "device", "threads", "amp", "json"});
+                        "probabilities", "checkpoint", "device", "threads", "amp", "json",
+                        "modality"});
     const bool fromScan = line.has("scan");
     if (fromScan == line.has("image") || fromScan != line.has("project")) {
         throw UsageError("give either --scan ID [--scan ID ...] --project DIR or --image FILE");
     }
     const training::RunInference inference(line.required("run"), inferenceOptionsFrom(line));
     if (fromScan) {
-        if (line.has("probabilities")) {
-            throw UsageError("--probabilities is for --image FILE");
+        if (line.has("probabilities") || line.has("modality")) {
+            throw UsageError(
+                "--probabilities and --modality are for --image FILE (a project "
+                "scan has its own modality)");
         }
         return inferProjectScans(line, inference);
     }
@@ -144,7 +99,13 @@ int runInfer(const CommandLine& line) {
     const ImageVolume image = readImage(line.required("image"));
     ImageVolume foreground;
     const bool withProbabilities = line.has("probabilities");
-    const LabelVolume labels = inference.predict(image, withProbabilities ? &foreground : nullptr);
+    // A project scan's modality, for `remote infer`, which predicts the scan's file there.
+    std::string modality = line.option("modality", "");
+    if (!modality.empty()) {
+        checkModality(modality);
+    }
+    const LabelVolume labels =
+        inference.predict(image, modality, withProbabilities ? &foreground : nullptr);
     writeLabelMap(labels, out);
     if (withProbabilities) {
         writeImage(foreground, line.required("probabilities"), StoredPixelType::Float);
@@ -168,7 +129,7 @@ Command inferCommand() {
     command.name = "infer";
     command.summary = "segment a scan with a trained run (sliding window, original grid)";
     command.usage =
-        "usage: logonet infer --run RUNDIR --image FILE --out FILE.nii.gz\n"
+        "usage: logonet infer --run RUNDIR --image FILE --out FILE.nii.gz [--modality CT|MR]\n"
         "       logonet infer --run RUNDIR --project DIR --scan ID [--scan ID ...] [--out FILE]\n"
         "         [--overlap 0.5] [--blend gaussian|constant] [--tta]\n"
         "         [--probabilities FILE.nii.gz] [--checkpoint FILE] [--device cpu|cuda]\n"
@@ -177,7 +138,8 @@ Command inferCommand() {
         "scan's map is stored as a 'prediction' label version named after the run (a run whose\n"
         "labels are not the project's is refused first); with --json a line per scan (event\n"
         "\"predicted\" with scan, label_version, done, total); SIGINT/SIGTERM stop between scans\n"
-        "(exit code 3). --probabilities writes the\n"
+        "(exit code 3). --modality normalises --image as that modality (a run prepared with\n"
+        "modality auto otherwise guesses it from the intensities). --probabilities writes the\n"
         "probability of foreground (1 - p(background)) on the same grid. --amp predicts under\n"
         "autocast: bfloat16 on the CPU (fast where the CPU has AVX-512 BF16 or AMX), float16 on\n"
         "CUDA; labels may differ from float32 at organ borders.";

@@ -103,6 +103,18 @@ RemoteLayout RemoteLayout::of(const std::string& runDirectory, const std::string
                                  "' (a remote run is `train` or `pretrain`)");
     }
     const fs::path root = commonAncestor(run, cache);
+    layout.remoteRoot = remoteFolderOf(root.string(), remoteDirectory, workstationId);
+    layout.remoteRun = joinRemote(layout.remoteRoot, run.lexically_relative(root));
+    layout.remoteCache = joinRemote(layout.remoteRoot, cache.lexically_relative(root));
+    return layout;
+}
+
+std::string remoteFolderOf(const std::string& localFolder, const std::string& remoteDirectory,
+                           const std::string& workstationId) {
+    fs::path local = fs::absolute(localFolder).lexically_normal();
+    if (!local.has_filename()) {
+        local = local.parent_path();
+    }
     std::string base = remoteDirectory.empty() ? std::string("logonet-runs") : remoteDirectory;
     // "~/x" is what a person types; quoted, the remote shell would not expand the tilde, and
     // ssh starts in the home folder anyway.
@@ -112,11 +124,8 @@ RemoteLayout RemoteLayout::of(const std::string& runDirectory, const std::string
     while (base.size() > 1 && base.back() == '/') {
         base.pop_back();
     }
-    layout.remoteRoot = base + "/" + plainName(root.filename().string()) + "-" +
-                        hashText(workstationId + "\n" + root.string());
-    layout.remoteRun = joinRemote(layout.remoteRoot, run.lexically_relative(root));
-    layout.remoteCache = joinRemote(layout.remoteRoot, cache.lexically_relative(root));
-    return layout;
+    return base + "/" + plainName(local.filename().string()) + "-" +
+           hashText(workstationId + "\n" + local.string());
 }
 
 }  // namespace logonet::remote

@@ -30,4 +30,9 @@ struct RemoteLayout {
                            const std::string& workstationId);
 };
 
+// REMOTE_DIR/<name>-<hash>: the remote place of a local folder (a project), as above. `remote
+// infer` stages a project's scans in it too, so a project has one place per workstation there.
+std::string remoteFolderOf(const std::string& localFolder, const std::string& remoteDirectory,
+                           const std::string& workstationId);
+
 }  // namespace logonet::remote
