@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "EngineProcess.h"
@@ -35,6 +36,18 @@ inline std::vector<torch::Tensor> parametersOf(const std::string& checkpoint) {
     std::vector<torch::Tensor> out;
     for (const auto& p : network->parameters()) {
         out.push_back(p.detach().clone());
+    }
+    return out;
+}
+
+// Buffers (BatchNorm's running statistics) of a checkpoint of any registry architecture, by name.
+inline std::vector<std::pair<std::string, torch::Tensor>> buffersOf(const std::string& checkpoint) {
+    const CheckpointInfo info = readCheckpointInfo(checkpoint);
+    model::Network network = model::createNetwork(info.architecture, info.networkOptions);
+    loadCheckpoint(checkpoint, *network, nullptr);
+    std::vector<std::pair<std::string, torch::Tensor>> out;
+    for (const auto& b : network->named_buffers()) {
+        out.emplace_back(b.key(), b.value().detach().clone());
     }
     return out;
 }

@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <thread>
 
 #include "DistributedRanks.h"
@@ -56,6 +57,109 @@ model::Network seededTinyNetwork(const FineTuneConfig& config, uint64_t seed) {
         p.copy_(torch::randn(p.sizes(), generator, torch::kFloat) * 0.2);
     }
     return network;
+}
+
+// Rank `rank` of a two-rank job whose ranks are threads of this process, each with a Gloo
+// process group of its own.
+std::shared_ptr<DataParallelContext> threadRank(int rank, int port,
+                                                DataParallelOptions options = {}) {
+    DistributedEnvironment environment;
+    environment.rank = rank;
+    environment.worldSize = 2;
+    environment.masterPort = port;
+    options.timeout = std::chrono::seconds(60);
+    return std::make_shared<DataParallelContext>(environment, "cpu", options);
+}
+
+// Runs `rankBody` for ranks 0 and 1 at once, on threads of their own; returns what each threw
+// (empty where nothing).
+std::vector<std::string> runOnTwoThreads(const std::function<void(int)>& rankBody) {
+    std::vector<std::string> failures(2);
+    std::vector<std::thread> ranks;
+    for (int rank = 0; rank < 2; ++rank) {
+        ranks.emplace_back([&, rank]() {
+            try {
+                rankBody(rank);
+            } catch (const std::exception& error) {
+                failures[static_cast<size_t>(rank)] = error.what();
+            }
+        });
+    }
+    for (auto& t : ranks) {
+        t.join();
+    }
+    return failures;
+}
+
+// Normalises its input first, so that its running statistics depend on the inputs alone, not on
+// the weights: the test follows them with plain arithmetic.
+class NormFirstNetworkImpl final : public model::NetworkImpl {
+  public:
+    NormFirstNetworkImpl() {
+        norm_ = register_module("norm", torch::nn::BatchNorm3d(1));
+        conv_ = register_module("conv", torch::nn::Conv3d(torch::nn::Conv3dOptions(1, 2, 1)));
+    }
+    torch::Tensor forward(const torch::Tensor& input) override { return conv_(norm_(input)); }
+    std::string architecture() const override { return "norm-first-test"; }
+    model::NetworkOptions options() const override { return {}; }
+    int64_t sizeDivisor() const override { return 1; }
+
+  private:
+    torch::nn::BatchNorm3d norm_{nullptr};
+    torch::nn::Conv3d conv_{nullptr};
+};
+
+// Rank `rank`'s input of micro-batch `micro` of step `step`; rank 1's has another mean and spread.
+torch::Tensor normFirstInput(int rank, int step, int micro) {
+    at::Generator generator =
+        at::make_generator<at::CPUGeneratorImpl>(1 + 1000 * rank + 10 * step + micro);
+    return torch::randn({2, 1, 3, 3, 3}, generator, torch::kFloat) * (1.0 + rank) + 3.0 * rank;
+}
+
+// BatchNorm's running statistics by their definition (momentum 0.1, unbiased variance), in
+// double precision.
+struct RunningStatistics {
+    double mean = 0;
+    double variance = 1;
+    int64_t count = 0;
+
+    void follow(const torch::Tensor& input) {
+        const torch::Tensor values = input.contiguous();
+        const float* data = values.data_ptr<float>();
+        const int64_t n = values.numel();
+        double sum = 0;
+        for (int64_t i = 0; i < n; ++i) {
+            sum += data[i];
+        }
+        const double batchMean = sum / static_cast<double>(n);
+        double squares = 0;
+        for (int64_t i = 0; i < n; ++i) {
+            squares += (data[i] - batchMean) * (data[i] - batchMean);
+        }
+        mean = 0.9 * mean + 0.1 * batchMean;
+        variance = 0.9 * variance + 0.1 * squares / static_cast<double>(n - 1);
+        ++count;
+    }
+};
+
+std::vector<torch::Tensor> bufferValues(model::NetworkImpl& network) {
+    std::vector<torch::Tensor> values;
+    for (const auto& b : network.buffers()) {
+        values.push_back(b.detach().clone());
+    }
+    return values;
+}
+
+bool allEqual(const std::vector<torch::Tensor>& a, const std::vector<torch::Tensor>& b) {
+    if (a.size() != b.size()) {
+        return false;
+    }
+    for (size_t n = 0; n < a.size(); ++n) {
+        if (!torch::equal(a[n], b[n])) {
+            return false;
+        }
+    }
+    return true;
 }
 
 }  // namespace
@@ -122,6 +226,38 @@ class DistributedTest : public QObject {
         const double difference = largestDifference(first, expected);
         qInfo("largest weight difference to one process: %g", difference);
         QVERIFY2(difference < 1e-5, qPrintable(QString::number(difference)));
+
+        // The buffers (BatchNorm's running statistics) are rank 0's on every rank, as
+        // DistributedDataParallel keeps them: bit-identical, and counted over rank 0's own
+        // micro-batches (one per step), not over the reference's two per step, whose running
+        // statistics therefore differ from these and are not compared.
+        const auto buffers = buffersOf(weights.toStdString() + "/rank0.pt");
+        const auto otherBuffers = buffersOf(weights.toStdString() + "/rank1.pt");
+        const auto savedBuffers = buffersOf(run.toStdString() + "/checkpoints/last.pt");
+        QVERIFY(!buffers.empty());
+        QCOMPARE(otherBuffers.size(), buffers.size());
+        QCOMPARE(savedBuffers.size(), buffers.size());
+        const auto isCounter = [](const std::string& name) {
+            const std::string suffix = "num_batches_tracked";
+            return name.size() >= suffix.size() &&
+                   name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
+        };
+        int counters = 0;
+        for (size_t n = 0; n < buffers.size(); ++n) {
+            const std::string& name = buffers[n].first;
+            QVERIFY2(torch::equal(buffers[n].second, otherBuffers[n].second), name.c_str());
+            QVERIFY2(torch::equal(buffers[n].second, savedBuffers[n].second), name.c_str());
+            if (isCounter(name)) {
+                QCOMPARE(buffers[n].second.item<int64_t>(), int64_t{kIterations});
+                ++counters;
+            }
+        }
+        QVERIFY(counters > 0);
+        for (const auto& [name, value] : buffersOf(referenceWeights_.toStdString() + "/rank0.pt")) {
+            if (isCounter(name)) {
+                QCOMPARE(value.item<int64_t>(), int64_t{2 * kIterations});
+            }
+        }
     }
 
   private:
@@ -212,42 +348,24 @@ class DistributedTest : public QObject {
         std::vector<std::string> runs{dir_.path().toStdString() + "/rank0-" + tag,
                                       dir_.path().toStdString() + "/rank1-" + tag};
         std::vector<model::Network> networks(2);
-        std::vector<std::string> failures(2);
         std::vector<size_t> buckets(2);
-        std::vector<std::thread> ranks;
-        for (int rank = 0; rank < 2; ++rank) {
-            ranks.emplace_back([&, rank]() {
-                try {
-                    DistributedEnvironment environment;
-                    environment.rank = rank;
-                    environment.worldSize = 2;
-                    environment.masterPort = port;
-                    DataParallelOptions options;
-                    options.timeout = std::chrono::seconds(60);
-                    options.buckets.firstBucketBytes = static_cast<size_t>(bucketBytes);
-                    options.buckets.bucketBytes = static_cast<size_t>(bucketBytes);
-                    auto context =
-                        std::make_shared<DataParallelContext>(environment, "cpu", options);
-                    FineTuner tuner(threadConfig(cache_, accumulation),
-                                    runs[static_cast<size_t>(rank)]);
-                    // Deliberately different initial weights on rank 1: the broadcast must fix it.
-                    tuner.setNetworkFactory([&, rank](const FineTuneConfig& config) {
-                        auto network = seededTinyNetwork(config, rank == 1 ? 999 : 5);
-                        networks[static_cast<size_t>(rank)] = network;
-                        return network;
-                    });
-                    tuner.setParallelContext(context);
-                    tuner.run(false, {}, nullptr);
-                    buckets[static_cast<size_t>(rank)] = context->bucketCount();
-                    context->finish();
-                } catch (const std::exception& error) {
-                    failures[static_cast<size_t>(rank)] = error.what();
-                }
+        const std::vector<std::string> failures = runOnTwoThreads([&](int rank) {
+            DataParallelOptions options;
+            options.buckets.firstBucketBytes = static_cast<size_t>(bucketBytes);
+            options.buckets.bucketBytes = static_cast<size_t>(bucketBytes);
+            auto context = threadRank(rank, port, options);
+            FineTuner tuner(threadConfig(cache_, accumulation), runs[static_cast<size_t>(rank)]);
+            // Deliberately different initial weights on rank 1: the broadcast must fix it.
+            tuner.setNetworkFactory([&, rank](const FineTuneConfig& config) {
+                auto network = seededTinyNetwork(config, rank == 1 ? 999 : 5);
+                networks[static_cast<size_t>(rank)] = network;
+                return network;
             });
-        }
-        for (auto& t : ranks) {
-            t.join();
-        }
+            tuner.setParallelContext(context);
+            tuner.run(false, {}, nullptr);
+            buckets[static_cast<size_t>(rank)] = context->bucketCount();
+            context->finish();
+        });
         QVERIFY2(failures[0].empty(), failures[0].c_str());
         QVERIFY2(failures[1].empty(), failures[1].c_str());
         // Only rank 0 writes the run folder.
@@ -266,6 +384,75 @@ class DistributedTest : public QObject {
             largestDifference(fixtures::weightsOf(runs[0] + "/checkpoints/last.pt", 3),
                               fixtures::weightsOf(single + "/checkpoints/last.pt", 3));
         QVERIFY2(difference < 1e-5, qPrintable(QString::number(difference)));
+    }
+
+    // Two ranks as threads (each with its own Gloo process group) that feed different inputs
+    // to a network with BatchNorm: before each step's first forward pass rank 1 holds rank 0's
+    // buffers bit for bit, after the last step too, and those are the running statistics of
+    // rank 0's inputs alone.
+    void buffersAreRankZerosBeforeEveryStepAndAtTheEnd_data() {
+        QTest::addColumn<int>("accumulation");
+        QTest::newRow("one micro-batch") << 1;
+        QTest::newRow("two micro-batches") << 2;
+    }
+
+    void buffersAreRankZerosBeforeEveryStepAndAtTheEnd() {
+        QFETCH(int, accumulation);
+        constexpr int kSteps = 3;
+        const int port = freePort();
+        std::vector<std::vector<std::vector<torch::Tensor>>> atStepStart(2);
+        std::vector<std::vector<torch::Tensor>> atEnd(2);
+        const std::vector<std::string> failures = runOnTwoThreads([&](int rank) {
+            auto context = threadRank(rank, port);
+            auto network = std::make_shared<NormFirstNetworkImpl>();
+            if (rank == 1) {
+                // Statistics of its own: the initial broadcast must replace them.
+                torch::NoGradGuard noGrad;
+                network->named_buffers()["norm.running_mean"].fill_(7.0);
+            }
+            network->train();
+            context->synchronizeState(*network, 0);
+            for (int step = 0; step < kSteps; ++step) {
+                network->zero_grad();
+                for (int m = 0; m < accumulation; ++m) {
+                    context->beginMicroBatch(m + 1 == accumulation);
+                    if (m == 0) {
+                        atStepStart[static_cast<size_t>(rank)].push_back(bufferValues(*network));
+                    }
+                    const torch::Tensor output = network->forward(normFirstInput(rank, step, m));
+                    context->backward(output.square().mean());
+                }
+            }
+            context->broadcastBuffers();
+            atEnd[static_cast<size_t>(rank)] = bufferValues(*network);
+            context->finish();
+        });
+        QVERIFY2(failures[0].empty(), failures[0].c_str());
+        QVERIFY2(failures[1].empty(), failures[1].c_str());
+        QCOMPARE(atStepStart[0].size(), size_t{kSteps});
+        QCOMPARE(atStepStart[1].size(), size_t{kSteps});
+        for (size_t step = 0; step < kSteps; ++step) {
+            QVERIFY2(allEqual(atStepStart[0][step], atStepStart[1][step]),
+                     qPrintable(
+                         QString("rank 1's buffers differ at the start of step %1").arg(step + 1)));
+        }
+        QVERIFY2(allEqual(atEnd[0], atEnd[1]), "rank 1's buffers differ after the last step");
+
+        RunningStatistics expected;
+        for (int step = 0; step < kSteps; ++step) {
+            for (int m = 0; m < accumulation; ++m) {
+                expected.follow(normFirstInput(0, step, m));
+            }
+        }
+        // BatchNorm3d's buffers: running_mean, running_var, num_batches_tracked.
+        QCOMPARE(atEnd[0].size(), size_t{3});
+        const double mean = atEnd[0][0].item<double>();
+        const double variance = atEnd[0][1].item<double>();
+        qInfo("running mean %.7f (expected %.7f), variance %.7f (expected %.7f)", mean,
+              expected.mean, variance, expected.variance);
+        QVERIFY(std::abs(mean - expected.mean) < 1e-5);
+        QVERIFY(std::abs(variance - expected.variance) < 1e-5);
+        QCOMPARE(atEnd[0][2].item<int64_t>(), expected.count);
     }
 
     // Two real `logonet train` processes on 127.0.0.1 (logonet-tiny, BatchNorm, augmentation):

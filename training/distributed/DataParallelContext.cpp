@@ -4,6 +4,7 @@
 
 #include <limits>
 #include <stdexcept>
+#include <unordered_set>
 
 #include "distributed/CollectiveFailure.h"
 #include "distributed/ProcessGroupSetup.h"
@@ -13,7 +14,7 @@ namespace logonet::training {
 
 namespace {
 
-// DistributedDataParallel's bucket size for the initial broadcast.
+// DistributedDataParallel's bucket size for broadcasts of the network's state.
 constexpr size_t kBroadcastBytes = size_t{250} << 20;
 
 // Waits for a collective; its failure as a CollectiveFailure.
@@ -83,8 +84,14 @@ std::vector<int64_t> DataParallelContext::synchronizeState(model::NetworkImpl& n
     for (const auto& p : network.parameters()) {
         state.push_back(p.detach());
     }
+    buffers_.clear();
+    // A module shared by two parents lists its buffers twice; they are broadcast once.
+    std::unordered_set<const void*> seen;
     for (const auto& b : network.buffers()) {
         state.push_back(b.detach());
+        if (seen.insert(b.unsafeGetTensorImpl()).second) {
+            buffers_.push_back(b);
+        }
     }
     const int world = environment_.worldSize;
     const auto onDevice = torch::TensorOptions().dtype(torch::kLong).device(device_);
@@ -120,6 +127,7 @@ std::vector<int64_t> DataParallelContext::synchronizeState(model::NetworkImpl& n
         fail("the broadcast of rank 0's initial weights", error);
     }
     reducer_ = std::make_unique<GradientBucketReducer>(network, group_, options_.buckets);
+    buffersStale_ = false;
     startStep_ = startStep;
     return starts;
 }
@@ -130,6 +138,13 @@ void DataParallelContext::beginMicroBatch(bool lastOfStep) {
     } catch (const std::exception& error) {
         fail("the exchange of the gradient bucket layout", error);
     }
+    // As DistributedDataParallel does: before the first forward pass after an averaging one,
+    // not before those whose gradients only accumulate locally (its no_sync), which would add
+    // an exchange per micro-batch that changes nothing on rank 0.
+    if (buffersStale_) {
+        broadcastBuffers();
+    }
+    buffersStale_ = lastOfStep;
 }
 
 void DataParallelContext::backward(const torch::Tensor& loss) {
@@ -154,6 +169,20 @@ void DataParallelContext::averageStatistics(std::vector<double>& statistics) {
         statistics[n] = mean[static_cast<int64_t>(n)].item<double>();
     }
     ++stepsRun_;
+}
+
+void DataParallelContext::broadcastBuffers() {
+    buffersStale_ = false;
+    if (buffers_.empty()) {
+        return;
+    }
+    // Coalesced as DistributedDataParallel does it: one flat tensor per type (float statistics,
+    // integer counters) and 250 MiB bucket, so one broadcast each instead of one per buffer.
+    try {
+        c10d::broadcast_coalesced(group_, buffers_, kBroadcastBytes, 0);
+    } catch (const std::exception& error) {
+        fail("the broadcast of rank 0's buffers", error);
+    }
 }
 
 void DataParallelContext::finish() {

@@ -23,9 +23,11 @@ struct DataParallelOptions {
 
 // Data-parallel training on a c10d process group (Gloo on the CPU, NCCL on GPUs), the way
 // PyTorch's DistributedDataParallel does it: rank 0's initial state broadcast to all, gradients
-// averaged in buckets during the backward pass (GradientBucketReducer), and the step's loss
-// terms and stop request averaged in one small all-reduce per step. A failed exchange throws a
-// std::runtime_error that says which rank this is, what was being exchanged and what to check.
+// averaged in buckets during the backward pass (GradientBucketReducer), rank 0's buffers
+// broadcast again before each step's first forward pass (DDP's broadcast_buffers), and the
+// step's loss terms and stop request averaged in one small all-reduce per step. A failed
+// exchange throws a std::runtime_error that says which rank this is, what was being exchanged
+// and what to check.
 class DataParallelContext final : public ParallelContext {
   public:
     // Joins the job (see joinProcessGroup). `deviceName`: "cpu" or "cuda" (GPU LOCAL_RANK).
@@ -43,6 +45,7 @@ class DataParallelContext final : public ParallelContext {
     void beginMicroBatch(bool lastOfStep) override;
     void backward(const torch::Tensor& loss) override;
     void averageStatistics(std::vector<double>& statistics) override;
+    void broadcastBuffers() override;
 
     // After the last step: returns once every rank has got there, so that no rank tears down
     // its connections (rank 0: the store) while another still exchanges.
@@ -63,6 +66,10 @@ class DataParallelContext final : public ParallelContext {
     DataParallelOptions options_;
     c10::intrusive_ptr<c10d::ProcessGroup> group_;
     std::unique_ptr<GradientBucketReducer> reducer_;
+    // The network's own buffer tensors (not copies), each once.
+    std::vector<torch::Tensor> buffers_;
+    // A step's gradients were averaged since the buffers were last broadcast.
+    bool buffersStale_ = false;
     bool finished_ = false;
     int64_t startStep_ = 0;
     int64_t stepsRun_ = 0;

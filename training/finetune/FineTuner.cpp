@@ -359,6 +359,9 @@ FineTuneResult FineTuner::runLoop(bool resume, const EventSink& sink,
             break;
         }
     }
+    if (parallel_) {
+        parallel_->broadcastBuffers();
+    }
     if (writer && !result.stopped && (validation.empty() || config_.validateEvery <= 0)) {
         // Without validation the final weights are the best we know.
         info.step = result.steps;

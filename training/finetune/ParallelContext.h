@@ -28,13 +28,18 @@ class ParallelContext {
     virtual std::vector<int64_t> synchronizeState(model::NetworkImpl& network,
                                                   int64_t startStep) = 0;
     // Before the forward pass of every micro-batch; `lastOfStep` marks the one whose backward
-    // pass averages the step's accumulated gradients.
+    // pass averages the step's accumulated gradients. Before a step's first forward pass, every
+    // rank takes rank 0's buffers (BatchNorm's running statistics), which each rank's own
+    // forward passes would otherwise let drift apart.
     virtual void beginMicroBatch(bool lastOfStep) = 0;
     // Runs the backward pass from `loss` (the averaging happens inside it).
     virtual void backward(const torch::Tensor& loss) = 0;
     // After the step's backward passes: replaces `statistics` (the same count on every rank:
     // loss terms, stop request) by their mean over the ranks.
     virtual void averageStatistics(std::vector<double>& statistics) = 0;
+    // After the last step: every rank takes rank 0's buffers, which the last forward pass
+    // updated on each rank from its own micro-batch, so that all ranks end with one state.
+    virtual void broadcastBuffers() = 0;
 };
 
 }  // namespace logonet::training
