@@ -574,8 +574,6 @@ GERMAN = {
     "Predict with a trained run": "Mit einem trainierten Lauf vorhersagen",
     "A trained run of this project; its best checkpoint predicts":
         "Ein trainierter Lauf dieses Projekts; sein bester Checkpoint sagt vorher",
-    "This computer's CPU": "CPU dieses Computers",
-    "This computer's GPU (CUDA)": "GPU dieses Computers (CUDA)",
     "%1 scans (%2, ...)": "%1 Scans (%2, ...)",
     "This project has no trained run yet: train one in the Runs panel.":
         "Dieses Projekt hat noch keinen trainierten Lauf: trainieren Sie einen im Bereich Läufe.",
@@ -584,7 +582,13 @@ GERMAN = {
     "Choose a trained run and at least one scan.":
         "Wählen Sie einen trainierten Lauf und mindestens einen Scan.",
     "%p% - estimating the time left": "%p% - Restzeit wird geschätzt",
-    "Predicting %1 scan(s) with %2": "Sage %1 Scan(s) mit %2 vorher",
+    "Predicting %1 scan(s) with %2 on %3": "Sage %1 Scan(s) mit %2 auf %3 vorher",
+    "CPU": "CPU",
+    "GPU (CUDA)": "GPU (CUDA)",
+    "This computer, or a remote host of Remote Hosts (Runs panel): the scans and the run's "
+    "checkpoint are copied there, the predictions back":
+        "Dieser Computer oder ein Rechner aus 'Entfernte Rechner' (Bereich Läufe): die Scans und "
+        "der Checkpoint des Laufs werden dorthin kopiert, die Vorhersagen zurück",
     "Cancelling...": "Wird abgebrochen...",
     "Predicted %1 of %2 scans": "%1 von %2 Scans vorhergesagt",
     "Finished: %1 prediction(s) stored as label versions of %2":

@@ -1423,14 +1423,6 @@ Schicht %2</translation>
         <translation>Ein trainierter Lauf dieses Projekts; sein bester Checkpoint sagt vorher</translation>
     </message>
     <message>
-        <source>This computer's CPU</source>
-        <translation>CPU dieses Computers</translation>
-    </message>
-    <message>
-        <source>This computer's GPU (CUDA)</source>
-        <translation>GPU dieses Computers (CUDA)</translation>
-    </message>
-    <message>
         <source>Scans</source>
         <translation>Scans</translation>
     </message>
@@ -1463,10 +1455,6 @@ Schicht %2</translation>
         <translation>%p% - Restzeit wird geschätzt</translation>
     </message>
     <message>
-        <source>Predicting %1 scan(s) with %2</source>
-        <translation>Sage %1 Scan(s) mit %2 vorher</translation>
-    </message>
-    <message>
         <source>Cancelling...</source>
         <translation>Wird abgebrochen...</translation>
     </message>
@@ -1477,6 +1465,30 @@ Schicht %2</translation>
     <message>
         <source>Finished: %1 prediction(s) stored as label versions of %2</source>
         <translation>Fertig: %1 Vorhersage(n) als Label-Versionen von %2 gespeichert</translation>
+    </message>
+    <message>
+        <source>This computer, or a remote host of Remote Hosts (Runs panel): the scans and the run's checkpoint are copied there, the predictions back</source>
+        <translation>Dieser Computer oder ein Rechner aus 'Entfernte Rechner' (Bereich Läufe): die Scans und der Checkpoint des Laufs werden dorthin kopiert, die Vorhersagen zurück</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>GPU (CUDA)</source>
+        <translation>GPU (CUDA)</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>Dieser Computer</translation>
+    </message>
+    <message>
+        <source>Predicting %1 scan(s) with %2 on %3</source>
+        <translation>Sage %1 Scan(s) mit %2 auf %3 vorher</translation>
     </message>
 </context>
 <context>

@@ -6,8 +6,11 @@
 #include <QProgressBar>
 #include <QPushButton>
 
+#include <algorithm>
+
 #include "predict/PredictionJob.h"
 #include "predict/ProgressDialogLayout.h"
+#include "remote/RemoteHostStore.h"
 
 namespace logonet {
 namespace views {
@@ -28,6 +31,7 @@ PredictDialog::PredictDialog(QWidget* parent)
       job_(new PredictionJob(this)),
       scans_(new QLabel(this)),
       runs_(new QComboBox(this)),
+      where_(new QComboBox(this)),
       device_(new QComboBox(this)),
       progress_(new QProgressBar(this)),
       status_(new QLabel(this)),
@@ -37,13 +41,19 @@ PredictDialog::PredictDialog(QWidget* parent)
     scans_->setWordWrap(true);
     runs_->setObjectName(QStringLiteral("predictRun"));
     runs_->setToolTip(tr("A trained run of this project; its best checkpoint predicts"));
-    device_->addItem(tr("This computer's CPU"), QStringLiteral("cpu"));
-    device_->addItem(tr("This computer's GPU (CUDA)"), QStringLiteral("cuda"));
+    where_->setObjectName(QStringLiteral("predictWhere"));
+    where_->setToolTip(
+        tr("This computer, or a remote host of Remote Hosts (Runs panel): the "
+           "scans and the run's checkpoint are copied there, the predictions back"));
+    device_->setObjectName(QStringLiteral("predictDevice"));
+    device_->addItem(tr("CPU"), QStringLiteral("cpu"));
+    device_->addItem(tr("GPU (CUDA)"), QStringLiteral("cuda"));
 
     auto* form = new QFormLayout;
     form->addRow(tr("Scans"), scans_);
     form->addRow(tr("Run"), runs_);
-    form->addRow(tr("Where"), device_);
+    form->addRow(tr("Where"), where_);
+    form->addRow(tr("Device"), device_);
     layOutProgressDialog(this, form, progress_, status_, predictButton_, cancelButton_);
 
     connect(predictButton_, &QPushButton::clicked, this, &PredictDialog::predict);
@@ -77,6 +87,14 @@ bool PredictDialog::setTask(const QString& engine, const QString& project,
     if (runs_->findText(keep) >= 0) {
         runs_->setCurrentIndex(runs_->findText(keep));
     }
+    const QString keepWhere = where_->currentText();
+    hosts_ = RemoteHostStore::load();
+    where_->clear();
+    where_->addItem(tr("This computer"));
+    for (const RemoteHost& host : hosts_) {
+        where_->addItem(host.displayName());
+    }
+    where_->setCurrentIndex(std::max(0, where_->findText(keepWhere)));
     progress_->setValue(0);
     progress_->setFormat(QStringLiteral("%p%"));
     status_->setText(choices_.isEmpty()
@@ -91,17 +109,30 @@ bool PredictDialog::predict() {
         status_->setText(tr("Choose a trained run and at least one scan."));
         return false;
     }
-    if (!job_->start(engine_, project_, runs_->currentData().toString(), scanIds_,
-                     device_->currentData().toString())) {
+    if (!job_->start(engine_, request())) {
         status_->setText(job_->errorText());
         return false;
     }
     progress_->setValue(0);
     progress_->setFormat(tr("%p% - estimating the time left"));
-    status_->setText(
-        tr("Predicting %1 scan(s) with %2").arg(scanIds_.size()).arg(runs_->currentText()));
+    status_->setText(tr("Predicting %1 scan(s) with %2 on %3")
+                         .arg(scanIds_.size())
+                         .arg(runs_->currentText(), where_->currentText()));
     updateButtons();
     return true;
+}
+
+PredictionRequest PredictDialog::request() const {
+    PredictionRequest request;
+    request.project = project_;
+    request.runDirectory = runs_->currentData().toString();
+    request.scanIds = scanIds_;
+    request.device = device_->currentData().toString();
+    const int host = where_->currentIndex() - 1;  // 0 is this computer
+    if (host >= 0 && host < hosts_.size()) {
+        request.remoteHost = hosts_[host];
+    }
+    return request;
 }
 
 void PredictDialog::cancel() {
@@ -150,6 +181,7 @@ void PredictDialog::updateButtons() {
     predictButton_->setEnabled(!running && runs_->count() > 0 && !scanIds_.isEmpty());
     cancelButton_->setEnabled(running);
     runs_->setEnabled(!running);
+    where_->setEnabled(!running);
     device_->setEnabled(!running);
 }
 

@@ -4,6 +4,8 @@
 #include <QVector>
 
 #include "predict/PredictableRuns.h"
+#include "predict/PredictionRequest.h"
+#include "remote/RemoteHost.h"
 
 class QComboBox;
 class QLabel;
@@ -23,7 +25,9 @@ class PredictDialog : public QDialog {
   public:
     explicit PredictDialog(QWidget* parent = nullptr);
 
-    // The scans to predict and the project's runs to choose from; refused while predicting.
+    // The scans to predict, the project's runs to choose from and where to predict (this computer
+    // or a remote host of the user's host settings, as in the Runs panel); refused while
+    // predicting.
     bool setTask(const QString& engine, const QString& project, const QVector<qint64>& scanIds,
                  const QStringList& scanNames);
     // Starts the engine with the chosen run; false (and the reason in status()) when it cannot.
@@ -32,7 +36,11 @@ class PredictDialog : public QDialog {
     bool isPredicting() const;
     QString status() const;
     int progressValue() const;
+    // What the dialog's choices ask of the engine now.
+    PredictionRequest request() const;
     QComboBox* runChoice() const { return runs_; }
+    QComboBox* whereChoice() const { return where_; }
+    QComboBox* deviceChoice() const { return device_; }
     QPushButton* predictButton() const { return predictButton_; }
     QPushButton* cancelButton() const { return cancelButton_; }
 
@@ -50,8 +58,10 @@ class PredictDialog : public QDialog {
     QString project_;
     QVector<qint64> scanIds_;
     QVector<PredictableRun> choices_;
+    QVector<RemoteHost> hosts_;
     QLabel* scans_;
     QComboBox* runs_;
+    QComboBox* where_;
     QComboBox* device_;
     QProgressBar* progress_;
     QLabel* status_;

@@ -10,12 +10,13 @@ namespace views {
 namespace {
 // How long a cancelled engine may take to reach the end of its current scan before it is killed.
 constexpr int kCancelGraceMs = 2000;
+// A remote one first stops the engine there over ssh (killed here, it would leave it running).
+constexpr int kRemoteCancelGraceMs = 30000;
 }  // namespace
 
 PredictionJob::PredictionJob(QObject* parent)
     : QObject(parent), process_(new QProcess(this)), killTimer_(new QTimer(this)) {
     killTimer_->setSingleShot(true);
-    killTimer_->setInterval(kCancelGraceMs);
     connect(killTimer_, &QTimer::timeout, process_, &QProcess::kill);
     process_->setProcessChannelMode(QProcess::SeparateChannels);
     connect(process_, &QProcess::readyReadStandardOutput, this, &PredictionJob::readLines);
@@ -35,26 +36,15 @@ PredictionJob::~PredictionJob() {
     }
 }
 
-bool PredictionJob::start(const QString& engine, const QString& project,
-                          const QString& runDirectory, const QVector<qint64>& scanIds,
-                          const QString& device) {
+bool PredictionJob::start(const QString& engine, const PredictionRequest& request) {
     if (isRunning()) {
         error_ = tr("A prediction is in progress.");
         return false;
     }
-    QStringList arguments{QStringLiteral("infer"),
-                          QStringLiteral("--run"),
-                          runDirectory,
-                          QStringLiteral("--project"),
-                          project,
-                          QStringLiteral("--device"),
-                          device,
-                          QStringLiteral("--json")};
-    for (const qint64 id : scanIds) {
-        arguments << QStringLiteral("--scan") << QString::number(id);
-    }
+    const QStringList arguments = request.arguments();
+    killTimer_->setInterval(request.remoteHost ? kRemoteCancelGraceMs : kCancelGraceMs);
     done_ = 0;
-    total_ = static_cast<int>(scanIds.size());
+    total_ = static_cast<int>(request.scanIds.size());
     cancelled_ = false;
     error_.clear();
     pending_.clear();

@@ -6,14 +6,17 @@
 #include <QString>
 #include <QVector>
 
+#include "predict/PredictionRequest.h"
+
 class QTimer;
 
 namespace logonet {
 namespace views {
 
-// One `logonet infer --project P --scan ... --json` child process: the engine predicts the scans
-// one after another and stores each as a label version named after the run; this follows its
-// progress lines. The workstation never links LibTorch, so prediction is always a child process.
+// One `logonet infer --project P --scan ... --json` child process (`logonet remote infer` for a
+// remote host): the engine predicts the scans one after another and stores each as a label
+// version named after the run; this follows its progress lines, which both print alike. The
+// workstation never links LibTorch, so prediction is always a child process.
 class PredictionJob : public QObject {
     Q_OBJECT
   public:
@@ -21,8 +24,7 @@ class PredictionJob : public QObject {
     ~PredictionJob() override;
 
     // False (and the reason in errorText()) when the engine cannot be started.
-    bool start(const QString& engine, const QString& project, const QString& runDirectory,
-               const QVector<qint64>& scanIds, const QString& device);
+    bool start(const QString& engine, const PredictionRequest& request);
     // Stops the engine (SIGTERM, then SIGKILL if it is inside a long scan): predictions already
     // stored stay, the scan in progress is not stored.
     void cancel();
