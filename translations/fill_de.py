@@ -704,6 +704,7 @@ GERMAN = {
     "No masking (control)": "Ohne Maskierung (Kontrolle)",
     "One clusterer (control)": "Ein Clusterer (Kontrolle)",
     "Shuffled pseudo-labels (control)": "Vertauschte Pseudo-Labels (Kontrolle)",
+    "Pre-trained encoders only (control)": "Nur vortrainierte Encoder (Kontrolle)",
     "1 seed": "1 Seed",
     "%1 paired seeds": "%1 gepaarte Seeds",
     "measured %1": "gemessen %1",

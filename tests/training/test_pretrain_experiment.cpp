@@ -51,7 +51,9 @@ class PretrainExperimentTest : public QObject {
                                                "--clusterers",
                                                "2",
                                                "--control-counts",
-                                               "none",
+                                               "1",
+                                               "--controls",
+                                               "pretrained_encoders",
                                                "--threads",
                                                "2",
                                                "--json"},
@@ -62,7 +64,12 @@ class PretrainExperimentTest : public QObject {
         QCOMPARE(summary.keys(), QStringList{"1"});
         const QJsonObject one = summary.value("1").toObject();
         const QJsonObject arms = one.value("arms").toObject();
-        QCOMPARE(arms.keys(), (QStringList{"pretrained", "scratch"}));
+        QCOMPARE(arms.keys(), (QStringList{"pretrained", "pretrained_encoders", "scratch"}));
+        // Pre-training saw the 3 unlabeled scans and the labeled training one (the spec's "all
+        // scans"), never the held-out test scan.
+        QVERIFY2(
+            QRegularExpression("clustered \\d+ slices of 4 scans").match(result.err).hasMatch(),
+            qPrintable(result.err.right(3000)));
         for (const QString& arm : arms.keys()) {
             const double mean = arms.value(arm).toObject().value("mean").toDouble(-1);
             QVERIFY2(mean >= 0.0 && mean <= 1.0, qPrintable(arm));
@@ -104,6 +111,16 @@ class PretrainExperimentTest : public QObject {
             QVERIFY(report.value("loaded").toArray().size() > 100);
             QCOMPARE(report.value("skipped").toArray().size(), 0);
             QCOMPARE(report.value("scope").toString(), QStringLiteral("branches"));
+            // The encoders-only control: the same pre-training, decoders and head new.
+            const QJsonObject encoders =
+                readObject(runs + QString("pretrained_encoders-n1-s%1/init_report.json").arg(seed));
+            QCOMPARE(encoders.value("scope").toString(), QStringLiteral("encoders"));
+            QVERIFY(encoders.value("loaded").toArray().size() > 0);
+            QVERIFY(encoders.value("loaded").toArray().size() <
+                    report.value("loaded").toArray().size());
+            QCOMPARE(readObject(runs + QString("pretrained_encoders-n1-s%1/config.json").arg(seed))
+                         .value("train_cases"),
+                     scratch.value("train_cases"));
         }
         // The seeds picked different cases (a rotation of the pool), shown in the pairs.
         QCOMPARE(pairs[0].toObject().value("cases").toArray().size(), 1);

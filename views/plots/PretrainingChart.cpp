@@ -41,6 +41,9 @@ QColor armColour(const QString& arm, int index) {
     if (arm == QLatin1String("shuffled_labels")) {
         return QColor(255, 127, 14);
     }
+    if (arm == QLatin1String("pretrained_encoders")) {
+        return QColor(140, 86, 75);
+    }
     return QColor::fromHsv((index * 97 + 30) % 360, 170, 200);
 }
 
@@ -224,6 +227,8 @@ void PretrainingChart::rebuild() {
                        : arm == QLatin1String("one_clusterer") ? tr("One clusterer (control)")
                        : arm == QLatin1String("shuffled_labels")
                            ? tr("Shuffled pseudo-labels (control)")
+                       : arm == QLatin1String("pretrained_encoders")
+                           ? tr("Pre-trained encoders only (control)")
                            : arm);
         graph->setData(keys, values, true);
         auto* errors = new QCPErrorBars(plot_->xAxis, plot_->yAxis);

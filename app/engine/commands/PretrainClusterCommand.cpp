@@ -66,7 +66,9 @@ Command clusterCommand() {
         "than --k-max are refused, with both numbers. The slices of each scan resampled whole to\n"
         "crop^3 (what the cluster browser shows) are then labelled by their nearest centroids and\n"
         "the clustering replaces the project's previous one in one\n"
-        "transaction: an interrupted run (Ctrl-C) leaves the previous clustering intact.";
+        "transaction: an interrupted run (Ctrl-C) leaves the previous clustering intact.\n"
+        "--include-labeled: the labeled training and validation scans are clustered (and\n"
+        "pre-trained on) too, as the spec's \"all scans\"; test scans never are.";
     command.flags = {"include-labeled"};
 #ifdef LOGONET_HAVE_STORAGE
     command.run = runCluster;

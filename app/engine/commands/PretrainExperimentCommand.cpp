@@ -45,10 +45,53 @@ struct ExperimentSize {
     int64_t pretrainIterations = 400;
     int64_t fineTuneIterations = 300;
     std::vector<int64_t> controlCounts{1, 2};  // where the controls are fine-tuned
+    // What tells what helps: no masking, one clusterer, shuffled pseudo-labels (each its own
+    // pre-training) and the pre-trained encoders alone (decoders new: spec transfer's alternative).
+    std::vector<std::string> controls{"no_masking", "one_clusterer", "shuffled_labels",
+                                      "pretrained_encoders"};
     std::string threads = "2";
 };
 
-// "1,2,4" -> {1, 2, 4}; "none" -> {}.
+// "a,b" -> {"a", "b"}; "none" -> {}.
+std::vector<std::string> commaParts(const std::string& text) {
+    std::vector<std::string> parts;
+    if (text == "none") {
+        return parts;
+    }
+    for (size_t begin = 0; begin <= text.size();) {
+        const size_t end = std::min(text.find(',', begin), text.size());
+        parts.push_back(text.substr(begin, end - begin));
+        begin = end + 1;
+    }
+    return parts;
+}
+
+const std::vector<std::string>& knownControls() {
+    static const std::vector<std::string> names{"no_masking", "one_clusterer", "shuffled_labels",
+                                                "pretrained_encoders"};
+    return names;
+}
+
+// --controls: known control names.
+std::vector<std::string> controlsOption(const CommandLine& line,
+                                        std::vector<std::string> fallback) {
+    const auto text = line.option("controls");
+    if (!text) {
+        return fallback;
+    }
+    const std::vector<std::string> names = commaParts(*text);
+    for (const std::string& part : names) {
+        if (std::find(knownControls().begin(), knownControls().end(), part) ==
+            knownControls().end()) {
+            throw UsageError("--controls: unknown control '" + part +
+                             "' (no_masking, one_clusterer, shuffled_labels, "
+                             "pretrained_encoders or none)");
+        }
+    }
+    return names;
+}
+
+// --NAME 1,2,4 -> {1, 2, 4}.
 std::vector<int64_t> listOption(const CommandLine& line, const std::string& name,
                                 std::vector<int64_t> fallback) {
     const auto text = line.option(name);
@@ -56,18 +99,12 @@ std::vector<int64_t> listOption(const CommandLine& line, const std::string& name
         return fallback;
     }
     std::vector<int64_t> values;
-    if (*text == "none") {
-        return values;
-    }
-    for (size_t begin = 0; begin <= text->size();) {
-        const size_t end = std::min(text->find(',', begin), text->size());
-        const std::string part = text->substr(begin, end - begin);
+    for (const std::string& part : commaParts(*text)) {
         if (part.empty() || part.find_first_not_of("0123456789") != std::string::npos) {
             throw UsageError("--" + name + " must be whole numbers separated by commas, got '" +
                              *text + "'");
         }
         values.push_back(std::stoll(part));
-        begin = end + 1;
     }
     return values;
 }
@@ -83,6 +120,9 @@ ExperimentSize sizeFrom(const CommandLine& line) {
         size.pretrainIterations = 300;
         size.fineTuneIterations = 50;
         size.controlCounts = {1};
+        // The control the goal names and the cheap one (no pre-training of its own); the full
+        // run adds no masking and one clusterer, two more pre-trainings (10 min budget).
+        size.controls = {"shuffled_labels", "pretrained_encoders"};
     }
     size.counts = listOption(line, "counts", size.counts);
     size.seeds = line.integer("seeds", size.seeds);
@@ -93,6 +133,7 @@ ExperimentSize sizeFrom(const CommandLine& line) {
     size.fineTuneIterations = line.integer("iters", size.fineTuneIterations);
     size.threads = line.option("threads", size.threads);
     size.controlCounts = listOption(line, "control-counts", size.controlCounts);
+    size.controls = controlsOption(line, size.controls);
     if (size.counts.empty() || size.seeds < 1 || size.unlabeled < 3 || size.heldOut < 1 ||
         size.clusterers < 1 || size.pretrainIterations < 1 || size.fineTuneIterations < 1 ||
         *std::min_element(size.counts.begin(), size.counts.end()) < 1) {
@@ -206,8 +247,8 @@ std::string pretrainArm(Project& project, const PretrainArm& arm, const Experime
 // Fine-tunes on `cases` (a subset of the project's training cases) from scratch or from `init`
 // and returns the mean Dice on the test split.
 double fineTune(Project& project, const std::string& projectDir, const std::string& run,
-                const std::vector<std::string>& cases, const std::string& init, int64_t seed,
-                const ExperimentSize& size) {
+                const std::vector<std::string>& cases, const std::string& init,
+                const std::string& initScope, int64_t seed, const ExperimentSize& size) {
     std::vector<std::string> arguments{"--project",
                                        projectDir,
                                        "--run",
@@ -230,7 +271,7 @@ double fineTune(Project& project, const std::string& projectDir, const std::stri
                                        "1000000",
                                        "--setup-only"};
     if (!init.empty()) {
-        arguments.insert(arguments.end(), {"--init", init});
+        arguments.insert(arguments.end(), {"--init", init, "--init-scope", initScope});
     }
     std::cerr.flush();
     if (runCommand(trainCommand(), arguments) != 0) {
@@ -272,7 +313,7 @@ std::vector<std::string> trainingPool(const std::string& projectDir, const Exper
 int runExperiment(const CommandLine& line) {
     line.rejectUnknown({"project", "quick", "json", "dir", "counts", "seeds", "unlabeled",
                         "held-out", "clusterers", "pretrain-iters", "iters", "threads",
-                        "control-counts"});
+                        "control-counts", "controls"});
     const ExperimentSize size = sizeFrom(line);
     const bool json = line.flag("json");
     const auto started = std::chrono::steady_clock::now();
@@ -329,21 +370,32 @@ int runExperiment(const CommandLine& line) {
     clustering.iterations = 30;
     clustering.crop = 32;
     clustering.seed = 1;
+    // The spec's "all scans": the labeled training cases too (never the held-out test ones,
+    // which pretrainScans() leaves out).
+    clustering.includeLabeled = true;
     at::set_num_threads(static_cast<int>(std::stoll(size.threads)));
     const Json clustered = clusterProject(project, clustering, {});
     std::cerr << "experiment: clustered " << clustered.value("slices", int64_t{0}) << " slices of "
-              << clustered.value("scans", int64_t{0}) << " unlabeled scans\n";
+              << clustered.value("scans", int64_t{0})
+              << " scans (the unlabeled and the labeled training ones)\n";
 
     std::vector<PretrainArm> arms{{"pretrained", true, 0, false},
                                   {"no_masking", false, 0, false},
                                   {"one_clusterer", true, 1, false},
                                   {"shuffled_labels", true, 0, true}};
+    const auto wanted = [&size](const std::string& name) {
+        return name == "pretrained" ||
+               (!size.controlCounts.empty() &&
+                std::find(size.controls.begin(), size.controls.end(), name) != size.controls.end());
+    };
     std::map<std::string, std::string> initOf;
     for (const auto& arm : arms) {
-        if (arm.name == "pretrained" || !size.controlCounts.empty()) {
+        if (wanted(arm.name)) {
             initOf[arm.name] = pretrainArm(project, arm, size);
         }
     }
+    // The encoders-only control fine-tunes from the method's own pre-training.
+    initOf["pretrained_encoders"] = initOf.at("pretrained");
 
     Json results = Json::object();
     std::string table = "labeled  arm              Dice mean +- sd     paired difference\n";
@@ -365,15 +417,16 @@ int runExperiment(const CommandLine& line) {
             }
             pair["cases"] = caseList;
             Json scores = Json::object();
-            for (const std::string arm :
-                 {"scratch", "pretrained", "no_masking", "one_clusterer", "shuffled_labels"}) {
-                if (arm != "scratch" && arm != "pretrained" && !controls) {
+            for (const std::string arm : {"scratch", "pretrained", "no_masking", "one_clusterer",
+                                          "shuffled_labels", "pretrained_encoders"}) {
+                if (arm != "scratch" && (!controls || !wanted(arm))) {
                     continue;
                 }
                 const std::string run = "experiment-" + arm + "-n" + std::to_string(count) + "-s" +
                                         std::to_string(seed);
-                const double value = fineTune(project, projectDir, run, cases,
-                                              arm == "scratch" ? "" : initOf.at(arm), seed, size);
+                const double value = fineTune(
+                    project, projectDir, run, cases, arm == "scratch" ? "" : initOf.at(arm),
+                    arm == "pretrained_encoders" ? "encoders" : "branches", seed, size);
                 std::cerr << "experiment: " << count << " labeled, seed " << seed << ", " << arm
                           << ": mean Dice " << value << "\n";
                 dice[arm].push_back(value);
@@ -437,18 +490,22 @@ Command experimentPretrainingCommand() {
         "usage: logonet experiment pretraining [--project P | --dir DIR] [--quick] [--json]\n"
         "         [--counts 1,2,4] [--seeds 3] [--threads 2]\n"
         "         [--unlabeled 50] [--held-out 6] [--clusterers 10] [--pretrain-iters 400]\n"
-        "         [--iters 300] [--control-counts 1,2 | none]\n"
+        "         [--iters 300] [--control-counts 1,2 | none] [--controls NAME,... | none]\n"
         "Pre-trains logonet-tiny on the unlabeled scans (clustering, then masked multi-clusterer\n"
         "pre-training at lr 1e-3), then fine-tunes it with each count of labeled cases, from\n"
         "scratch and from the pre-trained weights (same schedule, lr 3e-3, crop 32^3 at 3x3x4 "
         "mm),\n"
         "over paired seeds (the seed picks the cases; every arm gets the same ones), and scores\n"
-        "each run's mean Dice on the held-out (test) scans. Controls, fine-tuned with the\n"
-        "--control-counts: no masking, one clusterer, shuffled pseudo-labels. Without --project\n"
+        "each run's mean Dice on the held-out (test) scans. Pre-training uses the unlabeled\n"
+        "and the labeled training scans (never the test ones). Controls (--controls), fine-tuned\n"
+        "with the --control-counts: no_masking, one_clusterer, shuffled_labels (each pre-trained\n"
+        "its own way) and pretrained_encoders (the method's encoders only, decoders new).\n"
+        "Without --project\n"
         "a phantom project is generated (--unlabeled unlabeled, --held-out test phantoms), in DIR\n"
         "or a new temporary folder. --quick: 12 unlabeled, 3 clusterers, 300 pre-training and 50\n"
-        "fine-tuning steps, controls with 1 case. A project with too few labeled training scans\n"
-        "for the counts is refused before any training. The project's clustering is replaced.\n"
+        "fine-tuning steps, the controls shuffled_labels and pretrained_encoders with 1 case.\n"
+        "A project with too few labeled training scans for the counts is refused before any\n"
+        "training. The project's clustering is replaced.\n"
         "Output: a table (mean Dice +- sd per arm and count, paired difference arm - scratch);\n"
         "with --json it goes to stderr and the last line of stdout is one object: per count\n"
         "(\"1\", \"2\", \"4\") the arms' mean and sd (arms), paired_difference (pre-trained minus\n"

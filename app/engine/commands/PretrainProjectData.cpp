@@ -45,7 +45,9 @@ torch::Tensor cropSlices(const torch::Tensor& volume, SliceAxis axis) {
 std::vector<ScanRecord> pretrainScans(Project& project, bool includeLabeled) {
     std::vector<ScanRecord> scans;
     for (const ScanRecord& scan : project.scans()) {
-        if (includeLabeled || !scan.labeled) {
+        // Held-out (test) scans stay out even when labeled scans are in: they score the
+        // fine-tuning that this pre-training initialises.
+        if (!scan.labeled || (includeLabeled && scan.split != "test")) {
             scans.push_back(scan);
         }
     }

@@ -27,7 +27,8 @@ PretrainCrop loadPretrainCrop(Project& project, const ScanRecord& scan, int64_t 
 // The crop's slices along `axis` as rows: (crop, crop * crop).
 torch::Tensor cropSlices(const torch::Tensor& volume, SliceAxis axis);
 
-// Scans to pre-train on: the unlabeled ones, plus the labeled ones when asked.
+// Scans to pre-train on: the unlabeled ones, plus the labeled training and validation ones
+// when asked (never the test split).
 std::vector<ScanRecord> pretrainScans(Project& project, bool includeLabeled);
 
 struct ClusterSettings {
