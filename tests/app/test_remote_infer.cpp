@@ -18,6 +18,7 @@
 #include <cstdio>
 #include <memory>
 
+#include "FreePort.h"
 #include "LogonetRun.h"
 #include "PhantomProject.h"
 #include "SshServerFixture.h"
@@ -110,6 +111,32 @@ class TestRemoteInfer : public QObject {
                  qPrintable(missing.err));
     }
 
+    void anUnreachableHostIsNamed() {
+        QStringList arguments = connection() + QStringList{"--scan", "1"};
+        const QString nobody = QStringLiteral("nobody@127.0.0.1:%1").arg(freePort());
+        arguments[arguments.indexOf("--host") + 1] = nobody;
+        const LogonetResult unreachable = engine(QStringList{"remote", "infer"} + arguments);
+        qInfo().noquote() << unreachable.err;
+        QCOMPARE(unreachable.exitCode, 1);
+        QVERIFY2(unreachable.err.contains(nobody) && unreachable.err.contains("exit code 255"),
+                 qPrintable(unreachable.err));
+    }
+
+    // The host's engine reports no CUDA device: --device cuda is refused before any copy.
+    void cudaWhereThereIsNoGpuIsRefused() {
+        const LogonetResult info = engine({"device-info", "--json"});
+        if (QJsonDocument::fromJson(info.out.toUtf8()).object().value("cuda").toBool()) {
+            QSKIP("this machine has a CUDA device: the refusal cannot be seen here");
+        }
+        const LogonetResult refused = engine(
+            QStringList{"remote", "infer", "--scan", "1", "--device", "cuda"} + connection());
+        qInfo().noquote() << refused.err;
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains(server->host()) && refused.err.contains("no CUDA GPU"),
+                 qPrintable(refused.err));
+        QVERIFY(predictionsOf(project_, 1).empty());
+    }
+
     void twoScansPredictedThereAreStoredAsLocalInferStoresThem() {
         const LogonetResult remote = engine(QStringList{"remote", "infer", "--scan", "1", "--scan",
                                                         "2", "--json", "--threads", "1"} +
@@ -173,6 +200,29 @@ class TestRemoteInfer : public QObject {
                  qPrintable(refused.err));
         QCOMPARE(predictionsOf(project_, 1).size(), before);
         QVERIFY(!refused.out.contains("\"predicted\""));
+    }
+
+    // A map that is not a label map (here a few bytes of text) is refused naming the host and
+    // the file's problem, as an import refuses it; nothing is stored.
+    void aBrokenPredictionIsRefused() {
+        const QString broken = dir_.filePath("broken-engine.sh");
+        writeScript(broken,
+                    QStringLiteral("#!/bin/sh\n"
+                                   "[ \"$1\" = infer ] || exec '%1' \"$@\"\n"
+                                   "out=''; previous=''\n"
+                                   "for word in \"$@\"; do\n"
+                                   "  [ \"$previous\" = --out ] && out=$word; previous=$word\n"
+                                   "done\n"
+                                   "printf 'not a label map' >\"$out\"\n")
+                        .arg(QStringLiteral(LOGONET_EXECUTABLE)));
+        const size_t before = predictionsOf(project_, 2).size();
+        const LogonetResult refused =
+            engine(QStringList{"remote", "infer", "--scan", "2"} + connection(broken));
+        qInfo().noquote() << refused.err;
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains(server->host()) && refused.err.contains("cannot be read"),
+                 qPrintable(refused.err));
+        QCOMPARE(predictionsOf(project_, 2).size(), before);
     }
 
     // SIGTERM while the second scan is predicted there: exit code 3, the first scan's

@@ -114,13 +114,18 @@ int runRemoteInfer(const CommandLine& line) {
     catchStopSignals();
     auto since = std::chrono::steady_clock::now();
     const auto onPrediction = [&](int64_t scanId, const std::string& file) {
-        const std::string from = target.display() + ": the prediction of scan " +
-                                 std::to_string(scanId) + " (" + file + ")";
+        const std::string from =
+            target.display() + ": the prediction of scan " + std::to_string(scanId);
         LabelVolume labels;
         try {
             labels = readLabelMap(file);
         } catch (const ImageReadError& error) {
-            throw std::runtime_error(from + " cannot be read: " + error.what());
+            // The local copy's name means nothing to the user (it is gone by now).
+            std::string why = error.what();
+            if (why.rfind(file + ": ", 0) == 0) {
+                why.erase(0, file.size() + 2);
+            }
+            throw std::runtime_error(from + " cannot be read: " + why);
         }
         const ScanRecord scan = project.scan(scanId);
         const ImageGeometry grid = readImageGeometry(project.absolutePath(scan.path));
