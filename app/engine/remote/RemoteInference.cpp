@@ -159,8 +159,8 @@ void RemoteInference::upload(const std::vector<RemoteScan>& scans) const {
     for (const auto& scan : scans) {
         images.files.push_back(scan.file);
     }
-    // A scan never changes once imported (a new file is a new scan): what is there is kept.
-    images.keepExisting = true;
+    // rsync's quick check (size and time) sends a file again that differs from the one there: a
+    // project made anew at the same path may hold another scan under the same file name.
     rsync.upload(project_, remoteRoot_, images);
 }
 
