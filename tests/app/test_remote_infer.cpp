@@ -10,7 +10,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -21,7 +20,7 @@
 #include "FreePort.h"
 #include "LogonetRun.h"
 #include "PhantomProject.h"
-#include "SshServerFixture.h"
+#include "SshServerForTest.h"
 #include "project/Project.h"
 
 using namespace logonet;
@@ -270,21 +269,11 @@ class TestRemoteInfer : public QObject {
 
 int main(int argc, char** argv) {
     QCoreApplication application(argc, argv);
-    for (const char* program : {"ssh", "rsync", "ssh-keygen"}) {
-        if (QStandardPaths::findExecutable(QString::fromLatin1(program)).isEmpty()) {
-            std::printf("SKIP: no %s on this machine\n", program);
-            return 77;
-        }
-    }
-    if (!QFile::exists(QStringLiteral("/usr/sbin/sshd"))) {
-        std::printf("SKIP: no /usr/sbin/sshd on this machine\n");
-        return 77;
-    }
     QTemporaryDir keys(QDir::tempPath() + "/logonet-infer-sshd-XXXXXX");
     SshServerFixture fixture(keys.filePath("keys"));
-    const QString problem = fixture.start();
-    if (!problem.isEmpty()) {
-        std::printf("SKIP: sshd cannot run here: %s\n", qPrintable(problem));
+    const QString whyNot = startSshServerOrSayWhyNot(fixture);
+    if (!whyNot.isEmpty()) {
+        std::printf("SKIP: %s\n", qPrintable(whyNot));
         return 77;
     }
     server = &fixture;
