@@ -7,7 +7,6 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -121,14 +120,18 @@ class TestRemoteInfer : public QObject {
                  qPrintable(unreachable.err));
     }
 
-    // The host's engine reports no CUDA device: --device cuda is refused before any copy.
+    // The host's engine reports no CUDA device: --device cuda is refused before any copy. The
+    // host's engine sees no GPU even on a machine that has one (CUDA_VISIBLE_DEVICES empty), so
+    // the refusal is checked everywhere instead of skipped where a GPU is.
     void cudaWhereThereIsNoGpuIsRefused() {
-        const LogonetResult info = engine({"device-info", "--json"});
-        if (QJsonDocument::fromJson(info.out.toUtf8()).object().value("cuda").toBool()) {
-            QSKIP("this machine has a CUDA device: the refusal cannot be seen here");
-        }
+        const QString hidden = dir_.filePath("engine without GPUs");
+        QFile wrapper(hidden);
+        QVERIFY(wrapper.open(QIODevice::WriteOnly));
+        wrapper.write("#!/bin/sh\nCUDA_VISIBLE_DEVICES= exec '" LOGONET_EXECUTABLE "' \"$@\"\n");
+        wrapper.close();
+        QVERIFY(wrapper.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
         const LogonetResult refused = engine(
-            QStringList{"remote", "infer", "--scan", "1", "--device", "cuda"} + connection());
+            QStringList{"remote", "infer", "--scan", "1", "--device", "cuda"} + connection(hidden));
         qInfo().noquote() << refused.err;
         QCOMPARE(refused.exitCode, 1);
         QVERIFY2(refused.err.contains(server->host()) && refused.err.contains("no CUDA GPU"),
