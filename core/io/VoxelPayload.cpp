@@ -31,7 +31,6 @@ std::string trimmedLower(std::string text) {
     return text;
 }
 
-// The first characters of a header line for a message, other bytes as '?'.
 // Without surrounding blanks (and a DOS line end), case kept: header values as written.
 std::string trimmedValue(const std::string& value) {
     const size_t first = value.find_first_not_of(" \t");
@@ -39,6 +38,7 @@ std::string trimmedValue(const std::string& value) {
     return first == std::string::npos ? "" : value.substr(first, last - first + 1);
 }
 
+// The first characters of a header line for a message, other bytes as '?'.
 std::string printableStart(const std::string& line) {
     std::string shown;
     for (const char c : line.substr(0, 40)) {
@@ -92,6 +92,35 @@ std::optional<uint64_t> niftiPayload(const std::string& head, uint64_t fileSize)
     return std::nullopt;
 }
 
+// A header's lines one by one. A last line without its newline counts: MetaIO and NRRD readers
+// read a value up to the end of the file.
+class HeaderLines {
+  public:
+    explicit HeaderLines(const std::string& head) : head_(head) {}
+
+    bool next(std::string& line) {
+        if (start_ >= head_.size()) {
+            return false;
+        }
+        size_t end = head_.find('\n', start_);
+        ended_ = end != std::string::npos;
+        end = ended_ ? end : head_.size();
+        line = head_.substr(start_, end - start_);
+        start_ = end + 1;
+        return true;
+    }
+
+    // Where the bytes after the line read last start; none when its newline was not read.
+    std::optional<size_t> after() const {
+        return ended_ ? std::optional<size_t>(start_) : std::nullopt;
+    }
+
+  private:
+    const std::string& head_;
+    size_t start_ = 0;
+    bool ended_ = false;
+};
+
 // A NRRD header: its "key: value" fields up to the first empty line ("key:=value" pairs and
 // comments are not fields), as {lower-case key, value as written} (a data file's name keeps its
 // case), and where the voxels start (after that empty line; none when the header goes on beyond
@@ -103,16 +132,11 @@ struct NrrdHeader {
 
 NrrdHeader nrrdHeader(const std::string& head) {
     NrrdHeader header;
-    size_t start = 0;
-    while (start < head.size()) {
-        size_t end = head.find('\n', start);
-        end = end == std::string::npos ? head.size() : end;
-        const std::string line = head.substr(start, end - start);
-        start = end + 1;
+    HeaderLines lines(head);
+    std::string line;
+    while (lines.next(line)) {
         if (trimmedLower(line).empty()) {
-            if (end < head.size()) {
-                header.dataOffset = start;
-            }
+            header.dataOffset = lines.after();
             break;
         }
         const size_t colon = line.find(':');
@@ -144,32 +168,61 @@ std::optional<uint64_t> nrrdPayload(const std::string& head, uint64_t fileSize) 
     return raw ? remainder(fileSize, *header.dataOffset) : std::nullopt;
 }
 
-// "Key = Value" lines; ElementDataFile is the last one, voxels follow it.
-std::optional<uint64_t> metaImagePayload(const std::string& head, uint64_t fileSize) {
-    size_t start = 0;
-    bool compressed = false;
-    while (start < head.size()) {
-        const size_t end = head.find('\n', start);
-        if (end == std::string::npos) {
-            return std::nullopt;
-        }
-        const std::string line = head.substr(start, end - start);
-        start = end + 1;
-        const size_t equals = line.find_first_of(kMetaSeparators);
-        if (equals == std::string::npos) {
+// A MetaImage header: its lines up to ElementDataFile (blank ones left out), each with its
+// lower-case key and its value as written (a data file's name keeps its case), and where the voxels
+// start (after the ElementDataFile line; none when that line's end was not read). A line without a
+// separator has none and no key: the refusals name such lines, the readers pass over them.
+struct MetaImageLine {
+    std::string text;
+    size_t separator = std::string::npos;
+    std::string key;
+    std::string value;
+};
+
+struct MetaImageHeader {
+    std::vector<MetaImageLine> lines;
+    std::optional<size_t> dataOffset;
+};
+
+MetaImageHeader metaImageHeader(const std::string& head) {
+    MetaImageHeader header;
+    HeaderLines lines(head);
+    std::string text;
+    while (lines.next(text)) {
+        if (trimmedLower(text).empty()) {
             continue;
         }
-        const std::string key = trimmedLower(line.substr(0, equals));
-        const std::string value = trimmedLower(line.substr(equals + 1));
-        if (key == "compresseddata") {
+        MetaImageLine line;
+        line.text = text;
+        line.separator = line.text.find_first_of(kMetaSeparators);
+        if (line.separator != std::string::npos) {
+            line.key = trimmedLower(line.text.substr(0, line.separator));
+            line.value = trimmedValue(line.text.substr(line.separator + 1));
+        }
+        header.lines.push_back(std::move(line));
+        if (header.lines.back().key == "elementdatafile") {
+            header.dataOffset = lines.after();
+            break;
+        }
+    }
+    return header;
+}
+
+// Voxels follow the ElementDataFile line of a .mha that stores them uncompressed in itself.
+std::optional<uint64_t> metaImagePayload(const std::string& head, uint64_t fileSize) {
+    const MetaImageHeader header = metaImageHeader(head);
+    bool compressed = false;
+    for (const MetaImageLine& line : header.lines) {
+        const std::string value = trimmedLower(line.value);
+        if (line.key == "compresseddata") {
             compressed = value == "true";
-        } else if (key == "headersize") {
-            return std::nullopt;
-        } else if (key == "elementdatafile") {
-            if (value != "local" || compressed) {
+        } else if (line.key == "headersize") {
+            return std::nullopt;  // voxels at an offset ITK works out
+        } else if (line.key == "elementdatafile") {
+            if (value != "local" || compressed || !header.dataOffset) {
                 return std::nullopt;
             }
-            return remainder(fileSize, start);
+            return remainder(fileSize, *header.dataOffset);
         }
     }
     return std::nullopt;
@@ -273,28 +326,19 @@ std::string headerProblemBeforeItkOf(const std::string& lowerCaseName, const std
     if (!endsWith(lowerCaseName, ".mha") && !endsWith(lowerCaseName, ".mhd")) {
         return "";
     }
-    size_t start = 0;
-    while (start < head.size()) {
-        size_t end = head.find('\n', start);
-        end = end == std::string::npos ? head.size() : end;
-        const std::string line = head.substr(start, end - start);
-        start = end + 1;
-        if (trimmedLower(line).empty()) {
-            continue;
-        }
+    for (const MetaImageLine& line : metaImageHeader(head).lines) {
         // MetaIO copies keys and values into fixed buffers of 255 bytes without a bound: a
         // longer one overflows it (found by fuzz_image_read). Real headers hold short
         // "Key = Value" lines only, up to ElementDataFile, after which the voxels follow.
-        const size_t equals = line.find_first_of(kMetaSeparators);
-        if (equals == std::string::npos || line.find('\0') != std::string::npos) {
-            return "header line '" + printableStart(line) + "' is not 'Key = Value'";
+        if (line.separator == std::string::npos || line.text.find('\0') != std::string::npos) {
+            return "header line '" + printableStart(line.text) + "' is not 'Key = Value'";
         }
-        if (equals > 64 || line.size() - equals > 200) {
-            return "header line '" + printableStart(line) + "' is too long (" +
-                   std::to_string(line.size()) + " characters)";
+        if (line.separator > 64 || line.text.size() - line.separator > 200) {
+            return "header line '" + printableStart(line.text) + "' is too long (" +
+                   std::to_string(line.text.size()) + " characters)";
         }
-        const std::string key = trimmedLower(line.substr(0, equals));
-        const std::string value = trimmedLower(line.substr(equals + 1));
+        const std::string& key = line.key;
+        const std::string value = trimmedLower(line.value);
         if (key == "ndims") {
             // MetaIO reads that many values for every per-axis field: an NDims of 10^19 makes
             // it loop for ever (found by fuzz_image_read).
@@ -307,15 +351,11 @@ std::string headerProblemBeforeItkOf(const std::string& lowerCaseName, const std
             }
             continue;
         }
-        if (key != "elementdatafile") {
-            continue;
-        }
-        if (value == "list" || value.rfind("list ", 0) == 0 ||
-            value.find('%') != std::string::npos) {
+        if (key == "elementdatafile" && (value == "list" || value.rfind("list ", 0) == 0 ||
+                                         value.find('%') != std::string::npos)) {
             return "ElementDataFile '" + value.substr(0, 80) +
                    "' names a list or a pattern of files; a scan is read from one file";
         }
-        return "";
     }
     return "";
 }
@@ -332,29 +372,6 @@ constexpr uint64_t kDeflateRatio = 1032;
 uint64_t timesDeflate(uint64_t bytes) {
     uint64_t bound = 0;
     return __builtin_mul_overflow(bytes, kDeflateRatio, &bound) ? UINT64_MAX : bound;
-}
-
-// MetaImage's "Key = Value" header lines up to ElementDataFile (the data follows it), as
-// {lower-case key, value as written}.
-std::vector<std::pair<std::string, std::string>> metaImageFields(const std::string& head) {
-    std::vector<std::pair<std::string, std::string>> fields;
-    size_t start = 0;
-    while (start < head.size()) {
-        // A last line without its newline counts: MetaIO reads a value up to the end of file.
-        size_t end = head.find('\n', start);
-        end = end == std::string::npos ? head.size() : end;
-        const std::string line = head.substr(start, end - start);
-        start = end + 1;
-        const size_t at = line.find_first_of(kMetaSeparators);
-        if (trimmedLower(line).empty() || at == std::string::npos) {
-            continue;
-        }
-        fields.emplace_back(trimmedLower(line.substr(0, at)), trimmedValue(line.substr(at + 1)));
-        if (fields.back().first == "elementdatafile") {
-            break;
-        }
-    }
-    return fields;
 }
 
 }  // namespace
@@ -394,14 +411,15 @@ std::optional<uint64_t> payloadBytesAtMost(const std::string& path) {
         return std::nullopt;
     }
     bool compressed = false;
-    for (const auto& [key, value] : metaImageFields(head.bytes)) {
-        if (key == "compresseddata") {
-            compressed = trimmedLower(value) == "true";
-        } else if (key == "elementdatafile") {
-            if (trimmedLower(value) == "local") {
+    for (const MetaImageLine& line : metaImageHeader(head.bytes).lines) {
+        if (line.key == "compresseddata") {
+            compressed = trimmedLower(line.value) == "true";
+        } else if (line.key == "elementdatafile") {
+            if (trimmedLower(line.value) == "local") {
                 return compressed ? std::optional<uint64_t>(timesDeflate(fileSize)) : std::nullopt;
             }
-            const std::filesystem::path data = std::filesystem::path(path).parent_path() / value;
+            const std::filesystem::path data =
+                std::filesystem::path(path).parent_path() / line.value;
             const uint64_t size = std::filesystem::file_size(data, ec);
             if (ec) {
                 return 0;  // not there: no voxels at all
