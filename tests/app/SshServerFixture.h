@@ -78,7 +78,8 @@ class SshServerFixture {
         if (!sshd_.waitForStarted(10000)) {
             return "/usr/sbin/sshd cannot be started: " + sshd_.errorString();
         }
-        for (int attempt = 0; attempt < 100; ++attempt) {
+        // Polled until it listens; a minute only bounds a server that never will.
+        for (int attempt = 0; attempt < 600; ++attempt) {
             if (sshd_.state() == QProcess::NotRunning) {
                 return "sshd exited at once: " + QString::fromUtf8(sshd_.readAll());
             }

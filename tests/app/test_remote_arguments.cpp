@@ -286,7 +286,10 @@ class TestRemoteArguments : public QObject {
                   "echo \"$1 $2 $3\" >engine-arguments\n"
                   "echo started >>engine-starts\n"
                   "trap 'echo \"{\\\"event\\\":\\\"stopped\\\"}\"; exit 3' TERM\n"
-                  "i=0; while [ $i -lt 200 ]; do i=$((i+1)); "
+                  // Steps until SIGTERM, for minutes where the test takes seconds: cancel
+                  // finds it running however slow the machine (and a failed test leaves no
+                  // endless process behind).
+                  "i=0; while [ $i -lt 6000 ]; do i=$((i+1)); "
                   "echo \"{\\\"event\\\":\\\"step\\\",\\\"step\\\":$i}\"; sleep 0.05; done\n");
         ::chmod(engine.c_str(), 0755);
         auto sh = [](const std::string& script) {
@@ -319,9 +322,9 @@ class TestRemoteArguments : public QObject {
         QCOMPARE(std::stoi(secondOut), pid);
         // Starting again attaches instead of starting a second engine.
         QCOMPARE(std::stoi(sh(scripts::start(folder, engine, "pretrain", false, false)).out), pid);
-        QTRY_VERIFY(sh(scripts::status(folder)).out.rfind("running " + std::to_string(pid), 0) ==
-                    0);
-        QTRY_VERIFY(std::filesystem::file_size(folder + "/logonet.out") > 60);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            sh(scripts::status(folder)).out.rfind("running " + std::to_string(pid), 0) == 0, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(std::filesystem::file_size(folder + "/logonet.out") > 60, 30000);
         {
             std::ifstream starts(folder + "/engine-starts");
             int count = 0;
@@ -343,7 +346,7 @@ class TestRemoteArguments : public QObject {
         QCOMPARE(QString::fromStdString(head), QStringLiteral("{\"event\":\"step\",\"step\":1}"));
         QCOMPARE(QString::fromStdString(sh(scripts::cancel(folder)).out),
                  QStringLiteral("signalled\n"));
-        QTRY_VERIFY(sh(scripts::status(folder)).out.rfind("exited 3", 0) == 0);
+        QTRY_VERIFY_WITH_TIMEOUT(sh(scripts::status(folder)).out.rfind("exited 3", 0) == 0, 30000);
         const std::string rest =
             sh(scripts::follow(folder, static_cast<int64_t>(head.size() + 1))).out;
         QVERIFY(rest.rfind("{\"event\":\"step\",\"step\":2}\n", 0) == 0);

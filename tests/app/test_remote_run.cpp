@@ -4,7 +4,6 @@
 // its results copied home whole; then a second run cancelled through SIGTERM; then the paper's
 // workflow: pre-training there, and fine-tuning there from the pre-trained weights.
 #include <QDir>
-#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -186,12 +185,12 @@ class TestRemoteRun : public QObject {
     void aKeyTheHostDoesNotKnowFailsWithoutAPrompt() {
         QStringList arguments = connection();
         arguments[arguments.indexOf("--identity") + 1] = server_->otherIdentity();
-        QElapsedTimer timer;
-        timer.start();
+        // A prompt would wait for an answer that never comes: engine() would kill the command
+        // after its 60 s and report exit code -1. Ending by itself with 1 is the proof, not how
+        // quickly it ended.
         const Result check = engine(QStringList{"remote", "check"} + arguments, 60000);
         QVERIFY2(check.exitCode == 1, qPrintable(check.err));
         QVERIFY2(check.err.contains("refused the key"), qPrintable(check.err));
-        QVERIFY(timer.elapsed() < 30000);
     }
 
     // A run folder received from someone else cannot choose the program started on the GPU

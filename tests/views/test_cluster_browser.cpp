@@ -233,17 +233,20 @@ class TestClusterBrowser : public QObject {
     void panelIsDrawn() {
         browser()->showClusterer(0);
         QTRY_VERIFY_WITH_TIMEOUT(!browser()->thumbnails()->busy(), 30000);
-        QTest::qWait(50);
+        // Some pixel of the strip has a cluster colour (a saturated one), once the strip has
+        // taken in what the thumbnails delivered (waited for, not given a fixed time).
+        const auto stripIsColoured = [this] {
+            const QImage strip = browser()->strip()->grab().toImage();
+            for (int x = 0; x < strip.width(); ++x) {
+                if (strip.pixelColor(x, strip.height() - 8).saturation() > 100) {
+                    return true;
+                }
+            }
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(stripIsColoured(), 30000);
         const QImage shot = browser()->grab().toImage();
         QVERIFY(shot.width() > 300 && shot.height() > 200);
-        // Some pixel of the strip has a cluster colour (a saturated one).
-        const QImage strip = browser()->strip()->grab().toImage();
-        bool coloured = false;
-        for (int x = 0; x < strip.width() && !coloured; ++x) {
-            const QColor colour = strip.pixelColor(x, strip.height() - 8);
-            coloured = colour.saturation() > 100;
-        }
-        QVERIFY(coloured);
         const QString out = qEnvironmentVariable("LOGONET_PANEL_SCREENSHOTS");
         if (!out.isEmpty()) {
             QVERIFY(shot.save(out + "/cluster-browser-test.png"));

@@ -109,7 +109,7 @@ class TestRemoteHosts : public QObject {
         dialog.show();
         dialog.testConnection();
         QTRY_VERIFY_WITH_TIMEOUT(dialog.resultText().startsWith(QStringLiteral("Connected")),
-                                 10000);
+                                 30000);
         const QString text = dialog.resultText();
         QVERIFY2(text.contains(QStringLiteral("logonet 0.1.0")), qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("CUDA: yes")), qPrintable(text));
@@ -124,7 +124,7 @@ class TestRemoteHosts : public QObject {
 
         dialog.hostEdit()->setText(QStringLiteral("unreachable"));
         dialog.testConnection();
-        QTRY_VERIFY_WITH_TIMEOUT(dialog.resultText().contains(QStringLiteral("failed")), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.resultText().contains(QStringLiteral("failed")), 30000);
         QVERIFY(dialog.resultText().contains(QStringLiteral("Connection refused")));
 
         dialog.hostEdit()->setText(QStringLiteral("bad host;rm"));
@@ -165,7 +165,7 @@ class TestRemoteHosts : public QObject {
         answer.start(50);
         QTest::mouseClick(trust, Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(dialog.resultText().contains(QStringLiteral("now trusted")),
-                                 10000);
+                                 30000);
         answer.stop();
         QVERIFY2(question.contains(QStringLiteral("SHA256:fakeKeyForTest")), qPrintable(question));
         QFile recorded(log);

@@ -51,7 +51,8 @@ QString cellText(ScanBrowser* browser, qint64 id, int column) {
         .toString();
 }
 
-// The dialog an action opened (window-modal, not blocking), once it is shown; null after 5 s.
+// The dialog an action opened (window-modal, not blocking), once it is shown; null if it has not
+// come after 30 s (a bound for a dialog that never comes, not a speed expected of the machine).
 template <typename Dialog>
 Dialog* openDialog(QWidget* window, const char* name) {
     Dialog* dialog = nullptr;
@@ -60,7 +61,7 @@ Dialog* openDialog(QWidget* window, const char* name) {
             dialog = window->findChild<Dialog*>(QString::fromLatin1(name));
             return dialog != nullptr && dialog->isVisible();
         },
-        5000);
+        30000);
     return shown ? dialog : nullptr;
 }
 

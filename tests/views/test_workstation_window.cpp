@@ -19,6 +19,7 @@
 #include <csignal>
 #include <map>
 
+#include "StepPermit.h"
 #include "browser/ScanBrowser.h"
 #include "common/IntensityWindow.h"
 #include "common/SliceCursor.h"
@@ -353,8 +354,10 @@ class TestWorkstationWindow : public QObject {
         const QString engine = dir.filePath("fake-logonet");
         QVERIFY(QFile::copy(LOGONET_SOURCE_DIR "/tests/views/fake_logonet.sh", engine));
         QFile(engine).setPermissions(QFileDevice::ReadOwner | QFileDevice::ExeOwner);
-        // Slow enough that the run is still going after two windows opened on a busy machine.
-        qputenv("FAKE_LOGONET_STEP_SECONDS", "1.5");
+        // Two steps and no further: the run is still going after two windows opened, however
+        // slow the machine.
+        const logonet::testing::StepPermit permit;
+        QVERIFY(permit.allow(2));
         const QString project = dir.filePath("running");
         DemoProjectOptions options;
         options.cases = 2;

@@ -209,8 +209,11 @@ void RunsPanel::reattach() {
     }
     candidates.append({RunHistory::clusteringProcessFolder(project_), QString()});
     for (const auto& [folder, run] : candidates) {
-        // Set first: attaching reads the events so far, and they belong to this run's curve.
+        // Set first: attaching reads the events so far, and they belong to this run's curve and
+        // progress (so a reopened window shows how far the run has come, not 0 until its next
+        // event).
         activeRun_ = run;
+        progress_->setValue(0);
         if (process_->attach(folder)) {
             // The form names the run followed, so that Cancel and then Resume continue it.
             if (!run.isEmpty()) {
@@ -222,7 +225,6 @@ void RunsPanel::reattach() {
                 kind_->setCurrentIndex(kind_->findData(static_cast<int>(kind)));
                 name_->setText(QDir(run).dirName());
             }
-            progress_->setValue(0);
             status_->setText(tr("Following %1, started earlier")
                                  .arg(run.isEmpty() ? tr("the clustering") : QDir(run).dirName()));
             return;
