@@ -10,7 +10,7 @@
 
 #include "predict/PredictionJob.h"
 #include "predict/ProgressDialogLayout.h"
-#include "remote/RemoteHostStore.h"
+#include "remote/RemoteHostChoice.h"
 
 namespace logonet {
 namespace views {
@@ -87,14 +87,7 @@ bool PredictDialog::setTask(const QString& engine, const QString& project,
     if (runs_->findText(keep) >= 0) {
         runs_->setCurrentIndex(runs_->findText(keep));
     }
-    const QString keepWhere = where_->currentText();
-    hosts_ = RemoteHostStore::load();
-    where_->clear();
-    where_->addItem(tr("This computer"));
-    for (const RemoteHost& host : hosts_) {
-        where_->addItem(host.displayName());
-    }
-    where_->setCurrentIndex(std::max(0, where_->findText(keepWhere)));
+    hosts_ = fillRemoteHostChoice(where_);
     progress_->setValue(0);
     progress_->setFormat(QStringLiteral("%p%"));
     status_->setText(choices_.isEmpty()

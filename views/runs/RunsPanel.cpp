@@ -17,7 +17,7 @@
 #include "plots/PretrainingChart.h"
 #include "plots/RunScores.h"
 #include "plots/TrainingCurves.h"
-#include "remote/RemoteHostStore.h"
+#include "remote/RemoteHostChoice.h"
 #include "remote/RemoteHostsDialog.h"
 #include "review/CaseReviewTable.h"
 #include "runs/DetachedRun.h"
@@ -234,15 +234,7 @@ void RunsPanel::reattach() {
 }
 
 void RunsPanel::refreshRemoteHosts() {
-    const QString keep = where_->currentText();
-    remoteHosts_ = RemoteHostStore::load();
-    where_->clear();
-    where_->addItem(tr("This computer"));
-    for (const RemoteHost& host : remoteHosts_) {
-        where_->addItem(host.displayName());
-    }
-    const int index = where_->findText(keep);
-    where_->setCurrentIndex(index >= 0 ? index : 0);
+    remoteHosts_ = fillRemoteHostChoice(where_);
 }
 
 void RunsPanel::editRemoteHosts() {
