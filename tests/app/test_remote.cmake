@@ -5,8 +5,12 @@ logonet_add_test(test_remote_arguments SOURCES test_remote_arguments.cpp LIBS lo
 if(LOGONET_WITH_STORAGE)
   logonet_add_test(test_remote_run SOURCES test_remote_run.cpp LIBS logonet_training QT TORCH
                    TIMEOUT 480)
-  add_dependencies(test_remote_run logonet)
-  target_compile_definitions(test_remote_run PRIVATE LOGONET_EXECUTABLE="$<TARGET_FILE:logonet>")
+  # What a hostile host or run folder cannot do, through the same kind of server.
+  logonet_add_test(test_remote_host SOURCES test_remote_host.cpp QT TIMEOUT 240)
+  foreach(remote_test test_remote_run test_remote_host)
+    add_dependencies(${remote_test} logonet)
+    target_compile_definitions(${remote_test} PRIVATE LOGONET_EXECUTABLE="$<TARGET_FILE:logonet>")
+  endforeach()
   # Remote prediction (issue 14) through the same kind of server; 77 (skip) without sshd.
   logonet_add_test(test_remote_infer SOURCES test_remote_infer.cpp LIBS logonet_storage QT)
   add_dependencies(test_remote_infer logonet)
