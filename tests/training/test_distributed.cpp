@@ -565,8 +565,10 @@ class DistributedTest : public QObject {
         const QString weights = weightsFolder(name);
         const int port = freePort();
         Rank ranks[2];
+        const int timeoutSeconds = 10;
         for (int r = 0; r < 2; ++r) {
-            ranks[r].start(r, port, run, weights, {"--dist-timeout", "10"});
+            ranks[r].start(r, port, run, weights,
+                           {"--dist-timeout", QString::number(timeoutSeconds)});
         }
         Rank& survivor = ranks[1 - lost];
         // Rank 1 reports no steps: wait for rank 0's second, so that both are past the
@@ -585,10 +587,18 @@ class DistributedTest : public QObject {
         QVERIFY2(code != 0 && code != -100 && code != -1, qPrintable(message));
         qInfo("rank %d exited %lld ms after rank %d was lost: %s", 1 - lost, elapsed, lost,
               qPrintable(message.trimmed()));
-        QVERIFY(elapsed < 60000);
+        // The bound is the feature ("no hang"), so it is asserted, but stated in terms of the
+        // timeout the ranks were given: a lost peer is noticed within one --dist-timeout, plus
+        // the step in progress and the process's exit, generously 6x on a loaded machine. A hang
+        // would never end (survivor.finish() gives -1 after 120 s).
+        QVERIFY2(elapsed < 6 * timeoutSeconds * 1000,
+                 qPrintable(QString("%1 ms, more than 6x --dist-timeout %2 s")
+                                .arg(elapsed)
+                                .arg(timeoutSeconds)));
         QVERIFY2(message.contains(QString("rank %1 of 2: ").arg(1 - lost)), qPrintable(message));
-        QVERIFY2(message.contains(
-                     QString("rank %1 stopped, died or did not answer within 10 s").arg(lost)),
+        QVERIFY2(message.contains(QString("rank %1 stopped, died or did not answer within %2 s")
+                                      .arg(lost)
+                                      .arg(timeoutSeconds)),
                  qPrintable(message));
     }
 
