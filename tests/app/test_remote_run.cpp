@@ -1,9 +1,9 @@
 // A remote run through a real OpenSSH server on 127.0.0.1: a tiny LoGoNet training copied there,
 // started detached, followed, its connection dropped twice (the ssh of the event stream, then the
-// whole `logonet remote run`), reattached, and its results copied home whole; then a second run
-// cancelled through SIGTERM and resumed from its step; then the paper's workflow: pre-training
-// there, and fine-tuning there from the pre-trained weights. What a hostile host or run folder
-// cannot do is in test_remote_host.
+// whole `logonet remote run`), reattached and stopped there, resumed to its end, and its results
+// copied home whole; then a second run cancelled through SIGTERM and resumed from its step; then
+// the paper's workflow: pre-training there, and fine-tuning there from the pre-trained weights.
+// What a hostile host or run folder cannot do is in test_remote_host.
 #include <QSet>
 #include <QTest>
 
@@ -27,14 +27,17 @@ class TestRemoteRun : public QObject, private RemoteRunFixture {
     }
 
     void droppedConnectionsLoseNoEventsAndResultsComeHomeWhole() {
-        const int iterations = 12;
+        // Far more steps than the test lets it take, so that the run is still going when its
+        // connections drop, on any machine, however fast: the reattached follower stops it, and
+        // a resume shortened to two more steps ends it.
+        const int scheduled = 100000;
         const QStringList runArguments =
             QStringList{"remote", "run", "--project", project_, "--run", "tiny run"} +
             connection() + QStringList{"--progress", "json"};
         const QStringList trainArguments = {"--arch",
                                             "logonet-tiny",
                                             "--iters",
-                                            QString::number(iterations),
+                                            QString::number(scheduled),
                                             "--crop",
                                             "32",
                                             "--batch",
@@ -62,7 +65,6 @@ class TestRemoteRun : public QObject, private RemoteRunFixture {
         QVERIFY2(followers.size() == 1, "the event stream's ssh was not found");
         ::kill(followers.first(), SIGKILL);  // the connection drops
         const int before = readFirst().size();
-        QVERIFY2(before < iterations, "the run finished before its connection could be dropped");
         QTRY_VERIFY_WITH_TIMEOUT(readFirst().size() > before, 60000);
         QVERIFY(QString::fromUtf8(first.readAllStandardError()).contains("reconnecting"));
         ::kill(static_cast<pid_t>(first.processId()), SIGKILL);  // the local side is gone
@@ -76,21 +78,49 @@ class TestRemoteRun : public QObject, private RemoteRunFixture {
             engine(QStringList{"remote", "status", "--json", "--run", runFolder} + hostOnly());
         QVERIFY2(status.exitCode == 0, qPrintable(status.err));
         const QJsonObject state = QJsonDocument::fromJson(status.out.toUtf8()).object();
-        QVERIFY2(state.value("state").toString() == "running" ||
-                     state.value("state").toString() == "finished",
-                 qPrintable(status.out));
+        QCOMPARE(state.value("state").toString(), QStringLiteral("running"));
 
-        // Reattach: the recorded remote folder is found from the run folder.
-        const Result second = engine(
-            QStringList{"remote", "run", "--run", runFolder, "--progress", "json"} + hostOnly(),
-            180000);
-        QVERIFY2(second.exitCode == 0, qPrintable(second.err));
-        const QList<int> secondSteps = stepsOf(eventsOf(second.out));
+        // Reattach: the recorded remote folder is found from the run folder. It follows the
+        // steps after those the first one saw, and its SIGTERM stops the remote engine.
+        QProcess second;
+        second.start(
+            QStringLiteral(LOGONET_EXECUTABLE),
+            QStringList{"remote", "run", "--run", runFolder, "--progress", "json"} + hostOnly());
+        QVERIFY(second.waitForStarted());
+        QString secondOut;
+        auto readSecond = [&] {
+            secondOut += QString::fromUtf8(second.readAllStandardOutput());
+            return stepsOf(eventsOf(secondOut));
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(!readSecond().isEmpty() || second.state() == QProcess::NotRunning,
+                                 90000);
+        QVERIFY2(second.state() == QProcess::Running,
+                 qPrintable(QString::fromUtf8(second.readAllStandardError())));
+        second.terminate();
+        QVERIFY(second.waitForFinished(60000));
+        QVERIFY2(second.exitCode() == 3,
+                 qPrintable(QString::fromUtf8(second.readAllStandardError())));
+        const QList<int> secondSteps = readSecond();
         QCOMPARE(QSet<int>(secondSteps.begin(), secondSteps.end()).size(), secondSteps.size());
-        if (!secondSteps.isEmpty() && !firstSteps.isEmpty()) {
-            QVERIFY(secondSteps.first() > firstSteps.last());
-        }
-        QVERIFY(second.out.contains("\"finished\""));
+        QVERIFY(!firstSteps.isEmpty() && secondSteps.first() > firstSteps.last());
+
+        // Two more steps (`train --run DIR --iters N` rewrites config.json, which goes up again),
+        // then the resume runs to the end.
+        const int iterations =
+            static_cast<int>(
+                training::readCheckpointInfo(runFolder.toStdString() + "/checkpoints/last.pt")
+                    .step) +
+            2;
+        const Result shortened = engine(
+            {"train", "--run", runFolder, "--iters", QString::number(iterations), "--setup-only"});
+        QVERIFY2(shortened.exitCode == 0, qPrintable(shortened.err));
+        const Result third = engine(
+            QStringList{"remote", "run", "--run", runFolder, "--resume", "--progress", "json"} +
+                connection(),
+            180000);
+        QVERIFY2(third.exitCode == 0, qPrintable(third.err));
+        QCOMPARE(stepsOf(eventsOf(third.out)), (QList<int>{iterations - 1, iterations}));
+        QVERIFY(third.out.contains("\"finished\""));
 
         // Home: every event once, the checkpoint whole and loadable, the metrics complete.
         const QList<QJsonObject> streamed = eventsOf(readText(runFolder + "/logonet.out"));

@@ -169,10 +169,15 @@ class DistributedTest : public QObject {
   private:
     QTemporaryDir dir_;
     std::string cache_;
-    static constexpr int kIterations = 6;
-    // One process with twice the accumulation, the reference of the two-rank runs below.
+    // The runs that are stopped or killed are set up for far more steps than they take, so
+    // that they are still going when the signal lands on any machine; they, and the reference
+    // they are compared with, end two steps after it (--stop-at-step).
+    static constexpr int kScheduled = 100000;
+    // One process with twice the accumulation, the reference of the two-rank runs below, and
+    // the step it stops at.
     QProcess reference_;
     QString referenceWeights_;
+    int64_t referenceStop_ = 0;
 
     // A run folder for `logonet train --run`: logonet-tiny on the synthetic cases.
     QString writeRun(const QString& name, int64_t accumulation, int64_t iterations) {
@@ -202,12 +207,26 @@ class DistributedTest : public QObject {
         return folder;
     }
 
-    // The reference's final weights (it runs alongside the first tests).
+    // Starts the reference of the two-rank run `name`, stopping at `stopAt` as that run is
+    // stopped after its resume; it runs alongside the resumed ranks.
+    void startReference(const QString& name, int64_t stopAt) {
+        const QString reference = writeRun("reference-" + name, 2, kScheduled);
+        referenceWeights_ = weightsFolder("reference-" + name);
+        referenceStop_ = stopAt;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert("LOGONET_FINAL_WEIGHTS_DIR", referenceWeights_);
+        reference_.setProcessEnvironment(environment);
+        reference_.start(enginePath(), {"train", "--run", reference, "--progress", "json",
+                                        "--stop-at-step", QString::number(stopAt)});
+    }
+
+    // The reference's final weights.
     std::vector<torch::Tensor> referenceParameters() {
         if (reference_.state() != QProcess::NotRunning) {
             reference_.waitForFinished(400000);
         }
-        if (reference_.exitStatus() != QProcess::NormalExit || reference_.exitCode() != 0) {
+        // Exit code 3: stopped at the step asked for, as the two-rank run it is compared with.
+        if (reference_.exitStatus() != QProcess::NormalExit || reference_.exitCode() != 3) {
             qWarning("%s", reference_.readAllStandardError().constData());
             return {};
         }
@@ -248,26 +267,28 @@ class DistributedTest : public QObject {
             QVERIFY2(torch::equal(buffers[n].second, otherBuffers[n].second), name.c_str());
             QVERIFY2(torch::equal(buffers[n].second, savedBuffers[n].second), name.c_str());
             if (isCounter(name)) {
-                QCOMPARE(buffers[n].second.item<int64_t>(), int64_t{kIterations});
+                QCOMPARE(buffers[n].second.item<int64_t>(), referenceStop_);
                 ++counters;
             }
         }
         QVERIFY(counters > 0);
         for (const auto& [name, value] : buffersOf(referenceWeights_.toStdString() + "/rank0.pt")) {
             if (isCounter(name)) {
-                QCOMPARE(value.item<int64_t>(), int64_t{2 * kIterations});
+                QCOMPARE(value.item<int64_t>(), 2 * referenceStop_);
             }
         }
     }
 
   private:
-    // Both ranks again with --resume on a new port; both must finish cleanly.
-    static void resumeBoth(const QString& run, const QString& weights, Rank& rank0, Rank& rank1) {
+    // Both ranks again with --resume on a new port; both must stop cleanly at `stopAt`.
+    static void resumeBoth(const QString& run, const QString& weights, int64_t stopAt, Rank& rank0,
+                           Rank& rank1) {
         const int port = freePort();
-        rank0.start(0, port, run, weights, {"--resume"});
-        rank1.start(1, port, run, weights, {"--resume"});
-        QVERIFY2(rank0.finish() == 0, qPrintable(rank0.err()));
-        QVERIFY2(rank1.finish() == 0, qPrintable(rank1.err()));
+        const QStringList options{"--resume", "--stop-at-step", QString::number(stopAt)};
+        rank0.start(0, port, run, weights, options);
+        rank1.start(1, port, run, weights, options);
+        QVERIFY2(rank0.finish() == 3, qPrintable(rank0.err()));
+        QVERIFY2(rank1.finish() == 3, qPrintable(rank1.err()));
     }
 
   private Q_SLOTS:
@@ -275,12 +296,6 @@ class DistributedTest : public QObject {
         torch::set_num_threads(1);
         cache_ = dir_.path().toStdString() + "/cache";
         fixtures::writeSyntheticCache(cache_, 3, {44, 40, 40});
-        const QString reference = writeRun("reference", 2, kIterations);
-        referenceWeights_ = weightsFolder("reference");
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert("LOGONET_FINAL_WEIGHTS_DIR", referenceWeights_);
-        reference_.setProcessEnvironment(environment);
-        reference_.start(enginePath(), {"train", "--run", reference, "--progress", "json"});
     }
 
     void cleanupTestCase() {
@@ -459,7 +474,7 @@ class DistributedTest : public QObject {
     // SIGTERM to rank 0 stops both after the same step, --resume continues both, and the end
     // weights equal on both ranks and match one process with twice the accumulation.
     void twoProcessesStopResumeAndMatchOneProcess() {
-        const QString run = writeRun("ranks", 1, kIterations);
+        const QString run = writeRun("ranks", 1, kScheduled);
         const QString weights = weightsFolder("ranks");
         const int port = freePort();
         Rank rank0;
@@ -474,17 +489,19 @@ class DistributedTest : public QObject {
         QVERIFY2(rank1.finish() == 3, qPrintable(rank1.err()));
         const std::string last = run.toStdString() + "/checkpoints/last.pt";
         const int64_t stoppedAt = readCheckpointInfo(last).step;
-        QVERIFY2(stoppedAt < kIterations, "the ranks finished before they could be stopped");
+        QVERIFY2(stoppedAt >= 1 && stoppedAt < kScheduled, qPrintable(QString::number(stoppedAt)));
         QVERIFY2(rank1.err().contains(QString("rank 1 stopped after %1 steps").arg(stoppedAt)),
                  qPrintable(rank1.err()));
 
+        const int64_t stopAt = stoppedAt + 2;
+        startReference("ranks", stopAt);
         Rank again0;
         Rank again1;
-        resumeBoth(run, weights, again0, again1);
+        resumeBoth(run, weights, stopAt, again0, again1);
         if (QTest::currentTestFailed()) {
             return;
         }
-        QCOMPARE(readCheckpointInfo(last).step, int64_t{kIterations});
+        QCOMPARE(readCheckpointInfo(last).step, stopAt);
         compareWithReference(run, weights);
     }
 
@@ -492,7 +509,7 @@ class DistributedTest : public QObject {
     // step (not from 0), they run exactly the missing steps, and end where an uninterrupted
     // run ends.
     void twoProcessesResumeAfterSigkill() {
-        const QString run = writeRun("killed", 1, kIterations);
+        const QString run = writeRun("killed", 1, kScheduled);
         const QString weights = weightsFolder("killed");
         const std::string last = run.toStdString() + "/checkpoints/last.pt";
         const int port = freePort();
@@ -507,12 +524,14 @@ class DistributedTest : public QObject {
         QCOMPARE(rank0.finish(), -1);
         QCOMPARE(rank1.finish(), -1);
         const int64_t killedAt = readCheckpointInfo(last).step;
-        QVERIFY2(killedAt >= 2 && killedAt < kIterations,
+        QVERIFY2(killedAt >= 2 && killedAt < kScheduled,
                  qPrintable(QString("killed at step %1").arg(killedAt)));
 
+        const int64_t stopAt = killedAt + 2;
+        startReference("killed", stopAt);
         Rank again0;
         Rank again1;
-        resumeBoth(run, weights, again0, again1);
+        resumeBoth(run, weights, stopAt, again0, again1);
         if (QTest::currentTestFailed()) {
             return;
         }
@@ -526,24 +545,24 @@ class DistributedTest : public QObject {
             steps.append(event.value("step").toInt());
         }
         QList<int> missing;
-        for (int s = static_cast<int>(killedAt) + 1; s <= kIterations; ++s) {
+        for (int s = static_cast<int>(killedAt) + 1; s <= stopAt; ++s) {
             missing.append(s);
         }
         QCOMPARE(steps, missing);
         // Rank 1 (which writes nothing) counts its own.
         const QString expected =
-            QString("rank 1 finished after %1 steps (%2 in this run, from step %3")
-                .arg(kIterations)
-                .arg(kIterations - killedAt)
+            QString("rank 1 stopped after %1 steps (%2 in this run, from step %3")
+                .arg(stopAt)
+                .arg(stopAt - killedAt)
                 .arg(killedAt);
         QVERIFY2(again1.err().contains(expected), qPrintable(again1.err()));
         // The run's log has every step once.
         QList<int> all;
-        for (int s = 1; s <= kIterations; ++s) {
+        for (int s = 1; s <= stopAt; ++s) {
             all.append(s);
         }
         QCOMPARE(loggedSteps(run), all);
-        QCOMPARE(readCheckpointInfo(last).step, int64_t{kIterations});
+        QCOMPARE(readCheckpointInfo(last).step, stopAt);
         compareWithReference(run, weights);
     }
 

@@ -24,17 +24,20 @@ namespace {
 constexpr int64_t kCrop = 32;
 constexpr int64_t kCases = 5;  // four trained on, one held out for the pretext accuracy
 constexpr int64_t kIterations = 10;
+// Far more steps than any run of the stop test takes, so that it is still going when the stop
+// lands on any machine; its runs end at a step the test chooses (--stop-at-step).
+constexpr int64_t kScheduled = 100000;
 
 // A self-contained pre-training run folder (config.json, crops in its own cache, pseudo-labels)
 // with random data from a fixed generator: the same folder every time it is written.
-void writeRunFolder(const std::string& directory) {
+void writeRunFolder(const std::string& directory, int64_t iterations = kIterations) {
     torch::manual_seed(5);
     PretrainConfig config;
     config.architecture = "logonet-tiny";
     config.outChannels = 2;
     config.crop = kCrop;
     config.clusterSizes = {5, 4};
-    config.iterations = kIterations;
+    config.iterations = iterations;
     config.batch = 2;  // at 32^3 the deepest map is 1^3: batch norm needs two values
     config.seed = 7;
     config.threads = 1;
@@ -141,7 +144,7 @@ class PretrainReproducibleTest : public QObject {
 
     void stoppedAndResumedRunMatchesUninterruptedRun() {
         const std::string stopped = dir_.filePath("stopped").toStdString();
-        writeRunFolder(stopped);
+        writeRunFolder(stopped, kScheduled);
         QProcess child;
         child.start(enginePath(),
                     {"pretrain", "--run", QString::fromStdString(stopped), "--progress", "json"});
@@ -156,18 +159,34 @@ class PretrainReproducibleTest : public QObject {
         QVERIFY(child.waitForFinished(120000));
         QCOMPARE(child.exitCode(), 3);  // stopped, not finished
         const int64_t stoppedAt = readCheckpointInfo(lastCheckpoint(stopped)).step;
-        QVERIFY2(stoppedAt >= 2 && stoppedAt < kIterations,
+        QVERIFY2(stoppedAt >= 2 && stoppedAt < kScheduled,
                  qPrintable(QString("stopped at %1").arg(stoppedAt)));
 
+        // The uninterrupted run: the same folder, stopped a few steps later, where the resumed
+        // run is stopped too (both with the schedule of kScheduled steps).
+        const int64_t stopAt = stoppedAt + 3;
+        const QStringList stop{"--stop-at-step", QString::number(stopAt)};
+        const std::string uninterrupted = dir_.filePath("uninterrupted").toStdString();
+        writeRunFolder(uninterrupted, kScheduled);
+        const EngineResult straight =
+            runEngine(QStringList{"pretrain", "--run", QString::fromStdString(uninterrupted),
+                                  "--progress", "json"} +
+                      stop);
+        QVERIFY2(straight.exitCode == 3, qPrintable(straight.err));
+        QCOMPARE(readCheckpointInfo(lastCheckpoint(uninterrupted)).step, stopAt);
+
         const EngineResult resumed =
-            runEngine({"pretrain", "--run", QString::fromStdString(stopped), "--resume",
-                       "--progress", "json"});
-        QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.err));
-        // The resumed process starts at the stopped step, not at 0.
+            runEngine(QStringList{"pretrain", "--run", QString::fromStdString(stopped), "--resume",
+                                  "--progress", "json"} +
+                      stop);
+        QVERIFY2(resumed.exitCode == 3, qPrintable(resumed.err));
+        // The resumed process starts at the stopped step, not at 0, and stops where asked.
         QCOMPARE(firstStepEvent(resumed.out, "resumed"), stoppedAt);
         QCOMPARE(firstStepEvent(resumed.out, "step"), stoppedAt + 1);
+        QCOMPARE(firstStepEvent(resumed.out, "stopped"), stopAt);
+        QCOMPARE(readCheckpointInfo(lastCheckpoint(stopped)).step, stopAt);
         const QString difference =
-            firstDifference(lastCheckpoint(straight_), lastCheckpoint(stopped));
+            firstDifference(lastCheckpoint(uninterrupted), lastCheckpoint(stopped));
         QVERIFY2(difference.isEmpty(), qPrintable(difference));
     }
 

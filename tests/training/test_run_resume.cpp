@@ -43,9 +43,10 @@ class RunResumeTest : public QObject {
         const QString problem =
             testing::preparePhantomProject(enginePath(), project, dir.path() + "/data");
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
-        // Enough steps after the first checkpoint that a fast machine cannot finish before the
-        // kill lands (the kill follows the checkpoint event, not a guess of the step time).
-        const int iterations = 20;
+        // Both runs are set up for far more steps than they take (the schedule is that of
+        // kScheduled): the killed run is still going when the kill lands on any machine, however
+        // fast, and both then end a few steps after the kill's checkpoint through --stop-at-step.
+        constexpr int kScheduled = 100000;
         auto trainArguments = [&](const QString& run) {
             return QStringList{"train",
                                "--project",
@@ -55,7 +56,9 @@ class RunResumeTest : public QObject {
                                "--arch",
                                "logonet-tiny",
                                "--iters",
-                               QString::number(iterations),
+                               QString::number(kScheduled),
+                               "--warmup",
+                               "2",
                                "--crop",
                                "32",
                                "--batch",
@@ -69,9 +72,6 @@ class RunResumeTest : public QObject {
                                "--progress",
                                "json"};
         };
-        const EngineResult straight = runEngine(trainArguments("straight"));
-        QVERIFY2(straight.exitCode == 0, qPrintable(straight.err));
-
         const std::string killedRun = project.toStdString() + "/runs/killed";
         QProcess child;
         child.start(enginePath(), trainArguments("killed"));
@@ -82,13 +82,23 @@ class RunResumeTest : public QObject {
         QVERIFY(child.waitForFinished(10000));
         QCOMPARE(child.exitStatus(), QProcess::CrashExit);
         const int64_t stoppedAt = readCheckpointInfo(last).step;
-        QVERIFY2(stoppedAt < iterations, "the run finished before it could be killed");
+        QVERIFY2(stoppedAt >= 2 && stoppedAt < kScheduled, qPrintable(QString::number(stoppedAt)));
+        const int64_t stopAt = stoppedAt + 4;
+        const QStringList stop{"--stop-at-step", QString::number(stopAt)};
 
-        const EngineResult resumed = runEngine({"train", "--run", QString::fromStdString(killedRun),
-                                                "--resume", "--progress", "json"});
-        QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.err));
+        const EngineResult straight = runEngine(trainArguments("straight") + stop);
+        QVERIFY2(straight.exitCode == 3, qPrintable(straight.err));  // stopped, as asked
+        QCOMPARE(
+            readCheckpointInfo(project.toStdString() + "/runs/straight/checkpoints/last.pt").step,
+            stopAt);
+
+        const EngineResult resumed =
+            runEngine(QStringList{"train", "--run", QString::fromStdString(killedRun), "--resume",
+                                  "--progress", "json"} +
+                      stop);
+        QVERIFY2(resumed.exitCode == 3, qPrintable(resumed.err));
         QVERIFY(resumed.out.contains("\"resumed\""));
-        QCOMPARE(readCheckpointInfo(last).step, int64_t{iterations});
+        QCOMPARE(readCheckpointInfo(last).step, stopAt);
         // A resume, not a restart from step 0 (which would end with the same weights): the
         // resumed process runs exactly the steps after the checkpoint, starting right after it.
         QList<int64_t> steps;
@@ -100,8 +110,8 @@ class RunResumeTest : public QObject {
         }
         QVERIFY2(!steps.isEmpty(), qPrintable(resumed.out));
         QCOMPARE(steps.front(), stoppedAt + 1);
-        QCOMPARE(steps.back(), int64_t{iterations});
-        QCOMPARE(int64_t(steps.size()), iterations - stoppedAt);
+        QCOMPARE(steps.back(), stopAt);
+        QCOMPARE(int64_t(steps.size()), stopAt - stoppedAt);
 
         const auto expected = stateOf(project.toStdString() + "/runs/straight/checkpoints/last.pt");
         const auto actual = stateOf(last);

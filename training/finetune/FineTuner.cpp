@@ -348,6 +348,8 @@ FineTuneResult FineTuner::runLoop(bool resume, const EventSink& sink,
         if (!parallel_) {
             stopping = stop != nullptr && stop->load();
         }
+        // Every rank has the same stop step, so they all stop after the same step without asking.
+        stopping = stopping || (stopAtStep_ > 0 && done >= stopAtStep_);
         if (last || stopping ||
             (config_.checkpointEvery > 0 && done % config_.checkpointEvery == 0)) {
             saveLast(done);

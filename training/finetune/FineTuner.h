@@ -42,6 +42,10 @@ class FineTuner {
     }
     // Every rank (not only rank 0) saves its final weights here: lets tests compare ranks.
     void setFinalWeightsPath(std::string path) { finalWeightsPath_ = std::move(path); }
+    // Ends the run after step `step` as a stop request would (checkpoint, result.stopped), with
+    // the schedule of config.iterations: a testing aid, so that a test can stop a long run at a
+    // known step whatever the machine's speed. 0: no such stop.
+    void setStopAtStep(int64_t step) { stopAtStep_ = step; }
 
     // Trains to config.iterations. With `resume`, continues from checkpoints/last.pt when there
     // is one. Events go to the run's events.jsonl and to `sink`. Returns early (after writing a
@@ -60,6 +64,7 @@ class FineTuner {
     NetworkFactory factory_;
     std::shared_ptr<ParallelContext> parallel_;
     std::string finalWeightsPath_;
+    int64_t stopAtStep_ = 0;
 };
 
 // Resolves the config's cache folder against the run folder.

@@ -278,7 +278,9 @@ PretrainResult PretrainingRun::run(bool resume, const Emit& emit, const std::ato
         if (emit) {
             emit(event);
         }
-        if (stop != nullptr && stop->load()) {
+        const bool stopStep =
+            stopAtStep_ > 0 && step + 1 >= stopAtStep_ && step + 1 < config_.iterations;
+        if ((stop != nullptr && stop->load()) || stopStep) {
             save(step + 1);
             const Json stopped(Json::Object{{"event", "stopped"}, {"step", Json(step + 1)}});
             folder.appendEvent(stopped);

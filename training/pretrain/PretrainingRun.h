@@ -35,10 +35,14 @@ class PretrainingRun {
     // Resumes from the last checkpoint when `resume` and one exists. A set `stop` ends the run
     // after a checkpoint. Throws std::runtime_error naming a missing or malformed file.
     PretrainResult run(bool resume, const Emit& emit, const std::atomic<bool>* stop);
+    // Ends the run after step `step` as `stop` would, with the schedule of config.iterations: a
+    // testing aid (a long run stopped at a known step whatever the machine's speed). 0: none.
+    void setStopAtStep(int64_t step) { stopAtStep_ = step; }
 
   private:
     PretrainConfig config_;
     std::string runDirectory_;
+    int64_t stopAtStep_ = 0;
 };
 
 }  // namespace logonet::training

@@ -52,10 +52,11 @@ std::string setupFromProject(const CommandLine& line) {
 #endif
 
 int runPretrain(const CommandLine& line) {
-    line.rejectUnknown({"project", "run",   "arch",        "out",     "clusterers",
-                        "tau",     "phi1",  "mask-length", "phi2",    "lr",
-                        "no-mask", "iters", "batch",       "device",  "amp",
-                        "resume",  "seed",  "progress",    "threads", "setup-only"});
+    line.rejectUnknown({"project", "run",         "arch",        "out",    "clusterers", "tau",
+                        "phi1",    "mask-length", "phi2",        "lr",     "no-mask",    "iters",
+                        "batch",   "device",      "amp",         "resume", "seed",       "progress",
+                        "threads", "setup-only",  "stop-at-step"});
+    const int64_t stopAtStep = stopAtStepOf(line);
     const std::string progressMode = line.option("progress", "bar");
     if (progressMode != "bar" && progressMode != "json") {
         throw UsageError("--progress must be json or bar");
@@ -96,10 +97,11 @@ int runPretrain(const CommandLine& line) {
     catchStopSignals();
     TrainingProgress show(progressMode == "json");
     training::PretrainResult result;
+    training::PretrainingRun run(config, directory);
+    run.setStopAtStep(stopAtStep);
     try {
-        result = training::PretrainingRun(config, directory)
-                     .run(
-                         line.flag("resume"), [&](const Json& e) { show(e); }, &stopRequested());
+        result = run.run(
+            line.flag("resume"), [&](const Json& e) { show(e); }, &stopRequested());
     } catch (...) {
         show.finish();
         throw;
@@ -144,7 +146,7 @@ Command pretrainCommand() {
         "                        [--batch 1] [--device cpu|cuda] [--resume] [--seed S]\n"
         "                        [--threads 2] [--progress json] [--setup-only]\n"
         "       logonet pretrain --run RUNDIR [--resume] [--iters N] [--threads T]\n"
-        "                        [--device cpu|cuda] [--progress json]\n\n"
+        "                        [--device cpu|cuda] [--progress json] [--stop-at-step N]\n\n"
         "Needs a clustering (`logonet cluster`). Trains the network plus the pre-training head\n"
         "on the clustered scans (crop and axis of the clustering): tempered cross-entropy\n"
         "(softmax(logits / tau)) over the masked slices, summed over clusterers; AdamW (--lr),\n"
@@ -162,7 +164,9 @@ Command pretrainCommand() {
         "crops and masks an uninterrupted run would draw (each step's are drawn from the seed and\n"
         "the step). A fifth of the scans (at least one, from three on) is held out: the run ends\n"
         "with the pretext accuracy on their masked slices next to chance and a position-only\n"
-        "predictor (the majority label per slice position), and says when it does not beat it.";
+        "predictor (the majority label per slice position), and says when it does not beat it.\n"
+        "--stop-at-step N (a testing aid): stop after step N as SIGTERM would (checkpoint, exit\n"
+        "code 3), the schedule still that of --iters; --resume continues.";
     command.flags = {"no-mask", "amp", "resume", "setup-only"};
     command.run = runPretrain;
     return command;

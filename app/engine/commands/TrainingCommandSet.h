@@ -40,5 +40,7 @@ class TrainingProgress {
 std::atomic<bool>& stopRequested();
 // Installs the SIGINT/SIGTERM handlers that set stopRequested().
 void catchStopSignals();
+// --stop-at-step N of train and pretrain (0 when not given); a usage error when negative.
+int64_t stopAtStepOf(const CommandLine& line);
 
 }  // namespace logonet::cli

@@ -28,6 +28,14 @@ void catchStopSignals() {
     std::signal(SIGTERM, onStopSignal);
 }
 
+int64_t stopAtStepOf(const CommandLine& line) {
+    const int64_t step = line.integer("stop-at-step", 0);
+    if (step < 0) {
+        throw UsageError("--stop-at-step must be a step number (0: none)");
+    }
+    return step;
+}
+
 TrainingProgress::TrainingProgress(bool json)
     : json_(json), terminal_(isatty(fileno(stderr)) == 1) {}
 

@@ -128,15 +128,16 @@ std::string copyInitIntoRun(const std::string& checkpoint, const std::string& ru
 }
 
 int runTrain(const CommandLine& line) {
-    line.rejectUnknown({"project",      "run",           "arch",      "init",
-                        "iters",        "epochs",        "batch",     "crop",
-                        "lr",           "weight-decay",  "warmup",    "device",
-                        "amp",          "checkpointing", "val-every", "checkpoint-every",
-                        "seed",         "resume",        "threads",   "progress",
-                        "accumulate",   "dice-weight",   "ce-weight", "no-augment",
-                        "spacing",      "window",        "modality",  "setup-only",
-                        "dist-timeout", "init-scope"});
+    line.rejectUnknown({"project",      "run",           "arch",        "init",
+                        "iters",        "epochs",        "batch",       "crop",
+                        "lr",           "weight-decay",  "warmup",      "device",
+                        "amp",          "checkpointing", "val-every",   "checkpoint-every",
+                        "seed",         "resume",        "threads",     "progress",
+                        "accumulate",   "dice-weight",   "ce-weight",   "no-augment",
+                        "spacing",      "window",        "modality",    "setup-only",
+                        "dist-timeout", "init-scope",    "stop-at-step"});
     const bool resume = line.flag("resume");
+    const int64_t stopAtStep = stopAtStepOf(line);
     const std::string progressMode = line.option("progress", "bar");
     if (progressMode != "bar" && progressMode != "json") {
         throw UsageError("--progress must be json or bar");
@@ -256,6 +257,7 @@ int runTrain(const CommandLine& line) {
     if (const char* folder = std::getenv("LOGONET_FINAL_WEIGHTS_DIR")) {
         tuner.setFinalWeightsPath(std::string(folder) + "/rank" + std::to_string(rank) + ".pt");
     }
+    tuner.setStopAtStep(stopAtStep);
     catchStopSignals();
 #ifdef LOGONET_HAVE_STORAGE
     std::optional<RunStore> runs;
@@ -331,7 +333,7 @@ Command trainCommand() {
         "         [--init-scope branches|encoders]\n"
         "         [--spacing 1.5,1.5,2.0 --window -175,250 --modality ct]\n"
         "       logonet train --run RUNDIR [--resume] [--iters N] [--threads T] [--progress json]\n"
-        "         [--dist-timeout 1800]\n"
+        "         [--dist-timeout 1800] [--stop-at-step N]\n"
         "Trains on the labeled scans of split 'train', validates on split 'val'; scans not yet\n"
         "prepared with these --spacing/--window/--modality (or changed since) are prepared first.\n"
         "--crop auto: the median prepared training case rounded down to a multiple of 32, at\n"
@@ -350,7 +352,10 @@ Command trainCommand() {
         "SLURM_NTASKS, SLURM_LOCALID): each rank trains --batch samples per step, gradients are\n"
         "averaged (c10d: Gloo on the CPU, NCCL on GPUs), rank 0 writes the run; a rank that dies\n"
         "or is silent for --dist-timeout seconds fails the others, as does a MASTER_ADDR:PORT\n"
-        "that cannot be reached within it.";
+        "that cannot be reached within it.\n"
+        "--stop-at-step N (a testing aid): stop after step N as SIGTERM would (checkpoint, exit\n"
+        "code 3), the learning-rate schedule still that of --iters, so that a test stops a long\n"
+        "run at a known step whatever the machine's speed and --resume continues it.";
     command.flags = {"amp", "checkpointing", "resume", "no-augment", "setup-only"};
     command.run = runTrain;
     return command;
