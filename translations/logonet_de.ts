@@ -74,6 +74,13 @@
     </message>
 </context>
 <context>
+    <name>RemoteHostChoice</name>
+    <message>
+        <source>This computer</source>
+        <translation>Dieser Computer</translation>
+    </message>
+</context>
+<context>
     <name>RunRequest</name>
     <message>
         <source>Clustering runs on this computer: k-means takes seconds to minutes on the CPU and writes its clusters into the project's database. Choose 'This computer'.</source>
@@ -1483,10 +1490,6 @@ Schicht %2</translation>
         <translation>Gerät</translation>
     </message>
     <message>
-        <source>This computer</source>
-        <translation>Dieser Computer</translation>
-    </message>
-    <message>
         <source>Predicting %1 scan(s) with %2 on %3</source>
         <translation>Sage %1 Scan(s) mit %2 auf %3 vorher</translation>
     </message>
@@ -1587,6 +1590,10 @@ Schicht %2</translation>
     <message>
         <source>Pre-trained minus scratch (paired)</source>
         <translation>Vortrainiert minus ohne Vortraining (gepaart)</translation>
+    </message>
+    <message>
+        <source>Pre-trained encoders only (control)</source>
+        <translation>Nur vortrainierte Encoder (Kontrolle)</translation>
     </message>
 </context>
 <context>
@@ -2073,10 +2080,6 @@ Vergleichen Sie sie mit den Fingerabdrücken, die der Administrator auf dem Serv
     <message>
         <source>the clustering</source>
         <translation>das Clustering</translation>
-    </message>
-    <message>
-        <source>This computer</source>
-        <translation>Dieser Computer</translation>
     </message>
     <message>
         <source>The clustering</source>
