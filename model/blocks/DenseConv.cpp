@@ -3,7 +3,32 @@
 #include <ATen/Context.h>
 #include <ATen/autocast_mode.h>
 
+#include "blocks/DenseConvFunction.h"
+
 namespace logonet::model {
+namespace {
+
+bool allEqual(torch::IntArrayRef values, int64_t expected) {
+    for (const int64_t value : values) {
+        if (value != expected) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// Per shape by measurement (docs/BENCHMARKS.md, issue 12): the shifted products win on the 3^3
+// convolutions of 12^3..24^3 maps up to 128*128 channels at 12^3 (32->32 on 24^3: 31 against
+// 63 ms forward + backward, LibTorch's autograd 101 ms); oneDNN's weight backward wins on 6^3 maps
+// and on larger products (64->64 on 24^3: 44 against 82 ms).
+bool shiftedProductsWin(const torch::Tensor& input, const torch::Tensor& weight) {
+    const int64_t voxels = input.size(2) * input.size(3) * input.size(4);
+    return weight.size(2) * weight.size(3) * weight.size(4) > 1 && voxels >= 12 * 12 * 12 &&
+           voxels <= 24 * 24 * 24 &&
+           weight.size(0) * weight.size(1) * voxels <= 128 * 128 * 12 * 12 * 12;
+}
+
+}  // namespace
 
 bool denseConvUsesOneDnn(const torch::Tensor& input, const torch::Tensor& weight) {
     // Under CPU autocast torch::conv3d itself runs in bfloat16 on oneDNN; a direct call would not
@@ -18,6 +43,21 @@ torch::Tensor denseConv3d(const torch::Tensor& input, const torch::Tensor& weigh
                           const torch::Tensor& bias, torch::IntArrayRef stride,
                           torch::IntArrayRef padding, torch::IntArrayRef dilation, int64_t groups,
                           bool fast) {
+    if (fast && denseConvUsesOneDnn(input, weight) && torch::GradMode::is_enabled() &&
+        (input.requires_grad() || weight.requires_grad()) && allEqual(stride, 1) &&
+        allEqual(dilation, 1) && groups == 1) {
+        bool paddingFits = true;
+        for (int axis = 0; axis < 3; ++axis) {
+            paddingFits = paddingFits && padding[axis] < weight.size(2 + axis);
+        }
+        if (paddingFits) {
+            // Training: the input gradient as a forward convolution beats oneDNN's backward-data.
+            return denseConv3dForwardBackward(input, weight, bias, padding.vec(),
+                                              shiftedProductsWin(input, weight)
+                                                  ? DenseWeightGradient::ShiftedProducts
+                                                  : DenseWeightGradient::Library);
+        }
+    }
     if (fast && denseConvUsesOneDnn(input, weight)) {
         // Differentiable: its backward is LibTorch's convolution_backward.
         return at::mkldnn_convolution(input.contiguous(), weight.contiguous(), bias, padding,

@@ -9,7 +9,9 @@ namespace logonet::model {
 // LoGoNet's encoder) to its unfold + gemm fallback, slow_conv3d, which was 35 % of a 96^3 forward
 // pass. Measured with MKL's BLAS on the project's machine, 2 threads: a 32->32 3^3 convolution
 // on 24^3 takes 33.5 ms that way against 4.0 ms in oneDNN (forward and backward: 103 against
-// 69 ms); see docs/BENCHMARKS.md. `fast` off gives torch::conv3d exactly.
+// 69 ms); see docs/BENCHMARKS.md. Where a gradient is needed, stride-1 dense convolutions go
+// through DenseConvFunction, whose backward LibTorch's beats several times on LoGoNet's small
+// encoder maps. `fast` off gives torch::conv3d exactly.
 torch::Tensor denseConv3d(const torch::Tensor& input, const torch::Tensor& weight,
                           const torch::Tensor& bias, torch::IntArrayRef stride,
                           torch::IntArrayRef padding, torch::IntArrayRef dilation, int64_t groups,
