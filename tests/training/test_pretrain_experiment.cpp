@@ -37,7 +37,7 @@ class PretrainExperimentTest : public QObject {
                                                "--dir",
                                                folder,
                                                "--counts",
-                                               "1",
+                                               "1,2",
                                                "--seeds",
                                                "2",
                                                "--unlabeled",
@@ -61,14 +61,17 @@ class PretrainExperimentTest : public QObject {
         QVERIFY2(result.exitCode == 0, qPrintable(result.err.right(3000)));
         const QStringList lines = result.out.trimmed().split('\n');
         const QJsonObject summary = QJsonDocument::fromJson(lines.last().toUtf8()).object();
-        QCOMPARE(summary.keys(), QStringList{"1"});
+        QCOMPARE(summary.keys(), (QStringList{"1", "2"}));
+        // The controls only where asked (--control-counts 1); scratch and the method everywhere.
+        QCOMPARE(summary.value("2").toObject().value("arms").toObject().keys(),
+                 (QStringList{"pretrained", "scratch"}));
         const QJsonObject one = summary.value("1").toObject();
         const QJsonObject arms = one.value("arms").toObject();
         QCOMPARE(arms.keys(), (QStringList{"pretrained", "pretrained_encoders", "scratch"}));
-        // Pre-training saw the 3 unlabeled scans and the labeled training one (the spec's "all
+        // Pre-training saw the 3 unlabeled scans and the 2 labeled training ones (the spec's "all
         // scans"), never the held-out test scan.
         QVERIFY2(
-            QRegularExpression("clustered \\d+ slices of 4 scans").match(result.err).hasMatch(),
+            QRegularExpression("clustered \\d+ slices of 5 scans").match(result.err).hasMatch(),
             qPrintable(result.err.right(3000)));
         for (const QString& arm : arms.keys()) {
             const double mean = arms.value(arm).toObject().value("mean").toDouble(-1);
@@ -127,7 +130,7 @@ class PretrainExperimentTest : public QObject {
         // The same results, kept in the project for the workstation's chart, with when and how
         // they were measured.
         const QJsonObject stored = readObject(folder + "/project/experiments/pretraining.json");
-        QCOMPARE(stored.keys(), (QStringList{"1", "date", "quick", "seconds", "seeds"}));
+        QCOMPARE(stored.keys(), (QStringList{"1", "2", "date", "quick", "seconds", "seeds"}));
         QCOMPARE(stored.value("1").toObject(), one);
         QCOMPARE(stored.value("seeds").toInt(), 2);
         QCOMPARE(stored.value("quick"), QJsonValue(false));
@@ -137,14 +140,14 @@ class PretrainExperimentTest : public QObject {
                      .hasMatch(),
                  qPrintable(stored.value("date").toString()));
 
-        // The project holds one labeled training scan: four are refused before any training.
+        // The project holds two labeled training scans: four are refused before any training.
         const QString project = folder + "/project";
         const int runsBefore = QDir(project + "/runs").entryList(QDir::Dirs).size();
         const EngineResult refused = runEngine(
             {"experiment", "pretraining", "--project", project, "--counts", "1,2,4"}, 60000);
         QVERIFY(refused.exitCode != 0);
         QVERIFY2(refused.err.contains("needs 4 labeled training scans") &&
-                     refused.err.contains("the project has 1"),
+                     refused.err.contains("the project has 2"),
                  qPrintable(refused.err));
         QCOMPARE(QDir(project + "/runs").entryList(QDir::Dirs).size(), runsBefore);
     }

@@ -419,7 +419,8 @@ int runExperiment(const CommandLine& line) {
             Json scores = Json::object();
             for (const std::string arm : {"scratch", "pretrained", "no_masking", "one_clusterer",
                                           "shuffled_labels", "pretrained_encoders"}) {
-                if (arm != "scratch" && (!controls || !wanted(arm))) {
+                // Scratch and the method at every count, the controls at the control counts.
+                if (arm != "scratch" && arm != "pretrained" && (!controls || !wanted(arm))) {
                     continue;
                 }
                 const std::string run = "experiment-" + arm + "-n" + std::to_string(count) + "-s" +
