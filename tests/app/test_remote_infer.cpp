@@ -42,11 +42,12 @@ std::vector<LabelVersionRecord> predictionsOf(const QString& project, int64_t sc
     return found;
 }
 
-void writeScript(const QString& path, const QString& text) {
+// False when the script could not be written whole or made executable.
+bool writeScript(const QString& path, const QString& text) {
     QFile script(path);
-    script.open(QIODevice::WriteOnly);
-    script.write(text.toUtf8());
-    script.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    const QByteArray bytes = text.toUtf8();
+    return script.open(QIODevice::WriteOnly) && script.write(bytes) == bytes.size() &&
+           script.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
 }
 
 SshServerFixture* server = nullptr;
@@ -67,6 +68,22 @@ class TestRemoteInfer : public QObject {
                 "--remote-dir",     remoteDir_,      "--project",
                 project_,           "--run",         run_,
                 "--remote-logonet", engineProgram};
+    }
+
+    // A hostile host's engine: every command but `infer` is the real engine's; for `infer`, `tail`
+    // (shell, with $out the --out file and %1 the real engine) decides what is left at $out.
+    QString engineLeaving(const QString& name, const char* tail) {
+        const QString path = dir_.filePath(name);
+        const bool written = writeScript(
+            path, (QStringLiteral("#!/bin/sh\n"
+                                  "[ \"$1\" = infer ] || exec '%1' \"$@\"\n"
+                                  "out=''; previous=''\n"
+                                  "for word in \"$@\"; do\n"
+                                  "  [ \"$previous\" = --out ] && out=$word; previous=$word\n"
+                                  "done\n") +
+                   QLatin1String(tail))
+                      .arg(QStringLiteral(LOGONET_EXECUTABLE)));
+        return written ? path : QString();
     }
 
   private Q_SLOTS:
@@ -125,11 +142,9 @@ class TestRemoteInfer : public QObject {
     // the refusal is checked everywhere instead of skipped where a GPU is.
     void cudaWhereThereIsNoGpuIsRefused() {
         const QString hidden = dir_.filePath("engine without GPUs");
-        QFile wrapper(hidden);
-        QVERIFY(wrapper.open(QIODevice::WriteOnly));
-        wrapper.write("#!/bin/sh\nCUDA_VISIBLE_DEVICES= exec '" LOGONET_EXECUTABLE "' \"$@\"\n");
-        wrapper.close();
-        QVERIFY(wrapper.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+        QVERIFY(writeScript(
+            hidden, QStringLiteral("#!/bin/sh\nCUDA_VISIBLE_DEVICES= exec '" LOGONET_EXECUTABLE
+                                   "' \"$@\"\n")));
         const LogonetResult refused = engine(
             QStringList{"remote", "infer", "--scan", "1", "--device", "cuda"} + connection(hidden));
         qInfo().noquote() << refused.err;
@@ -180,18 +195,11 @@ class TestRemoteInfer : public QObject {
     // A compromised host leaves a link to a label map in place of the prediction: it is not
     // followed, the prediction is refused naming the host, and nothing is stored.
     void aLinkInPlaceOfAPredictionIsRefused() {
-        const QString hostile = dir_.filePath("linking-engine.sh");
-        writeScript(hostile,
-                    QStringLiteral("#!/bin/sh\n"
-                                   "[ \"$1\" = infer ] || exec '%1' \"$@\"\n"
-                                   "out=''; previous=''\n"
-                                   "for word in \"$@\"; do\n"
-                                   "  [ \"$previous\" = --out ] && out=$word; previous=$word\n"
-                                   "done\n"
-                                   "'%1' \"$@\" || exit $?\n"
-                                   "mv \"$out\" \"$out.real.nii.gz\"\n"
-                                   "ln -s \"$PWD/$out.real.nii.gz\" \"$out\"\n")
-                        .arg(QStringLiteral(LOGONET_EXECUTABLE)));
+        const QString hostile = engineLeaving("linking-engine.sh",
+                                              "'%1' \"$@\" || exit $?\n"
+                                              "mv \"$out\" \"$out.real.nii.gz\"\n"
+                                              "ln -s \"$PWD/$out.real.nii.gz\" \"$out\"\n");
+        QVERIFY(!hostile.isEmpty());
         const size_t before = predictionsOf(project_, 1).size();
         const LogonetResult refused =
             engine(QStringList{"remote", "infer", "--scan", "1", "--json", "--threads", "1"} +
@@ -207,16 +215,9 @@ class TestRemoteInfer : public QObject {
     // A map that is not a label map (here a few bytes of text) is refused naming the host and
     // the file's problem, as an import refuses it; nothing is stored.
     void aBrokenPredictionIsRefused() {
-        const QString broken = dir_.filePath("broken-engine.sh");
-        writeScript(broken,
-                    QStringLiteral("#!/bin/sh\n"
-                                   "[ \"$1\" = infer ] || exec '%1' \"$@\"\n"
-                                   "out=''; previous=''\n"
-                                   "for word in \"$@\"; do\n"
-                                   "  [ \"$previous\" = --out ] && out=$word; previous=$word\n"
-                                   "done\n"
-                                   "printf 'not a label map' >\"$out\"\n")
-                        .arg(QStringLiteral(LOGONET_EXECUTABLE)));
+        const QString broken =
+            engineLeaving("broken-engine.sh", "printf 'not a label map' >\"$out\"\n");
+        QVERIFY(!broken.isEmpty());
         const size_t before = predictionsOf(project_, 2).size();
         const LogonetResult refused =
             engine(QStringList{"remote", "infer", "--scan", "2"} + connection(broken));
@@ -233,16 +234,16 @@ class TestRemoteInfer : public QObject {
         const QString marker = dir_.filePath("slow engine still running");
         const QString slow = dir_.filePath("slow-engine.sh");
         // The second scan it is given waits there until it is stopped.
-        writeScript(slow, QStringLiteral("#!/bin/sh\n"
-                                         "[ \"$1\" = infer ] || exec '%1' \"$@\"\n"
-                                         "n=$(cat '%3' 2>/dev/null || echo 0); n=$((n+1))\n"
-                                         "echo $n >'%3'\n"
-                                         "if [ $n -ge 2 ]; then\n"
-                                         "  sleep 120 & wait $!; touch '%2'; exit 1\n"
-                                         "fi\n"
-                                         "exec '%1' \"$@\"\n")
-                              .arg(QStringLiteral(LOGONET_EXECUTABLE), marker,
-                                   dir_.filePath("slow engine count")));
+        QVERIFY(writeScript(slow, QStringLiteral("#!/bin/sh\n"
+                                                 "[ \"$1\" = infer ] || exec '%1' \"$@\"\n"
+                                                 "n=$(cat '%3' 2>/dev/null || echo 0); n=$((n+1))\n"
+                                                 "echo $n >'%3'\n"
+                                                 "if [ $n -ge 2 ]; then\n"
+                                                 "  sleep 120 & wait $!; touch '%2'; exit 1\n"
+                                                 "fi\n"
+                                                 "exec '%1' \"$@\"\n")
+                                      .arg(QStringLiteral(LOGONET_EXECUTABLE), marker,
+                                           dir_.filePath("slow engine count"))));
         const size_t before1 = predictionsOf(project_, 1).size();
         const size_t before2 = predictionsOf(project_, 2).size();
         QProcess run;
