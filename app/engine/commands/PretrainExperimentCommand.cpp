@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "commands/PretrainExperimentFile.h"
+#include "commands/PretrainExperimentSize.h"
 #include "commands/PretrainProjectData.h"
 #include "commands/TrainingEvaluation.h"
 #include "commands/TrainingPhantomFiles.h"
@@ -33,116 +34,6 @@ namespace {
 
 #ifdef LOGONET_HAVE_STORAGE
 namespace fs = std::filesystem;
-
-// The sizes of one experiment; --quick and the defaults differ only here, chosen before any
-// result was seen (never tuned on the held-out cases).
-struct ExperimentSize {
-    std::vector<int64_t> counts{1, 2, 4};  // labeled cases per fine-tuning
-    int64_t seeds = 3;
-    int64_t unlabeled = 50;  // generated unlabeled phantoms
-    int64_t heldOut = 6;     // generated held-out labeled phantoms
-    int64_t clusterers = 10;
-    int64_t pretrainIterations = 400;
-    int64_t fineTuneIterations = 300;
-    std::vector<int64_t> controlCounts{1, 2};  // where the controls are fine-tuned
-    // What tells what helps: no masking, one clusterer, shuffled pseudo-labels (each its own
-    // pre-training) and the pre-trained encoders alone (decoders new: spec transfer's alternative).
-    std::vector<std::string> controls{"no_masking", "one_clusterer", "shuffled_labels",
-                                      "pretrained_encoders"};
-    std::string threads = "2";
-};
-
-// "a,b" -> {"a", "b"}; "none" -> {}.
-std::vector<std::string> commaParts(const std::string& text) {
-    std::vector<std::string> parts;
-    if (text == "none") {
-        return parts;
-    }
-    for (size_t begin = 0; begin <= text.size();) {
-        const size_t end = std::min(text.find(',', begin), text.size());
-        parts.push_back(text.substr(begin, end - begin));
-        begin = end + 1;
-    }
-    return parts;
-}
-
-const std::vector<std::string>& knownControls() {
-    static const std::vector<std::string> names{"no_masking", "one_clusterer", "shuffled_labels",
-                                                "pretrained_encoders"};
-    return names;
-}
-
-// --controls: known control names.
-std::vector<std::string> controlsOption(const CommandLine& line,
-                                        std::vector<std::string> fallback) {
-    const auto text = line.option("controls");
-    if (!text) {
-        return fallback;
-    }
-    const std::vector<std::string> names = commaParts(*text);
-    for (const std::string& part : names) {
-        if (std::find(knownControls().begin(), knownControls().end(), part) ==
-            knownControls().end()) {
-            throw UsageError("--controls: unknown control '" + part +
-                             "' (no_masking, one_clusterer, shuffled_labels, "
-                             "pretrained_encoders or none)");
-        }
-    }
-    return names;
-}
-
-// --NAME 1,2,4 -> {1, 2, 4}.
-std::vector<int64_t> listOption(const CommandLine& line, const std::string& name,
-                                std::vector<int64_t> fallback) {
-    const auto text = line.option(name);
-    if (!text) {
-        return fallback;
-    }
-    std::vector<int64_t> values;
-    for (const std::string& part : commaParts(*text)) {
-        if (part.empty() || part.find_first_not_of("0123456789") != std::string::npos) {
-            throw UsageError("--" + name + " must be whole numbers separated by commas, got '" +
-                             *text + "'");
-        }
-        values.push_back(std::stoll(part));
-    }
-    return values;
-}
-
-ExperimentSize sizeFrom(const CommandLine& line) {
-    ExperimentSize size;
-    if (line.flag("quick")) {
-        size.unlabeled = 12;
-        size.clusterers = 3;
-        // 60 steps left the pretext task unlearned (held-out pretext accuracy 0.21 against the
-        // position-only 0.21); 300 reach 0.56 against 0.30, measured on the held-out unlabeled
-        // scans only (docs/BENCHMARKS.md).
-        size.pretrainIterations = 300;
-        size.fineTuneIterations = 50;
-        size.controlCounts = {1};
-        // The control the goal names and the cheap one (no pre-training of its own); the full
-        // run adds no masking and one clusterer, two more pre-trainings (10 min budget).
-        size.controls = {"shuffled_labels", "pretrained_encoders"};
-    }
-    size.counts = listOption(line, "counts", size.counts);
-    size.seeds = line.integer("seeds", size.seeds);
-    size.unlabeled = line.integer("unlabeled", size.unlabeled);
-    size.heldOut = line.integer("held-out", size.heldOut);
-    size.clusterers = line.integer("clusterers", size.clusterers);
-    size.pretrainIterations = line.integer("pretrain-iters", size.pretrainIterations);
-    size.fineTuneIterations = line.integer("iters", size.fineTuneIterations);
-    size.threads = line.option("threads", size.threads);
-    size.controlCounts = listOption(line, "control-counts", size.controlCounts);
-    size.controls = controlsOption(line, size.controls);
-    if (size.counts.empty() || size.seeds < 1 || size.unlabeled < 3 || size.heldOut < 1 ||
-        size.clusterers < 1 || size.pretrainIterations < 1 || size.fineTuneIterations < 1 ||
-        *std::min_element(size.counts.begin(), size.counts.end()) < 1) {
-        throw UsageError(
-            "--counts, --seeds, --held-out, --clusterers and the iterations must be positive, "
-            "--unlabeled at least 3");
-    }
-    return size;
-}
 
 int runCommand(const Command& command, const std::vector<std::string>& arguments) {
     return command.run(CommandLine(arguments, command.flags));
@@ -314,7 +205,7 @@ int runExperiment(const CommandLine& line) {
     line.rejectUnknown({"project", "quick", "json", "dir", "counts", "seeds", "unlabeled",
                         "held-out", "clusterers", "pretrain-iters", "iters", "threads",
                         "control-counts", "controls"});
-    const ExperimentSize size = sizeFrom(line);
+    const ExperimentSize size = experimentSizeFrom(line);
     const bool json = line.flag("json");
     const auto started = std::chrono::steady_clock::now();
     const int64_t needed = *std::max_element(size.counts.begin(), size.counts.end());
