@@ -17,10 +17,11 @@ bool allEqual(torch::IntArrayRef values, int64_t expected) {
     return true;
 }
 
-// Per shape by measurement (docs/BENCHMARKS.md, issue 12): the shifted products win on the 3^3
-// convolutions of 12^3..24^3 maps up to 128*128 channels at 12^3 (32->32 on 24^3: 31 against
-// 63 ms forward + backward, LibTorch's autograd 101 ms); oneDNN's weight backward wins on 6^3 maps
-// and on larger products (64->64 on 24^3: 44 against 82 ms).
+// Per shape by measurement (docs/BENCHMARKS.md, issue 12, forward + backward): the shifted
+// products win on the 3^3 convolutions of 12^3..24^3 maps up to 128*128 channels at 12^3 (32->32
+// on 24^3: 12.7 ms against 31.5 with the library weight gradient, 60.5 with oneDNN's autograd);
+// the library weight gradient wins on 6^3 maps and larger products (64->64 on 24^3: 22.8 against
+// 40.5 ms).
 bool shiftedProductsWin(const torch::Tensor& input, const torch::Tensor& weight) {
     const int64_t voxels = input.size(2) * input.size(3) * input.size(4);
     return weight.size(2) * weight.size(3) * weight.size(4) > 1 && voxels >= 12 * 12 * 12 &&
