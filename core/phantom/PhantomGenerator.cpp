@@ -85,6 +85,11 @@ PhantomCase generatePhantom(const PhantomOptions& options) {
                 "phantom size must be at least 4 voxels and spacing positive");
         }
     }
+    if (!(options.enhancement >= 0.0 && options.enhancement <= 4.0) ||
+        !(std::abs(options.craniocaudalShift) <= 0.5)) {
+        throw std::invalid_argument(
+            "phantom enhancement must be in [0, 4] and craniocaudal shift in [-0.5, 0.5]");
+    }
     ImageGeometry geometry;
     geometry.size = options.size;
     geometry.spacing = options.spacing;
@@ -104,13 +109,21 @@ PhantomCase generatePhantom(const PhantomOptions& options) {
     const double fatLayer = random.uniform(0.08, 0.14);
     const double muscleLayer = 0.06;
 
+    // Contrast-enhanced intensities are the unenhanced 40 HU plus the phase's share of the
+    // portal-venous enhancement.
+    const auto enhanced = [&options](double hu) {
+        return static_cast<float>(40.0 + options.enhancement * (hu - 40.0));
+    };
     // Organs in the patient's frame (LPS): -x is the patient's right, -y anterior, +z superior.
     std::vector<Blob> blobs;
-    blobs.push_back(makeBlob(random, kLiver, 60, {-0.38, -0.05, 0.3}, {0.42, 0.5, 0.5}));
-    blobs.push_back(makeBlob(random, kSpleen, 48, {0.55, 0.3, 0.35}, {0.16, 0.22, 0.28}));
-    blobs.push_back(makeBlob(random, kRightKidney, 150, {-0.32, 0.42, -0.25}, {0.13, 0.17, 0.3}));
-    blobs.push_back(makeBlob(random, kLeftKidney, 150, {0.32, 0.42, -0.18}, {0.13, 0.17, 0.3}));
-    blobs.push_back(makeBlob(random, kStomach, 35, {0.3, -0.3, 0.35}, {0.24, 0.22, 0.28}));
+    blobs.push_back(makeBlob(random, kLiver, enhanced(60), {-0.38, -0.05, 0.3}, {0.42, 0.5, 0.5}));
+    blobs.push_back(makeBlob(random, kSpleen, enhanced(48), {0.55, 0.3, 0.35}, {0.16, 0.22, 0.28}));
+    blobs.push_back(
+        makeBlob(random, kRightKidney, enhanced(150), {-0.32, 0.42, -0.25}, {0.13, 0.17, 0.3}));
+    blobs.push_back(
+        makeBlob(random, kLeftKidney, enhanced(150), {0.32, 0.42, -0.18}, {0.13, 0.17, 0.3}));
+    blobs.push_back(
+        makeBlob(random, kStomach, enhanced(35), {0.3, -0.3, 0.35}, {0.24, 0.22, 0.28}));
     const Blob& stomach = blobs.back();
     const double airLevel = stomach.centre[1] - random.uniform(0.3, 0.6) * stomach.radii[1];
 
@@ -119,7 +132,7 @@ PhantomCase generatePhantom(const PhantomOptions& options) {
     const double aortaY = 0.3 + random.uniform(-0.03, 0.03);
     const double aortaRadiusMm =
         std::max(0.07 * bodyA, 1.1 * std::max(options.spacing[0], options.spacing[1]));
-    const float aortaIntensity = static_cast<float>(200 + random.uniform(-15, 15));
+    const float aortaIntensity = enhanced(200 + random.uniform(-15, 15));
     const double spineY = 0.58, spineRadius = 0.16;
 
     PhantomCase result{ImageVolume(geometry, -1000.0f), LabelVolume(geometry, 0)};
@@ -127,7 +140,7 @@ PhantomCase generatePhantom(const PhantomOptions& options) {
     LabelValue* labels = result.labels.data();
     for (int64_t k = 0; k < options.size[2]; ++k) {
         const double zMm = geometry.origin[2] + k * options.spacing[2];
-        const double z = zMm / halfZ;
+        const double z = zMm / halfZ - options.craniocaudalShift;
         for (int64_t j = 0; j < options.size[1]; ++j) {
             const double yMm = geometry.origin[1] + j * options.spacing[1];
             const double y = yMm / bodyB;

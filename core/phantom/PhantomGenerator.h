@@ -13,6 +13,13 @@ struct PhantomOptions {
     Vec3 spacing{1.5, 1.5, 2.0};
     uint64_t seed = 1;
     double noise = 20.0;  // standard deviation of the Gaussian noise, in HU
+    // Contrast phase: how far the organs and the aorta stand above unenhanced soft tissue
+    // (40 HU), as a factor of the portal-venous look at 1.0 (about 0.3: no contrast agent,
+    // 1.5: late arterial). Real labs mix phases; a network trained on one must meet the others.
+    double enhancement = 1.0;
+    // Scan coverage: the anatomy moved along the body axis by this fraction of the field of
+    // view's half height (positive: the organs sit higher in the scan), in [-0.5, 0.5].
+    double craniocaudalShift = 0.0;
 };
 
 struct PhantomCase {

@@ -4,8 +4,10 @@
 
 #include <cmath>
 #include <map>
+#include <set>
 
 #include "phantom/PhantomGenerator.h"
+#include "phantom/PhantomVariety.h"
 
 using namespace logonet;
 
@@ -121,6 +123,84 @@ class TestPhantom : public QObject {
         }
         const double sd = std::sqrt(sumSq / n - (sum / n) * (sum / n));
         QVERIFY2(std::abs(sd - 20.0) < 2.0, QByteArray::number(sd));
+    }
+    // Enhancement scales each organ's distance from unenhanced soft tissue (40 HU); checked on
+    // the mean of the noiseless kidneys and aorta, whose nominal values are 150 and 200 HU.
+    void enhancementScalesTheOrgansContrast() {
+        PhantomOptions options;
+        options.size = {48, 48, 32};
+        options.noise = 0.0;
+        for (const double factor : {0.3, 1.0, 1.5}) {
+            options.enhancement = factor;
+            auto stats = statsOf(generatePhantom(options));
+            const auto mean = [&stats](LabelValue v) {
+                return stats[v].sumIntensity / static_cast<double>(stats[v].count);
+            };
+            const double kidney = 40.0 + factor * 110.0;
+            const double aorta = 40.0 + factor * 160.0;
+            // The generator's jitter: +-8 HU per organ after enhancement, +-15 HU of the aorta's
+            // enhancement before it.
+            QVERIFY2(std::abs(mean(2) - kidney) <= 8.5,
+                     QByteArray::number(mean(2)) + " at " + QByteArray::number(factor));
+            QVERIFY2(std::abs(mean(8) - aorta) <= 15.0 * factor + 0.5,
+                     QByteArray::number(mean(8)) + " at " + QByteArray::number(factor));
+        }
+    }
+
+    // A positive shift moves the organs up the body axis by that fraction of the half height.
+    void craniocaudalShiftMovesTheOrgans() {
+        PhantomOptions options;
+        options.size = {48, 48, 48};
+        options.noise = 0.0;
+        auto still = statsOf(generatePhantom(options));
+        options.craniocaudalShift = 0.1;
+        auto moved = statsOf(generatePhantom(options));
+        const double halfHeight = 0.5 * 48 * options.spacing[2];
+        // The kidneys sit well inside the field of view, so none of them is cut off.
+        for (const LabelValue kidney : {LabelValue(2), LabelValue(3)}) {
+            const double before = still[kidney].sumZ / static_cast<double>(still[kidney].count);
+            const double after = moved[kidney].sumZ / static_cast<double>(moved[kidney].count);
+            QVERIFY2(std::abs((after - before) - 0.1 * halfHeight) < 1.5 * options.spacing[2],
+                     QByteArray::number(after - before));
+        }
+        options.craniocaudalShift = 0.7;
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, generatePhantom(options));
+        options.craniocaudalShift = 0.0;
+        options.enhancement = -1.0;
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, generatePhantom(options));
+    }
+
+    // 50 varied phantoms are not copies of one another: every scanner and protocol setting
+    // spreads over most of its range, no two cases share them, and the seed alone decides.
+    void variedPhantomsDifferInEverySetting() {
+        std::set<double> noise, spacing, slices, enhancement, shift;
+        double lowEnhancement = 10, highEnhancement = -10, lowShift = 10, highShift = -10;
+        for (uint64_t seed = 1000; seed < 1050; ++seed) {
+            const PhantomOptions options = variedPhantomOptions(seed);
+            QCOMPARE(options.seed, seed);
+            QVERIFY(options.noise >= 10.0 && options.noise <= 35.0);
+            QVERIFY(options.spacing[0] >= 1.5 && options.spacing[0] <= 1.9);
+            QCOMPARE(options.spacing[0], options.spacing[1]);
+            QVERIFY(options.spacing[2] >= 2.0 && options.spacing[2] <= 2.6);
+            noise.insert(options.noise);
+            spacing.insert(options.spacing[0]);
+            slices.insert(options.spacing[2]);
+            enhancement.insert(options.enhancement);
+            shift.insert(options.craniocaudalShift);
+            lowEnhancement = std::min(lowEnhancement, options.enhancement);
+            highEnhancement = std::max(highEnhancement, options.enhancement);
+            lowShift = std::min(lowShift, options.craniocaudalShift);
+            highShift = std::max(highShift, options.craniocaudalShift);
+            QCOMPARE(variedPhantomOptions(seed).enhancement, options.enhancement);
+        }
+        for (const auto* values : {&noise, &spacing, &slices, &enhancement, &shift}) {
+            QCOMPARE(values->size(), size_t(50));
+        }
+        // From a no-contrast to an arterial look, and both ways along the body axis.
+        QVERIFY2(lowEnhancement < 0.5 && highEnhancement > 1.3,
+                 QByteArray::number(lowEnhancement) + " " + QByteArray::number(highEnhancement));
+        QVERIFY2(lowShift < -0.1 && highShift > 0.1,
+                 QByteArray::number(lowShift) + " " + QByteArray::number(highShift));
     }
 };
 

@@ -40,7 +40,7 @@ int runCommand(const Command& command, const std::vector<std::string>& arguments
 }
 
 // A project of generated phantoms: `pool` labeled training cases, `heldOut` labeled test cases
-// and unlabeled ones with scanner variety.
+// and unlabeled ones, each with its own scanner and contrast phase.
 std::string phantomProject(const fs::path& dir, const ExperimentSize& size, int64_t pool) {
     if (fs::exists(dir) && !fs::is_empty(dir)) {
         throw std::runtime_error(dir.string() + ": the experiment folder must be empty or absent");
@@ -50,9 +50,10 @@ std::string phantomProject(const fs::path& dir, const ExperimentSize& size, int6
     const fs::path unlabeled = dir / "phantoms" / "unlabeled";
     std::cerr << "experiment: writing " << pool + size.heldOut << " labeled and " << size.unlabeled
               << " unlabeled phantoms to " << dir.string() << "\n";
-    // Labeled phantoms as the demo has them (its scanner, known to fit a 32^3 crop at 3x3x4 mm);
-    // the variety goes into the unlabeled ones, which pre-training must generalise over.
-    writePhantoms(images, &labels, pool + size.heldOut, 100, false);
+    // Labeled, held-out and unlabeled phantoms come from one population of scanners and contrast
+    // phases, as a lab's scans do: with the variety only in the unlabeled ones, one labeled case
+    // already looked like every held-out one, and the comparison measured nothing a lab meets.
+    writePhantoms(images, &labels, pool + size.heldOut, 100, true);
     writePhantoms(unlabeled, nullptr, size.unlabeled, 1000, true);
     const std::string projectDir = (dir / "project").string();
     Project project = Project::create(projectDir, phantomLabelSet());

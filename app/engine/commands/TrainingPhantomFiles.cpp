@@ -3,10 +3,10 @@
 #ifdef LOGONET_HAVE_STORAGE
 
 #include <cstdio>
-#include <random>
 
 #include "io/ImageWriter.h"
 #include "phantom/PhantomGenerator.h"
+#include "phantom/PhantomVariety.h"
 
 namespace logonet::cli {
 
@@ -19,18 +19,11 @@ void writePhantoms(const fs::path& images, const fs::path* labels, int64_t count
         fs::create_directories(*labels);
     }
     for (int64_t n = 0; n < count; ++n) {
+        const uint64_t seed = firstSeed + static_cast<uint64_t>(n);
         PhantomOptions options;
-        options.seed = firstSeed + static_cast<uint64_t>(n);
-        // Scanner variety from the case's own seed: noise 10-35 HU, in-plane spacing 1.5-1.9 mm
-        // and slices 2.0-2.6 mm over the same voxel grid, so the field of view changes too. The
-        // smallest still leaves the body 32 voxels or more at 3x3x4 mm, the fine-tuning crop
-        // of the experiment (at 1.4 mm a body was 29 voxels deep).
+        options.seed = seed;
         if (varyScanner) {
-            std::mt19937_64 scanner(options.seed * 7919 + 17);
-            options.noise = std::uniform_real_distribution<double>(10.0, 35.0)(scanner);
-            const double inPlane = std::uniform_real_distribution<double>(1.5, 1.9)(scanner);
-            options.spacing = {inPlane, inPlane,
-                               std::uniform_real_distribution<double>(2.0, 2.6)(scanner)};
+            options = variedPhantomOptions(seed);
         }
         const PhantomCase phantom = generatePhantom(options);
         char name[32];
