@@ -4,8 +4,11 @@
 // its connection test. Usage: panel_screenshots PROJECT RUN OUTDIR, or
 // panel_screenshots --remote-hosts OUTDIR for the dialog alone, or
 // panel_screenshots --pretraining-experiment PROJECT OUTDIR for the Runs panel's chart of the
-// project's `logonet experiment pretraining` results.
+// project's `logonet experiment pretraining` results, or
+// panel_screenshots --predict-dialog PROJECT OUTDIR for the Predict dialog with a remote host
+// chosen as where to predict scans 1 and 2.
 #include <QApplication>
+#include <QComboBox>
 #include <QDockWidget>
 #include <QLineEdit>
 #include <QSettings>
@@ -21,6 +24,8 @@
 #include "plots/DiceChart.h"
 #include "plots/PretrainingChart.h"
 #include "plots/TrainingCurves.h"
+#include "predict/PredictDialog.h"
+#include "remote/RemoteHostStore.h"
 #include "remote/RemoteHostsDialog.h"
 #include "render3d/VolumeView3D.h"
 #include "review/CaseReviewTable.h"
@@ -94,6 +99,36 @@ bool savePretrainingExperimentShots(const QString& project, const QString& out) 
            chart.grab().save(out + "/pretraining-experiment.png");
 }
 
+// The Predict dialog as a user meets it with one lab host configured and chosen; the host lives
+// in a settings folder of its own, so the user's hosts are neither read nor changed.
+bool savePredictDialogShot(const QString& engine, const QString& project, const QString& out) {
+    QTemporaryDir settingsDir;
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir.path());
+    RemoteHost host;
+    host.name = QStringLiteral("lab GPU");
+    host.host = QStringLiteral("gpu01.lab.example");
+    host.user = QStringLiteral("alice");
+    host.remoteDirectory = QStringLiteral("/scratch/alice/logonet");
+    host.remoteLogonet = QStringLiteral("/opt/logonet/bin/logonet");
+    RemoteHostStore::save({host});
+    PredictDialog dialog;
+    if (!dialog.setTask(engine, project, {1, 2},
+                        {QStringLiteral("case_000"), QStringLiteral("case_001")})) {
+        std::fprintf(stderr, "%s: %s\n", qPrintable(project), qPrintable(dialog.status()));
+        return false;
+    }
+    const int where = dialog.whereChoice()->findText(host.name);
+    dialog.whereChoice()->setCurrentIndex(where);
+    Q_EMIT dialog.whereChoice()->activated(where);  // as the user's pick, which turns Device
+    dialog.show();
+    if (!QTest::qWaitForWindowExposed(&dialog)) {
+        return false;
+    }
+    QTest::qWait(300);
+    return dialog.grab().save(out + "/predict-dialog.png");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -111,11 +146,18 @@ int main(int argc, char** argv) {
                    ? 0
                    : 1;
     }
+    if (argc == 4 && QString::fromLocal8Bit(argv[1]) == QLatin1String("--predict-dialog")) {
+        return savePredictDialogShot(engine, QString::fromLocal8Bit(argv[2]),
+                                     QString::fromLocal8Bit(argv[3]))
+                   ? 0
+                   : 1;
+    }
     if (argc != 4) {
         std::fprintf(stderr,
                      "usage: panel_screenshots PROJECT RUN OUTDIR\n"
                      "       panel_screenshots --remote-hosts OUTDIR\n"
-                     "       panel_screenshots --pretraining-experiment PROJECT OUTDIR\n");
+                     "       panel_screenshots --pretraining-experiment PROJECT OUTDIR\n"
+                     "       panel_screenshots --predict-dialog PROJECT OUTDIR\n");
         return 2;
     }
     const QString project = QString::fromLocal8Bit(argv[1]);

@@ -17,6 +17,7 @@
 #include <QTest>
 #include <QTimer>
 
+#include "predict/PredictDialog.h"
 #include "remote/RemoteEngineCall.h"
 #include "remote/RemoteHostStore.h"
 #include "remote/RemoteHostsDialog.h"
@@ -182,6 +183,54 @@ class TestRemoteHosts : public QObject {
                                                              {"cuda", false},
                                                              {"devices", QJsonArray()}});
         QVERIFY(text.contains(QStringLiteral("CUDA: not available")));
+    }
+
+    // Picking a remote host turns Device to CUDA (a lab's hosts are its GPU servers); picking this
+    // computer again gives back the device the user had chosen for it. Both Where boxes.
+    void choosingAHostChoosesItsGpu() {
+        RemoteHost host;
+        host.name = QStringLiteral("lab GPU");
+        host.host = QStringLiteral("gpu.lab.org");
+        RemoteHostStore::save({host});
+        RunsPanel panel;
+        const QString project = dir_.filePath(QStringLiteral("proj-device"));
+        QVERIFY(QDir().mkpath(project));
+        panel.setProject(project);
+        PredictDialog dialog;
+        QVERIFY(dialog.setTask(QStringLiteral("logonet"), project, {1}, {QStringLiteral("one")}));
+        auto* runsWhere = panel.findChild<QComboBox*>(QStringLiteral("where"));
+        QVERIFY(runsWhere != nullptr);
+        QComboBox* runsDevice = nullptr;
+        for (auto* box : panel.findChildren<QComboBox*>()) {
+            if (box->findText(QStringLiteral("cuda")) >= 0 && box->count() == 2) {
+                runsDevice = box;
+            }
+        }
+        QVERIFY(runsDevice != nullptr);
+        const auto pick = [](QComboBox* box, int index) {
+            box->setCurrentIndex(index);
+            Q_EMIT box->activated(index);  // what a user's choice in the list emits
+        };
+        const auto device = [](QComboBox* box) { return box->currentText().toLower(); };
+        for (const auto& [where, box] : {std::pair{runsWhere, runsDevice},
+                                         std::pair{dialog.whereChoice(), dialog.deviceChoice()}}) {
+            QCOMPARE(where->count(), 2);
+            QVERIFY(device(box).startsWith(QStringLiteral("cpu")));
+            pick(where, 1);
+            QVERIFY2(device(box).contains(QStringLiteral("cuda")), qPrintable(device(box)));
+            pick(where, 0);
+            QVERIFY2(device(box).startsWith(QStringLiteral("cpu")), qPrintable(device(box)));
+            // A local GPU chosen by the user survives a look at the host.
+            box->setCurrentIndex(1);
+            pick(where, 1);
+            pick(where, 0);
+            QVERIFY(device(box).contains(QStringLiteral("cuda")));
+            // Set by the program (a run followed), the device stays as it is.
+            box->setCurrentIndex(0);
+            where->setCurrentIndex(1);
+            QVERIFY(device(box).startsWith(QStringLiteral("cpu")));
+            where->setCurrentIndex(0);
+        }
     }
 
     void runsPanelOffersTheHostsAndRunsRemotely() {

@@ -48,6 +48,7 @@ PredictDialog::PredictDialog(QWidget* parent)
     device_->setObjectName(QStringLiteral("predictDevice"));
     device_->addItem(tr("CPU"), QStringLiteral("cpu"));
     device_->addItem(tr("GPU (CUDA)"), QStringLiteral("cuda"));
+    followRemoteHostWithDevice(where_, device_);
 
     auto* form = new QFormLayout;
     form->addRow(tr("Scans"), scans_);

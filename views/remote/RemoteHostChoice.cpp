@@ -22,5 +22,27 @@ QVector<RemoteHost> fillRemoteHostChoice(QComboBox* where) {
     return hosts;
 }
 
+void followRemoteHostWithDevice(QComboBox* where, QComboBox* device) {
+    QObject::connect(where, &QComboBox::activated, device,
+                     [device, wasRemote = where->currentIndex() > 0,
+                      localDevice = device->currentIndex()](int index) mutable {
+                         const bool remote = index > 0;  // entry 0 is this computer
+                         if (remote && !wasRemote) {
+                             localDevice = device->currentIndex();
+                         }
+                         if (remote) {
+                             const QString cuda = QStringLiteral("cuda");
+                             const int entry = device->findData(cuda) >= 0 ? device->findData(cuda)
+                                                                           : device->findText(cuda);
+                             if (entry >= 0) {
+                                 device->setCurrentIndex(entry);
+                             }
+                         } else if (wasRemote && localDevice >= 0) {
+                             device->setCurrentIndex(localDevice);
+                         }
+                         wasRemote = remote;
+                     });
+}
+
 }  // namespace views
 }  // namespace logonet

@@ -24,6 +24,7 @@
 #include "plots/PretrainingChart.h"
 #include "plots/RunScores.h"
 #include "plots/TrainingCurves.h"
+#include "remote/RemoteHostChoice.h"
 #include "remote/RemoteHostStore.h"
 #include "remote/RemoteHostsDialog.h"
 #include "review/CaseReviewTable.h"
@@ -103,6 +104,7 @@ void RunsPanel::buildForm() {
     whereRow->addWidget(hostsButton);
     form->addRow(tr("Where"), whereRow);
     refreshRemoteHosts();
+    followRemoteHostWithDevice(where_, device_);
     amp_ = new QCheckBox(tr("Mixed precision (AMP)"), this);
     checkpointing_ = new QCheckBox(tr("Activation checkpointing"), this);
     auto* switches = new QHBoxLayout;
