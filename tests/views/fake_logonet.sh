@@ -1,10 +1,10 @@
 #!/bin/sh
-# Stands in for `logonet train` in test_runs: prints one step event at a time (and a validation
-# every 5 steps) on stdout and into the run folder, like the engine; on SIGTERM it logs "stopped"
-# and exits 3; --resume continues after the last logged step, quickly. A fresh run takes a step
-# only when the number in the file FAKE_LOGONET_PERMIT allows it (StepPermit.h), so that a test
-# stops it midway on a machine of any speed (a permit file that has gone lets it finish); without
-# FAKE_LOGONET_PERMIT it takes 0.3 s a step.
+# Stands in for `logonet train` in test_runs_follow: prints one step event at a time (and a
+# validation every 5 steps) on stdout and into the run folder, like the engine; on SIGTERM it logs
+# "stopped" and exits 3; --resume continues after the last logged step, quickly. A fresh run takes
+# a step only when the number in the file FAKE_LOGONET_PERMIT allows it (StepPermit.h), so that a
+# test stops it midway on a machine of any speed (a permit file that has gone lets it finish);
+# without FAKE_LOGONET_PERMIT it takes 0.3 s a step.
 project="$3"; run="$5"; dir="$project/runs/$run"; total=12
 mkdir -p "$dir"
 echo '{"architecture":"logonet-tiny","iterations":12}' > "$dir/config.json"

@@ -1,0 +1,99 @@
+// The runs of a project read back from their folders alone: a reopened project lists its runs
+// with how they ended, their curves and Dice; files linked into a run folder from outside are
+// neither read nor written through.
+#include <qcustomplot.h>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QTemporaryDir>
+#include <QTest>
+#include <stdexcept>
+
+#include "plots/DiceChart.h"
+#include "plots/RunScores.h"
+#include "plots/TrainingCurves.h"
+#include "runs/RunEventLog.h"
+#include "runs/RunHistory.h"
+#include "runs/RunLauncher.h"
+#include "runs/RunsPanel.h"
+
+using namespace logonet::views;
+
+class TestRunsHistory : public QObject {
+    Q_OBJECT
+  private Q_SLOTS:
+    // A run folder from elsewhere whose files are links to files outside it: the window neither
+    // reads them (config, events, metrics, evaluation) nor writes its process files through a
+    // linked folder.
+    void linksInARunFolderAreNotFollowed() {
+        QTemporaryDir dir;
+        const QString outside = dir.filePath(QStringLiteral("outside"));
+        QVERIFY(QDir().mkpath(outside));
+        auto write = [](const QString& path, const QByteArray& bytes) {
+            QFile file(path);
+            return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+        };
+        QVERIFY(write(outside + "/config.json", R"({"architecture": "stolen"})"));
+        QVERIFY(write(outside + "/events.jsonl", R"({"event":"step","step":3,"loss":1.0,"total":9})"
+                                                 "\n"));
+        QVERIFY(write(outside + "/evaluation.json", R"({"classes": []})"));
+        const QString run = dir.filePath(QStringLiteral("project/runs/linked"));
+        QVERIFY(QDir().mkpath(run));
+        for (const char* name : {"config.json", "events.jsonl", "evaluation.json"}) {
+            QVERIFY(QFile::link(outside + "/" + name, run + "/" + name));
+        }
+        const RunSummary summary = RunHistory::read(run);
+        QVERIFY2(summary.architecture.isEmpty(), qPrintable(summary.architecture));
+        QCOMPARE(RunEventLog::fromFile(run + "/events.jsonl").lastStep(), 0);
+        try {
+            RunScores::fromFile(run + "/evaluation.json");
+            QFAIL("read an evaluation through a link");
+        } catch (const std::runtime_error& error) {
+            QVERIFY2(QString::fromUtf8(error.what()).contains(QStringLiteral("symbolic link")),
+                     error.what());
+        }
+        // The same files, not links, are read: the refusals above are about the links.
+        QVERIFY(QFile::remove(run + "/config.json"));
+        QVERIFY(QFile::copy(outside + "/config.json", run + "/config.json"));
+        QCOMPARE(RunHistory::read(run).architecture, QStringLiteral("stolen"));
+
+        const QString linkedProcess = run + "/process";
+        QVERIFY(QFile::link(outside, linkedProcess));
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error,
+                                 RunLauncher::launch(linkedProcess, QStringLiteral("/bin/true"), {},
+                                                     run + "/events.jsonl"));
+        QVERIFY(!QFileInfo::exists(outside + "/launch.json"));
+    }
+
+    void reopenedProjectListsRunsWithCurvesAndDice() {
+        QTemporaryDir dir;
+        const QString run = dir.filePath("runs/a");
+        QVERIFY(QDir().mkpath(run));
+        const auto write = [&](const QString& name, const QByteArray& text) {
+            QFile file(run + "/" + name);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(text);
+        };
+        write("config.json", R"({"architecture":"logonet"})");
+        write("events.jsonl", R"({"event":"step","step":1,"loss":3,"total":3}
+{"event":"step","step":2,"loss":2,"total":3}
+{"event":"step","step":3,"loss":1,"total":3}
+)");
+        write("metrics.json", R"({"steps":3,"stopped":false})");
+        write("evaluation.json", R"({"classes":[{"name":"liver","cases":1,"dice_mean":0.75,)"
+                                 R"("dice_std":0}],"cases":{"c":{"liver":{"dice":0.75}}}})");
+        QVERIFY(QDir().mkpath(dir.filePath("runs/not-a-run")));
+        RunsPanel panel;
+        panel.setProject(dir.path());
+        QCOMPARE(panel.runCount(), 1);
+        QCOMPARE(RunHistory::read(run).stateText(), QStringLiteral("finished"));
+        panel.selectRuns({"a"});
+        QCOMPARE(panel.curves()->pointCount("a"), 3);
+        QCOMPARE(panel.diceChart()->runs().size(), 1);
+        QVERIFY(panel.diceChart()->bars(0) != nullptr);
+        QCOMPARE(panel.diceChart()->bars(0)->data()->at(0)->value, 0.75);
+    }
+};
+
+QTEST_MAIN(TestRunsHistory)
+#include "test_runs_history.moc"
