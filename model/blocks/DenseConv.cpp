@@ -21,12 +21,19 @@ bool allEqual(torch::IntArrayRef values, int64_t expected) {
 // products win on the 3^3 convolutions of 12^3..24^3 maps up to 128*128 channels at 12^3 (32->32
 // on 24^3: 12.7 ms against 31.5 with the library weight gradient, 60.5 with oneDNN's autograd);
 // the library weight gradient wins on 6^3 maps and larger products (64->64 on 24^3: 22.8 against
-// 40.5 ms).
+// 40.5 ms). On logonet-tiny's 32^3 maps (batch 2) they win only with few channels: 4->8 and 8->4
+// in 9.5 and 8.9 ms against 15.4 and 14.8 (1 thread; 16 against 18 and 24 on 2 threads), while
+// 14->14 and 12->14 are no faster (37 against 39, 31 against 35 ms).
 bool shiftedProductsWin(const torch::Tensor& input, const torch::Tensor& weight) {
     const int64_t voxels = input.size(2) * input.size(3) * input.size(4);
-    return weight.size(2) * weight.size(3) * weight.size(4) > 1 && voxels >= 12 * 12 * 12 &&
-           voxels <= 24 * 24 * 24 &&
-           weight.size(0) * weight.size(1) * voxels <= 128 * 128 * 12 * 12 * 12;
+    const int64_t channelPairs = weight.size(0) * weight.size(1);
+    if (weight.size(2) * weight.size(3) * weight.size(4) == 1 || voxels < 12 * 12 * 12) {
+        return false;
+    }
+    if (voxels <= 24 * 24 * 24) {
+        return channelPairs * voxels <= 128 * 128 * 12 * 12 * 12;
+    }
+    return voxels <= 32 * 32 * 32 && channelPairs <= 32;
 }
 
 }  // namespace

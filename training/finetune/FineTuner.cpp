@@ -16,6 +16,7 @@
 #include "losses/DiceCELoss.h"
 #include "network/Autocast.h"
 #include "network/ComputeDevice.h"
+#include "optim/FusedAdamW.h"
 #include "registry/ModelRegistry.h"
 #include "run/Checkpoint.h"
 #include "schedule/WarmupCosineSchedule.h"
@@ -162,7 +163,7 @@ FineTuneResult FineTuner::runLoop(bool resume, const EventSink& sink,
         }
     }
     network->to(device);
-    torch::optim::AdamW optimizer(
+    FusedAdamW optimizer(
         network->parameters(),
         torch::optim::AdamWOptions(config_.learningRate).weight_decay(config_.weightDecay));
 

@@ -8,6 +8,7 @@
 #include "losses/DiceCELoss.h"
 #include "network/Autocast.h"
 #include "network/ComputeDevice.h"
+#include "optim/FusedAdamW.h"
 #include "registry/ModelRegistry.h"
 
 namespace logonet::cli {
@@ -80,7 +81,7 @@ int runBenchTrain(const CommandLine& line) {
     }
     training::MixedPrecision precision(line.flag("amp"), device);
     network->train();
-    torch::optim::AdamW optimizer(network->parameters(), torch::optim::AdamWOptions(1e-4));
+    training::FusedAdamW optimizer(network->parameters(), torch::optim::AdamWOptions(1e-4));
     const training::DiceCELoss loss;
     const torch::Tensor image = torch::rand({batch, 1, crop[2], crop[1], crop[0]}).to(device);
     const torch::Tensor labels =
