@@ -5,6 +5,9 @@ logonet_add_test(test_masking SOURCES test_masking.cpp LIBS logonet_training QT 
 logonet_add_test(test_pretrain_crop_draw SOURCES test_pretrain_crop_draw.cpp LIBS logonet_training
                  QT TORCH TIMEOUT 60)
 logonet_add_test(test_pretrain SOURCES test_pretrain.cpp LIBS logonet_training QT TORCH TIMEOUT 180)
+# The pretext task's no-learning baselines (position-only, crop-majority) against counting.
+logonet_add_test(test_pretext_baselines SOURCES test_pretext_baselines.cpp LIBS logonet_training
+                 QT TORCH TIMEOUT 60)
 # The files of a self-contained pre-training run folder (config.json, crops, pseudo-labels).
 logonet_add_test(test_pretrain_files SOURCES test_pretrain_files.cpp LIBS logonet_training QT TORCH
                  TIMEOUT 60)

@@ -126,8 +126,9 @@ class PretrainReproducibleTest : public QObject {
         QVERIFY2(result.exitCode == 0,
                  qPrintable(QString::number(result.exitCode) + result.err + result.out));
         QCOMPARE(readCheckpointInfo(lastCheckpoint(straight_)).step, kIterations);
-        // The held-out scan's pretext accuracy next to both baselines.
+        // The held-out scan's pretext accuracy next to the three baselines.
         QVERIFY2(result.out.contains("\"position_only\""), qPrintable(result.out));
+        QVERIFY2(result.out.contains("\"crop_majority\""), qPrintable(result.out));
     }
 
     void twoProcessesGiveBitIdenticalWeights() {

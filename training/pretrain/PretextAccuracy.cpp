@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "pretrain/PretextBaselines.h"
+
 namespace logonet::training {
 
 Json PretextAccuracy::toJson() const {
@@ -11,29 +13,10 @@ Json PretextAccuracy::toJson() const {
                              {"accuracy", model},
                              {"chance", chance},
                              {"position_only", positionOnly},
-                             {"beats_position_only", beatsPositionOnly()}});
+                             {"crop_majority", cropMajority},
+                             {"beats_position_only", beatsPositionOnly()},
+                             {"beats_crop_majority", beatsCropMajority()}});
 }
-
-namespace {
-
-// (S, N): the most frequent label at each slice position for each clusterer.
-torch::Tensor majorityPerPosition(const std::vector<torch::Tensor>& labels,
-                                  const std::vector<int64_t>& clusterSizes) {
-    const auto stacked = torch::stack(labels).to(torch::kCPU);  // (C, S, N)
-    const int64_t slices = stacked.size(1);
-    const int64_t clusterers = stacked.size(2);
-    auto majority = torch::zeros({slices, clusterers}, torch::kInt64);
-    for (int64_t n = 0; n < clusterers; ++n) {
-        for (int64_t s = 0; s < slices; ++s) {
-            const auto counts =
-                torch::bincount(stacked.select(2, n).select(1, s), {}, clusterSizes[n]);
-            majority[s][n] = counts.argmax();
-        }
-    }
-    return majority;
-}
-
-}  // namespace
 
 PretextAccuracy measurePretextAccuracy(Pretrainer& pretrainer,
                                        const std::vector<torch::Tensor>& crops,
@@ -56,6 +39,7 @@ PretextAccuracy measurePretextAccuracy(Pretrainer& pretrainer,
     int64_t counted = 0;
     double modelHits = 0.0;
     double positionHits = 0.0;
+    double cropHits = 0.0;
     for (size_t c = 0; c < crops.size(); ++c) {
         // One crop at a time, each with its own masks, as a batch of one.
         const auto masked = pretrainer.maskFor(crops[c].unsqueeze(0).to(device),
@@ -65,6 +49,8 @@ PretextAccuracy measurePretextAccuracy(Pretrainer& pretrainer,
         const auto truth = labels[c].to(torch::kCPU);
         modelHits += (predicted.index({which}) == truth.index({which})).sum().item<double>();
         positionHits += (majority.index({which}) == truth.index({which})).sum().item<double>();
+        const auto fromCrop = cropMajorityPrediction(truth, which, sizes);
+        cropHits += (fromCrop.index({which}) == truth.index({which})).sum().item<double>();
         counted += which.sum().item<int64_t>();
     }
     result.slices = counted;
@@ -72,6 +58,7 @@ PretextAccuracy measurePretextAccuracy(Pretrainer& pretrainer,
     if (total > 0) {
         result.model = modelHits / total;
         result.positionOnly = positionHits / total;
+        result.cropMajority = cropHits / total;
     }
     return result;
 }

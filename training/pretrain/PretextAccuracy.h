@@ -11,17 +11,21 @@
 namespace logonet::training {
 
 // How well a pre-training learned its pretext task, on masked slices of scans it never trained
-// on, next to what needs no learning: chance (1 / K_i) and a position-only predictor (the label
-// most frequent at that slice position in the training scans). A network that does not beat
-// the position-only predictor has learned where a slice is, not what it shows.
+// on, next to what needs no learning: chance (1 / K_i), a position-only predictor (the label
+// most frequent at that slice position in the training scans) and a crop-majority predictor (the
+// label most frequent among the crop's unmasked slices). A network that does not beat the
+// position-only predictor has learned where a slice is, not what it shows; one that does not beat
+// the crop-majority predictor has learned which crop it sees, not which slice.
 struct PretextAccuracy {
     int64_t scans = 0;   // held-out scans
     int64_t slices = 0;  // masked slices counted (per clusterer)
     double model = 0.0;
     double chance = 0.0;
     double positionOnly = 0.0;
+    double cropMajority = 0.0;
 
     bool beatsPositionOnly() const { return model > positionOnly; }
+    bool beatsCropMajority() const { return model > cropMajority; }
     Json toJson() const;
 };
 

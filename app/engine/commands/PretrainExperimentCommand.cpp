@@ -130,7 +130,8 @@ std::string pretrainArm(Project& project, const PretrainArm& arm, const Experime
     if (result.pretext.isObject()) {
         std::cerr << ", pretext accuracy " << result.pretext.at("accuracy").dump() << " (chance "
                   << result.pretext.at("chance").dump() << ", position-only "
-                  << result.pretext.at("position_only").dump() << ")";
+                  << result.pretext.at("position_only").dump() << ", crop-majority "
+                  << result.pretext.at("crop_majority").dump() << ")";
     }
     std::cerr << "\n";
     return directory;
@@ -204,8 +205,8 @@ std::vector<std::string> trainingPool(const std::string& projectDir, const Exper
 
 int runExperiment(const CommandLine& line) {
     line.rejectUnknown({"project", "quick", "json", "dir", "counts", "seeds", "unlabeled",
-                        "held-out", "clusterers", "pretrain-iters", "iters", "threads",
-                        "control-counts", "controls"});
+                        "held-out", "clusterers", "k-min", "k-max", "pretrain-iters", "iters",
+                        "threads", "control-counts", "controls"});
     const ExperimentSize size = experimentSizeFrom(line);
     const bool json = line.flag("json");
     const auto started = std::chrono::steady_clock::now();
@@ -256,8 +257,8 @@ int runExperiment(const CommandLine& line) {
     Project project = Project::open(projectDir, Project::Access::Shared);
     ClusterSettings clustering;
     clustering.clusterers = size.clusterers;
-    clustering.kMin = 8;
-    clustering.kMax = 16;
+    clustering.kMin = size.kMin;
+    clustering.kMax = size.kMax;
     clustering.subset = 0.5;
     clustering.iterations = 30;
     clustering.crop = 32;
@@ -382,9 +383,11 @@ Command experimentPretrainingCommand() {
     command.usage =
         "usage: logonet experiment pretraining [--project P | --dir DIR] [--quick] [--json]\n"
         "         [--counts 1,2,4] [--seeds 3] [--threads 2]\n"
-        "         [--unlabeled 50] [--held-out 6] [--clusterers 10] [--pretrain-iters 400]\n"
+        "         [--unlabeled 50] [--held-out 6] [--clusterers 10] [--k-min 80] [--k-max 500]\n"
+        "         [--pretrain-iters 400]\n"
         "         [--iters 300] [--control-counts 1,2 | none] [--controls NAME,... | none]\n"
-        "Pre-trains logonet-tiny on the unlabeled scans (clustering, then masked multi-clusterer\n"
+        "Pre-trains logonet-tiny on the unlabeled scans (clustering with K in [k-min, k-max], the\n"
+        "spec's 80-500 by default, then masked multi-clusterer\n"
         "pre-training at lr 1e-3), then fine-tunes it with each count of labeled cases, from\n"
         "scratch and from the pre-trained weights (same schedule, lr 3e-3, crop 32^3 at 3x3x4 "
         "mm),\n"

@@ -112,11 +112,17 @@ int runPretrain(const CommandLine& line) {
         std::cerr << "pretext accuracy on masked slices of " << pretext.at("held_out_scans").dump()
                   << " held-out scans: " << pretext.at("accuracy").dump() << " (chance "
                   << pretext.at("chance").dump() << ", position-only "
-                  << pretext.at("position_only").dump() << ")\n";
+                  << pretext.at("position_only").dump() << ", crop-majority "
+                  << pretext.at("crop_majority").dump() << ")\n";
         if (!pretext.at("beats_position_only").asBool()) {
             std::cerr << "the pre-training does not beat the position-only baseline: it has "
                          "learned where a slice lies, not what it shows (more steps, a higher "
                          "--lr or more scans may help)\n";
+        }
+        if (!pretext.at("beats_crop_majority").asBool()) {
+            std::cerr << "the pre-training does not beat the crop-majority baseline: the "
+                         "clusterers label whole crops alike (scanner, contrast), so the pretext "
+                         "task is which crop this is, not which slice\n";
         }
     } else if (!result.stopped) {
         std::cerr << "no pretext accuracy: fewer than 3 pre-training scans, none held out\n";
