@@ -85,6 +85,8 @@ ExperimentSize experimentSizeFrom(const CommandLine& line) {
     size.unlabeled = line.integer("unlabeled", size.unlabeled);
     size.heldOut = line.integer("held-out", size.heldOut);
     size.clusterers = line.integer("clusterers", size.clusterers);
+    size.kMin = line.integer("k-min", size.kMin);
+    size.kMax = line.integer("k-max", size.kMax);
     size.pretrainIterations = line.integer("pretrain-iters", size.pretrainIterations);
     size.fineTuneIterations = line.integer("iters", size.fineTuneIterations);
     size.threads = line.option("threads", size.threads);
@@ -92,10 +94,11 @@ ExperimentSize experimentSizeFrom(const CommandLine& line) {
     size.controls = controlsOption(line, size.controls);
     if (size.counts.empty() || size.seeds < 1 || size.unlabeled < 3 || size.heldOut < 1 ||
         size.clusterers < 1 || size.pretrainIterations < 1 || size.fineTuneIterations < 1 ||
-        *std::min_element(size.counts.begin(), size.counts.end()) < 1) {
+        *std::min_element(size.counts.begin(), size.counts.end()) < 1 || size.kMin < 2 ||
+        size.kMax < size.kMin) {
         throw UsageError(
             "--counts, --seeds, --held-out, --clusterers and the iterations must be positive, "
-            "--unlabeled at least 3");
+            "--unlabeled at least 3, 2 <= --k-min <= --k-max");
     }
     return size;
 }
