@@ -68,6 +68,8 @@ class Pretrainer {
     model::PretrainHead head() const { return head_; }
     torch::optim::AdamW& optimizer() { return *optimizer_; }
     const PretrainerOptions& options() const { return options_; }
+    // The learning rate the schedule gives step `stepIndex` (from 0).
+    double learningRateAt(int64_t stepIndex) const { return schedule_.at(stepIndex); }
 
   private:
     torch::Tensor forward(const torch::Tensor& input);

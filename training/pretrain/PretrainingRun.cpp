@@ -269,11 +269,14 @@ PretrainResult PretrainingRun::run(bool resume, const Emit& emit, const std::ato
         result.finalLoss = pretrainer.step(crops.to(device), labels.to(device), step);
         result.steps = step + 1;
         // "total" as fine-tuning's step events have it, for the same progress bars.
-        const Json event(Json::Object{{"event", "step"},
-                                      {"step", Json(step + 1)},
-                                      {"steps", Json(config_.iterations)},
-                                      {"total", Json(config_.iterations)},
-                                      {"loss", result.finalLoss}});
+        const Json event(Json::Object{
+            {"event", "step"},
+            {"step", Json(step + 1)},
+            {"steps", Json(config_.iterations)},
+            {"total", Json(config_.iterations)},
+            {"loss", result.finalLoss},
+            {"lr", pretrainer.learningRateAt(step)},
+            {"it_per_s", static_cast<double>(step + 1 - start) / std::max(seconds(), 1e-9)}});
         folder.appendEvent(event);
         if (emit) {
             emit(event);

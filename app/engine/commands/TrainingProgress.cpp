@@ -48,26 +48,29 @@ void TrainingProgress::operator()(const Json& event) {
     if (kind == "step") {
         const int64_t step = event.value("step", int64_t{0});
         const int64_t total = std::max<int64_t>(1, event.value("total", int64_t{1}));
+        // A pre-training step has one loss (the clusterers' cross-entropy), no Dice/CE parts.
+        char parts[64] = "";
+        if (event.contains("dice_loss")) {
+            std::snprintf(parts, sizeof parts, " (dice %.4f ce %.4f)",
+                          event.value("dice_loss", 0.0), event.value("ce_loss", 0.0));
+        }
         if (!terminal_) {
             const int64_t every = std::max<int64_t>(1, total / 20);
             if (step == 1 || step == total || step % every == 0) {
-                std::fprintf(stderr,
-                             "step %lld/%lld loss %.4f (dice %.4f ce %.4f) lr %.2e %.2f it/s\n",
+                std::fprintf(stderr, "step %lld/%lld loss %.4f%s lr %.2e %.2f it/s\n",
                              static_cast<long long>(step), static_cast<long long>(total),
-                             event.value("loss", 0.0), event.value("dice_loss", 0.0),
-                             event.value("ce_loss", 0.0), event.value("lr", 0.0),
+                             event.value("loss", 0.0), parts, event.value("lr", 0.0),
                              event.value("it_per_s", 0.0));
             }
             return;
         }
         const int width = 30;
         const int filled = static_cast<int>(width * step / total);
-        std::fprintf(stderr, "\r[%s%s] %lld/%lld loss %.4f (dice %.4f ce %.4f) lr %.2e %.2f it/s",
+        std::fprintf(stderr, "\r[%s%s] %lld/%lld loss %.4f%s lr %.2e %.2f it/s",
                      std::string(static_cast<size_t>(filled), '#').c_str(),
                      std::string(static_cast<size_t>(width - filled), '.').c_str(),
                      static_cast<long long>(step), static_cast<long long>(total),
-                     event.value("loss", 0.0), event.value("dice_loss", 0.0),
-                     event.value("ce_loss", 0.0), event.value("lr", 0.0),
+                     event.value("loss", 0.0), parts, event.value("lr", 0.0),
                      event.value("it_per_s", 0.0));
         std::fflush(stderr);
         barOpen_ = true;
