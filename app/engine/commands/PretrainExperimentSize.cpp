@@ -79,8 +79,8 @@ ExperimentSize experimentSizeFrom(const CommandLine& line) {
         // The control the goal names and the cheap one (no pre-training of its own); the full
         // run adds no masking and one clusterer, two more pre-trainings (10 min budget).
         size.controls = {"shuffled_labels", "pretrained_encoders"};
-        // The spec's K (80-500) made pre-training steps about 3x slower at the same load (0.31
-        // against 1.1 it/s) and 300 steps left the loss near its uniform start (pretext accuracy
+        // The spec's K (80-500) made pre-training steps 1.7x slower at the same load (0.31
+        // against 0.53 it/s) and 300 steps left the loss near its uniform start (pretext accuracy
         // 0.07, docs/BENCHMARKS.md): --quick keeps K small to stay a 10-minute check of the
         // whole pipeline, whose crop-level labels cannot show transfer.
         size.kMin = 8;
