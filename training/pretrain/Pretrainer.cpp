@@ -7,6 +7,7 @@
 
 #include "fs/DurableFile.h"
 #include "network/Autocast.h"
+#include "optim/FusedAdamW.h"
 #include "run/Checkpoint.h"
 
 namespace logonet::training {
@@ -133,7 +134,8 @@ Pretrainer::Pretrainer(model::Network network, PretrainerOptions options)
     const torch::Device device =
         parameters.empty() ? torch::Device(torch::kCPU) : parameters.front().device();
     precision_ = std::make_unique<MixedPrecision>(options_.amp, device);
-    optimizer_ = std::make_unique<torch::optim::AdamW>(
+    // One fused kernel call per group: the head and logonet-tiny are hundreds of small tensors.
+    optimizer_ = std::make_unique<FusedAdamW>(
         parameters,
         torch::optim::AdamWOptions(options_.learningRate).weight_decay(options_.weightDecay));
 }
