@@ -44,8 +44,18 @@ int runModelInfo(const CommandLine& line) {
     const auto parts = model::parameterParts(*network);
     const int64_t macs = model::measureConvolutionMacs(*network, options.roi);
     const bool measureMemory = !line.flag("no-memory");
-    const int64_t memory =
-        measureMemory ? model::measureTrainingStepMemory(*network, options.roi) : -1;
+    int64_t memory = -1;
+    // Why a training step cannot run at all with this crop: at batch 1 a crop whose deepest map
+    // is one voxel leaves BatchNorm one value per channel, which it refuses in training.
+    std::string memoryProblem;
+    if (measureMemory) {
+        try {
+            memory = model::measureTrainingStepMemory(*network, options.roi);
+        } catch (const c10::Error& error) {
+            const std::string what = error.what_without_backtrace();
+            memoryProblem = what.substr(0, what.find('\n'));
+        }
+    }
 
     if (line.flag("json")) {
         Json result = Json::object();
@@ -66,6 +76,9 @@ int runModelInfo(const CommandLine& line) {
         result["macs"] = macs;
         result["size_divisor"] = network->sizeDivisor();
         result["activation_memory_bytes"] = memory >= 0 ? Json(memory) : Json(nullptr);
+        if (!memoryProblem.empty()) {
+            result["activation_memory_error"] = memoryProblem;
+        }
         std::cout << result.dump() << "\n";
         return 0;
     }
@@ -80,6 +93,11 @@ int runModelInfo(const CommandLine& line) {
     std::printf("conv MACs        %s (%.2f G) per crop\n", grouped(macs).c_str(), macs / 1e9);
     if (!measureMemory) {
         std::printf("training memory  not measured (--no-memory)\n");
+    } else if (!memoryProblem.empty()) {
+        std::printf(
+            "training memory  not measurable: a batch-1 training step fails with this crop "
+            "(%s); try a larger --roi\n",
+            memoryProblem.c_str());
     } else if (memory < 0) {
         std::printf("training memory  cannot be measured on this system\n");
     } else {
