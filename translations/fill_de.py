@@ -8,6 +8,10 @@ import sys
 import xml.etree.ElementTree as ET
 
 GERMAN = {
+    "pretext accuracy %1 (chance %2, position-only %3": "Vortext-Genauigkeit %1 (Zufall %2, nur Position %3",
+    ", crop-majority %1": ", Ausschnitt-Mehrheit %1",
+    ": below position-only": ": unter nur Position",
+    ": below crop-majority": ": unter Ausschnitt-Mehrheit",
     "Preparing import...": "Import wird vorbereitet...",
     "Paint range %1 .. %2": "Malbereich %1 .. %2",
     "Cancel": "Abbrechen",

@@ -149,6 +149,22 @@
         <source>evaluation died without a final result</source>
         <translation>Auswertung endete ohne Endergebnis</translation>
     </message>
+    <message>
+        <source>pretext accuracy %1 (chance %2, position-only %3</source>
+        <translation>Vortext-Genauigkeit %1 (Zufall %2, nur Position %3</translation>
+    </message>
+    <message>
+        <source>, crop-majority %1</source>
+        <translation>, Ausschnitt-Mehrheit %1</translation>
+    </message>
+    <message>
+        <source>: below position-only</source>
+        <translation>: unter nur Position</translation>
+    </message>
+    <message>
+        <source>: below crop-majority</source>
+        <translation>: unter Ausschnitt-Mehrheit</translation>
+    </message>
 </context>
 <context>
     <name>RunningRunQuestion</name>

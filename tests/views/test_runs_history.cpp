@@ -93,6 +93,59 @@ class TestRunsHistory : public QObject {
         QVERIFY(panel.diceChart()->bars(0) != nullptr);
         QCOMPARE(panel.diceChart()->bars(0)->data()->at(0)->value, 0.75);
     }
+
+    // A finished pre-training lists its pretext accuracy with the baselines and, when it does not
+    // beat one, which; a pre-training of an older engine (no crop-majority figure) still reads.
+    void pretrainingListsItsPretextAccuracy() {
+        QTemporaryDir dir;
+        const auto writeRun = [&](const QString& name, const QByteArray& pretext) {
+            const QString run = dir.filePath("runs/" + name);
+            QDir().mkpath(run);
+            for (const auto& [file, text] :
+                 {std::pair{QStringLiteral("config.json"),
+                            QByteArray(R"({"architecture":"logonet-tiny"})")},
+                  std::pair{QStringLiteral("metrics.json"), QByteArray(R"({"steps":2})")},
+                  std::pair{QStringLiteral("events.jsonl"),
+                            QByteArray(R"({"event":"step","step":2,"loss":5,"total":2})") + "\n" +
+                                pretext + "\n"}}) {
+                QFile out(run + "/" + file);
+                if (!out.open(QIODevice::WriteOnly) || out.write(text) != text.size()) {
+                    return QString();
+                }
+            }
+            return run;
+        };
+        const QString below = writeRun(
+            "pre",
+            R"({"event":"pretext","accuracy":0.609,"chance":0.0951,"position_only":0.126,)"
+            R"("crop_majority":0.866,"beats_position_only":true,"beats_crop_majority":false})");
+        QVERIFY(!below.isEmpty());
+        QCOMPARE(RunHistory::read(below).listText(),
+                 QStringLiteral("finished; pretext accuracy 0.61 (chance 0.10, position-only "
+                                "0.13, crop-majority 0.87): below crop-majority"));
+        const QString older =
+            writeRun("old", R"({"event":"pretext","accuracy":0.2,"chance":0.1,"position_only":0.3,)"
+                            R"("beats_position_only":false})");
+        QVERIFY(!older.isEmpty());
+        QCOMPARE(RunHistory::read(older).listText(),
+                 QStringLiteral("finished; pretext accuracy 0.20 (chance 0.10, position-only "
+                                "0.30): below position-only"));
+        // Fine-tuning runs have no pretext event and list as before.
+        const QString plain = writeRun("ft", R"({"event":"finished","step":2})");
+        QCOMPARE(RunHistory::read(plain).listText(), QStringLiteral("finished"));
+        // A pre-training writes no metrics.json: its "finished" event after the last step says
+        // it ended (it was listed as "running or interrupted at 2/2").
+        QVERIFY(QFile::remove(below + "/metrics.json"));
+        QCOMPARE(RunHistory::read(below).state, RunSummary::State::Incomplete);
+        QFile events(below + "/events.jsonl");
+        QVERIFY(events.open(QIODevice::Append));
+        events.write(R"({"event":"finished","step":2})"
+                     "\n");
+        events.close();
+        QCOMPARE(RunHistory::read(below).state, RunSummary::State::Finished);
+        QVERIFY(RunHistory::read(below).listText().startsWith(
+            QStringLiteral("finished; pretext accuracy 0.61")));
+    }
 };
 
 QTEST_MAIN(TestRunsHistory)

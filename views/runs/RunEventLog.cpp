@@ -43,6 +43,9 @@ void RunEventLog::addEvent(const QJsonObject& event) {
         total_ = event.value(QStringLiteral("total")).toVariant().toLongLong();
         lastStep_ = step;
         stopped_ = false;
+        finished_ = false;
+    } else if (kind == QLatin1String("finished")) {
+        finished_ = true;
     } else if (kind == QLatin1String("validation")) {
         const QJsonObject perClass = event.value(QStringLiteral("per_class")).toObject();
         const int previous = validationSteps_.size();
@@ -58,6 +61,8 @@ void RunEventLog::addEvent(const QJsonObject& event) {
     } else if (kind == QLatin1String("prepared") || kind == QLatin1String("failed")) {
         preparedScans_ = event.value(QStringLiteral("done")).toInt();
         scansToPrepare_ = event.value(QStringLiteral("total")).toInt();
+    } else if (kind == QLatin1String("pretext")) {
+        pretext_ = event;
     } else if (kind == QLatin1String("stopped")) {
         stopped_ = true;
     } else if (kind == QLatin1String("resumed")) {

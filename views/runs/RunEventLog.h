@@ -34,6 +34,9 @@ class RunEventLog {
     // Seconds left at the last reported speed, or -1 when unknown.
     double secondsRemaining() const;
     bool stopped() const { return stopped_; }
+    // The engine's "finished" event came after the last of all the steps: a pre-training, which
+    // writes no metrics.json, ended.
+    bool finished() const { return finished_ && total_ > 0 && lastStep_ >= total_; }
     int eventCount() const { return events_; }
     // An evaluation's progress (`logonet evaluate --json` reports each scored case).
     int evaluatedCases() const { return evaluatedCases_; }
@@ -42,6 +45,9 @@ class RunEventLog {
     // A run preparing its scans before the first step (`logonet train` on scans not prepared).
     int preparedScans() const { return preparedScans_; }
     int scansToPrepare() const { return scansToPrepare_; }
+    // A pre-training's pretext accuracy next to its no-learning baselines (the "pretext" event),
+    // empty when the run has none.
+    const QJsonObject& pretext() const { return pretext_; }
 
   private:
     QVector<double> steps_, loss_, diceLoss_, ceLoss_, lr_;
@@ -51,12 +57,14 @@ class RunEventLog {
     qint64 total_ = 0;
     double itPerSecond_ = 0.0;
     bool stopped_ = false;
+    bool finished_ = false;
     int events_ = 0;
     int evaluatedCases_ = 0;
     int casesToEvaluate_ = 0;
     QString lastEvaluatedCase_;
     int preparedScans_ = 0;
     int scansToPrepare_ = 0;
+    QJsonObject pretext_;
 };
 
 }  // namespace views

@@ -71,10 +71,43 @@ QString RunSummary::evaluationText() const {
 }
 
 QString RunSummary::listText() const {
-    const QString evaluationState = evaluationText();
-    return evaluationState.isEmpty() ? stateText()
-                                     : stateText() + QStringLiteral("; ") + evaluationState;
+    QString text = stateText();
+    for (const QString& more : {evaluationText(), pretextText}) {
+        if (!more.isEmpty()) {
+            text += QStringLiteral("; ") + more;
+        }
+    }
+    return text;
 }
+
+namespace {
+
+// "pretext accuracy 0.61 (chance 0.10, position-only 0.13, crop-majority 0.87): below
+// crop-majority" from the engine's pretext event; older runs have no crop-majority figure.
+QString pretextSummary(const QJsonObject& pretext) {
+    if (pretext.isEmpty()) {
+        return {};
+    }
+    const auto number = [&pretext](const char* key) {
+        return QString::number(pretext.value(QLatin1String(key)).toDouble(), 'f', 2);
+    };
+    QString text = QCoreApplication::translate("RunSummary",
+                                               "pretext accuracy %1 (chance %2, position-only %3")
+                       .arg(number("accuracy"), number("chance"), number("position_only"));
+    if (pretext.contains(QStringLiteral("crop_majority"))) {
+        text += QCoreApplication::translate("RunSummary", ", crop-majority %1")
+                    .arg(number("crop_majority"));
+    }
+    text += QStringLiteral(")");
+    if (!pretext.value(QStringLiteral("beats_position_only")).toBool(true)) {
+        text += QCoreApplication::translate("RunSummary", ": below position-only");
+    } else if (!pretext.value(QStringLiteral("beats_crop_majority")).toBool(true)) {
+        text += QCoreApplication::translate("RunSummary", ": below crop-majority");
+    }
+    return text;
+}
+
+}  // namespace
 
 RunSummary RunHistory::read(const QString& runDirectory) {
     const QDir dir(runDirectory);
@@ -133,11 +166,12 @@ RunSummary RunHistory::read(const QString& runDirectory) {
         }
     } else if (log.stopped() || stoppedInMetrics) {
         summary.state = RunSummary::State::Stopped;
-    } else if (summary.hasMetrics) {
+    } else if (summary.hasMetrics || log.finished()) {
         summary.state = RunSummary::State::Finished;
     } else if (log.eventCount() > 0) {
         summary.state = RunSummary::State::Incomplete;
     }
+    summary.pretextText = pretextSummary(log.pretext());
     readEvaluation(runDirectory, summary);
     return summary;
 }

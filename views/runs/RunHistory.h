@@ -31,12 +31,16 @@ struct RunSummary {
     int evaluatedCases = 0;   // Running: cases scored so far
     int casesToEvaluate = 0;  // Running: cases of the split, 0 until the first is scored
     QString evaluationError;  // Failed: the engine's last error line
+    // A pre-training's pretext accuracy on held-out scans next to what needs no learning (chance,
+    // position-only, crop-majority), and which of them it fails to beat; empty for other runs.
+    QString pretextText;
 
     // "finished", "stopped at 40/100", ... for the panel's list.
     QString stateText() const;
     // "evaluating 2/5 cases", "evaluation failed: ...", empty without an evaluation.
     QString evaluationText() const;
-    // What the panel's list shows: the training state, then the evaluation's when there is one.
+    // What the panel's list shows: the training state, then the evaluation's or the pretext
+    // accuracy when there is one.
     QString listText() const;
 };
 

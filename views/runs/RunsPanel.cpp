@@ -253,6 +253,7 @@ void RunsPanel::refreshRuns() {
     }
     for (const RunSummary& run : RunHistory::list(project_)) {
         auto* item = new QTreeWidgetItem(runs_, {run.name, run.architecture, run.listText()});
+        item->setToolTip(2, run.listText());  // the column elides a pre-training's baselines
         item->setData(0, Qt::UserRole, run.directory);
         if (run.directory == activeRun_ && !isEvaluation(process_->folder())) {
             item->setText(2, tr("running"));
@@ -308,6 +309,7 @@ void RunsPanel::showEvaluationProgress() {
         QTreeWidgetItem* item = runs_->topLevelItem(i);
         if (item->data(0, Qt::UserRole).toString() == activeRun_) {
             item->setText(2, RunHistory::read(activeRun_).listText());
+            item->setToolTip(2, item->text(2));
         }
     }
 }
