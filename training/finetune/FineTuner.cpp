@@ -19,6 +19,7 @@
 #include "optim/FusedAdamW.h"
 #include "registry/ModelRegistry.h"
 #include "run/Checkpoint.h"
+#include "run/TorchErrorLine.h"
 #include "schedule/WarmupCosineSchedule.h"
 
 namespace logonet::training {
@@ -102,9 +103,7 @@ FineTuneResult FineTuner::run(bool resume, const EventSink& sink, const std::ato
     try {
         return runLoop(resume, sink, stop);
     } catch (const c10::Error& error) {
-        // LibTorch's messages carry a C++ backtrace; a user needs the first line only.
-        std::string message = error.what_without_backtrace();
-        message = message.substr(0, message.find('\n'));
+        const std::string message = torchErrorLine(error);
         throw std::runtime_error("training failed in LibTorch: " + message +
                                  (message.find("more than 1 value per channel") != std::string::npos
                                       ? " (use --batch 2 or a larger --crop)"

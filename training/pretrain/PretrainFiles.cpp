@@ -1,6 +1,7 @@
 #include "pretrain/PretrainFiles.h"
 
 #include "fs/DurableFile.h"
+#include "run/TorchErrorLine.h"
 
 #include <filesystem>
 #include <stdexcept>
@@ -29,9 +30,7 @@ torch::Tensor readTensor(const std::string& path, const std::string& key, const 
         archive.load_from(path);
         archive.read(key, tensor);
     } catch (const c10::Error& error) {
-        const std::string message = error.what_without_backtrace();
-        throw std::runtime_error(path + ": not " + what + " (" +
-                                 message.substr(0, message.find('\n')) + ")");
+        throw std::runtime_error(path + ": not " + what + " (" + torchErrorLine(error) + ")");
     }
     return tensor;
 }

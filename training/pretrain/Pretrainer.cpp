@@ -9,6 +9,7 @@
 #include "network/Autocast.h"
 #include "optim/FusedAdamW.h"
 #include "run/Checkpoint.h"
+#include "run/TorchErrorLine.h"
 
 namespace logonet::training {
 
@@ -180,10 +181,8 @@ double Pretrainer::step(const torch::Tensor& crops, const torch::Tensor& labels,
         optimizer_->zero_grad();
         return value.item<double>();
     } catch (const c10::Error& error) {
-        // LibTorch's message carries a C++ backtrace; a user needs the first line and a hint.
-        const std::string message = error.what_without_backtrace();
         throw std::runtime_error(
-            "pre-training step failed: " + message.substr(0, message.find('\n')) +
+            "pre-training step failed: " + torchErrorLine(error) +
             " (a batch of 1 needs crops whose deepest feature map has more than one voxel: use a "
             "larger crop or --batch 2)");
     }

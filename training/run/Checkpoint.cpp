@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "fs/DurableFile.h"
+#include "run/TorchErrorLine.h"
 
 namespace logonet::training {
 
@@ -24,11 +25,6 @@ std::vector<std::pair<std::string, torch::Tensor>> namedState(model::NetworkImpl
         state.emplace_back(item.key(), item.value());
     }
     return state;
-}
-
-std::string firstLine(const std::string& text) {
-    const auto end = text.find('\n');
-    return end == std::string::npos ? text : text.substr(0, end);
 }
 
 struct OpenedCheckpoint {
@@ -52,7 +48,7 @@ void openCheckpoint(const std::string& path, OpenedCheckpoint& opened) {
         }
     } catch (const c10::Error& error) {
         throw std::runtime_error(path + ": corrupted or not a checkpoint (" +
-                                 firstLine(error.what_without_backtrace()) + ")");
+                                 torchErrorLine(error) + ")");
     } catch (const JsonError& error) {
         throw std::runtime_error(path + ": corrupted checkpoint header (" + error.what() + ")");
     } catch (const std::runtime_error& error) {
@@ -92,8 +88,7 @@ std::map<std::string, torch::Tensor> tensorsOf(OpenedCheckpoint& opened, const s
             tensors[names[n].asString()] = tensor;
         }
     } catch (const c10::Error& error) {
-        throw std::runtime_error(path + ": corrupted checkpoint (" +
-                                 firstLine(error.what_without_backtrace()) + ")");
+        throw std::runtime_error(path + ": corrupted checkpoint (" + torchErrorLine(error) + ")");
     }
     return tensors;
 }
@@ -140,8 +135,8 @@ void saveCheckpoint(const std::string& path, model::NetworkImpl& network,
     try {
         writeFileDurably(path, [&](const std::string& temporary) { archive.save_to(temporary); });
     } catch (const c10::Error& error) {
-        throw std::runtime_error(path + ": cannot write checkpoint (" +
-                                 firstLine(error.what_without_backtrace()) + ")");
+        throw std::runtime_error(path + ": cannot write checkpoint (" + torchErrorLine(error) +
+                                 ")");
     }
 }
 
@@ -189,7 +184,7 @@ CheckpointInfo loadCheckpoint(const std::string& path, model::NetworkImpl& netwo
             }
         } catch (const c10::Error& error) {
             throw std::runtime_error(path + ": corrupted optimiser state (" +
-                                     firstLine(error.what_without_backtrace()) + ")");
+                                     torchErrorLine(error) + ")");
         }
     }
     return info;

@@ -9,6 +9,7 @@
 #include "commands/ModelDeviceInfoCommand.h"
 #include "json/Json.h"
 #include "registry/ModelRegistry.h"
+#include "run/TorchErrorLine.h"
 
 namespace logonet::cli {
 namespace {
@@ -52,8 +53,7 @@ int runModelInfo(const CommandLine& line) {
         try {
             memory = model::measureTrainingStepMemory(*network, options.roi);
         } catch (const c10::Error& error) {
-            const std::string what = error.what_without_backtrace();
-            memoryProblem = what.substr(0, what.find('\n'));
+            memoryProblem = training::torchErrorLine(error);
         }
     }
 
