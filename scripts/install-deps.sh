@@ -39,5 +39,13 @@ venv=.venv
 if [ ! -x "$venv/bin/python" ]; then
   /usr/bin/python3 -m venv "$venv"
 fi
-"$venv/bin/python" -m pip install --disable-pip-version-check -q -r requirements.txt
+# PyTorch's wheels are 2.9 GB to download and 5.7 GB installed: say so up front, with the numbers,
+# instead of letting pip die half-way with "No space left on device" and a broken .venv. The wheels
+# are not kept in pip's cache (--no-cache-dir), which would hold a second 2.9 GB copy for good.
+if ! "$venv/bin/python" -c 'import torch' 2>/dev/null; then
+  bash scripts/check-free-space.sh "$venv" 6 "PyTorch installed in $venv"
+  bash scripts/check-free-space.sh "${TMPDIR:-/tmp}" 3 "pip's download of PyTorch's wheels" \
+    "$venv" 6
+fi
+"$venv/bin/python" -m pip install --disable-pip-version-check --no-cache-dir -q -r requirements.txt
 "$venv/bin/python" -c 'import torch; print("install-deps: PyTorch", torch.__version__, "CUDA", torch.version.cuda)'

@@ -12,8 +12,12 @@ bash scripts/check-format.sh
 
 # Paths relative to the checkout, the precompiled headers known by their .gch.sum (see
 # model/CMakeLists.txt): a fresh clone elsewhere still hits the compiler cache.
-export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=1 CCACHE_PCH_EXTSUM=1 CCACHE_MAXSIZE="${CCACHE_MAXSIZE:-20G}"
+export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=1 CCACHE_PCH_EXTSUM=1 CCACHE_MAXSIZE="${CCACHE_MAXSIZE:-5G}"
 jobs="$(nproc)"
+# A fresh build folder grows to about 2 GB (the precompiled LibTorch header alone is 0.7 GB).
+if [ ! -d build-ci ]; then
+  bash scripts/check-free-space.sh build-ci 3 "The build (build-ci)"
+fi
 cmake --preset ci
 cmake --build --preset ci -j "$jobs"
 
