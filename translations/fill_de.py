@@ -450,11 +450,11 @@ GERMAN = {
     "%1 (K=%2)": "%1 (K=%2)",
     "%1 clusters, %2 of them with slices; %3 slices (%4, crop %5), inertia %6":
         "%1 Cluster, davon %2 mit Schichten; %3 Schichten (%4, Ausschnitt %5), Inertia %6",
-    "%1, scan slice %2 (crop slice %3), distance %4":
-        "%1, Scan-Schicht %2 (Ausschnitt-Schicht %3), Abstand %4",
-    "%1: crop slice %2, cluster %3": "%1: Ausschnitt-Schicht %2, Cluster %3",
-    "%1: its %2 crop slices along the %3 axis, coloured by cluster":
-        "%1: seine %2 Ausschnitt-Schichten entlang der Achse %3, nach Cluster eingefärbt",
+    "%1, scan slice %2 (clustered slice %3), distance %4":
+        "%1, Scan-Schicht %2 (geclusterte Schicht %3), Abstand %4",
+    "%1: slice %2, cluster %3": "%1: Schicht %2, Cluster %3",
+    "%1: its %2 slices along the %3 axis, coloured by cluster":
+        "%1: seine %2 Schichten entlang der Achse %3, nach Cluster eingefärbt",
     "%1\nslice %2": "%1\nSchicht %2",
     "Axis": "Achse",
     "Choose a cluster to see its slices.": "Wählen Sie einen Cluster, um seine Schichten zu sehen.",

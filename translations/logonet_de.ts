@@ -544,8 +544,8 @@
         <translation>Scan %1</translation>
     </message>
     <message>
-        <source>%1: its %2 crop slices along the %3 axis, coloured by cluster</source>
-        <translation>%1: seine %2 Ausschnitt-Schichten entlang der Achse %3, nach Cluster eingefärbt</translation>
+        <source>%1: its %2 slices along the %3 axis, coloured by cluster</source>
+        <translation>%1: seine %2 Schichten entlang der Achse %3, nach Cluster eingefärbt</translation>
     </message>
 </context>
 <context>
@@ -573,12 +573,12 @@ slice %2</source>
 Schicht %2</translation>
     </message>
     <message>
-        <source>%1, scan slice %2 (crop slice %3), distance %4</source>
-        <translation>%1, Scan-Schicht %2 (Ausschnitt-Schicht %3), Abstand %4</translation>
-    </message>
-    <message>
         <source>Page %1 of %2 (%3 slices)</source>
         <translation>Seite %1 von %2 (%3 Schichten)</translation>
+    </message>
+    <message>
+        <source>%1, scan slice %2 (clustered slice %3), distance %4</source>
+        <translation>%1, Scan-Schicht %2 (geclusterte Schicht %3), Abstand %4</translation>
     </message>
 </context>
 <context>
@@ -595,8 +595,8 @@ Schicht %2</translation>
 <context>
     <name>logonet::views::ClusterStrip</name>
     <message>
-        <source>%1: crop slice %2, cluster %3</source>
-        <translation>%1: Ausschnitt-Schicht %2, Cluster %3</translation>
+        <source>%1: slice %2, cluster %3</source>
+        <translation>%1: Schicht %2, Cluster %3</translation>
     </message>
 </context>
 <context>

@@ -63,6 +63,24 @@ void normalise(ImageVolume& image, float low, float high) {
 
 }  // namespace
 
+ImageVolume prepareOnGrid(const ImageVolume& image, const PreprocessSettings& settings,
+                          const ImageGeometry& grid) {
+    if (settings.modality == "auto") {
+        return prepareOnGrid(image, settings.forScan(guessModality(image)), grid);
+    }
+    float low = static_cast<float>(settings.windowLow);
+    float high = static_cast<float>(settings.windowHigh);
+    if (settings.modality == "mr") {
+        std::tie(low, high) = percentileRange(image.voxels());
+    }
+    // Outside the scan is "nothing": the window's floor, which normalises to 0.
+    ImageVolume finiteStorage;
+    const ImageVolume& finite = withFiniteVoxels(image, low, high, finiteStorage);
+    ImageVolume resampled = resampleLinear(finite, grid, low);
+    normalise(resampled, low, high);
+    return resampled;
+}
+
 CachedCase prepareCase(const std::string& id, const ImageVolume& image, const LabelVolume& labels,
                        const PreprocessSettings& settings) {
     if (!labels.empty() && !labels.geometry().sameGrid(image.geometry())) {
@@ -80,16 +98,7 @@ CachedCase prepareCase(const std::string& id, const ImageVolume& image, const La
     }
     const ImageGeometry target = respacedGeometry(
         reorientedGeometry(image.geometry(), settings.orientation), settings.spacing);
-    float low = static_cast<float>(settings.windowLow);
-    float high = static_cast<float>(settings.windowHigh);
-    if (settings.modality == "mr") {
-        std::tie(low, high) = percentileRange(image.voxels());
-    }
-    // Outside the scan is "nothing": the window's floor, which normalises to 0.
-    ImageVolume finiteStorage;
-    const ImageVolume& finite = withFiniteVoxels(image, low, high, finiteStorage);
-    ImageVolume resampled = resampleLinear(finite, target, low);
-    normalise(resampled, low, high);
+    ImageVolume resampled = prepareOnGrid(image, settings, target);
     LabelVolume resampledLabels;
     if (!labels.empty()) {
         resampledLabels = resampleNearest(labels, target);

@@ -15,13 +15,6 @@ bool isCt(const std::string& modality) {
     return modality.empty() || modality == "CT";
 }
 
-void requireCropAxis(int cropAxis) {
-    if (cropAxis < 0 || cropAxis > 2) {
-        throw std::invalid_argument("crop axis " + std::to_string(cropAxis) +
-                                    " is not 0 (R), 1 (A) or 2 (S)");
-    }
-}
-
 }  // namespace
 
 ImageGeometry pretrainCropGeometry(const ImageGeometry& scan, int64_t crop) {
@@ -64,38 +57,12 @@ ImageVolume pretrainCrop(const ImageVolume& scan, const std::string& modality, i
 
 ScanSlice scanSliceOfCropSlice(const ImageGeometry& scan, int64_t crop, int cropAxis,
                                int64_t cropIndex) {
-    requireCropAxis(cropAxis);
-    const ImageGeometry grid = pretrainCropGeometry(scan, crop);
-    const double centre = (static_cast<double>(crop) - 1.0) / 2.0;
-    Vec3 cropPoint{centre, centre, centre};
-    cropPoint[cropAxis] = static_cast<double>(cropIndex);
-    const Vec3 scanPoint = scan.worldToIndex(grid.indexToWorld(cropPoint));
-    // The scan axis reorientation took for this crop axis: the one whose direction is parallel.
-    ScanSlice slice;
-    double best = -1.0;
-    for (int a = 0; a < 3; ++a) {
-        double dot = 0.0;
-        for (int r = 0; r < 3; ++r) {
-            dot += grid.direction[r * 3 + cropAxis] * scan.direction[r * 3 + a];
-        }
-        if (std::abs(dot) > best) {
-            best = std::abs(dot);
-            slice.axis = a;
-        }
-    }
-    slice.index =
-        std::clamp<int64_t>(std::llround(scanPoint[slice.axis]), 0, scan.size[slice.axis] - 1);
-    return slice;
+    return scanSliceOfGridSlice(scan, pretrainCropGeometry(scan, crop), cropAxis, cropIndex);
 }
 
 int64_t cropIndexOfScanVoxel(const ImageGeometry& scan, int64_t crop, int cropAxis,
                              const Size3& voxel) {
-    requireCropAxis(cropAxis);
-    const ImageGeometry grid = pretrainCropGeometry(scan, crop);
-    const Vec3 world =
-        scan.indexToWorld(Vec3{static_cast<double>(voxel[0]), static_cast<double>(voxel[1]),
-                               static_cast<double>(voxel[2])});
-    return std::clamp<int64_t>(std::llround(grid.worldToIndex(world)[cropAxis]), 0, crop - 1);
+    return gridIndexOfScanVoxel(scan, pretrainCropGeometry(scan, crop), cropAxis, voxel);
 }
 
 }  // namespace logonet

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <string>
 
+#include "masking/GridSliceMapping.h"
 #include "volume/Volume.h"
 
 namespace logonet {
@@ -21,12 +22,6 @@ ImageVolume pretrainCrop(const ImageVolume& scan, const std::string& modality, i
 // continuous index (scale - 1) / 2 with scale = size / crop (trilinear placement without
 // aligned corners).
 ImageGeometry pretrainCropGeometry(const ImageGeometry& scan, int64_t crop);
-
-// A slice of the scan's own voxel grid: the voxel axis it cuts and its index along that axis.
-struct ScanSlice {
-    int axis = 2;
-    int64_t index = 0;
-};
 
 // The scan slice through the centre of crop slice `cropIndex` along crop axis `cropAxis`. Each
 // crop axis is one of the scan's voxel axes (permuted, maybe flipped), so this is the scan slice

@@ -11,6 +11,7 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QSettings>
 #include <QSpinBox>
 #include <QSplitter>
@@ -20,6 +21,8 @@
 #include <QTest>
 #include <cstdio>
 
+#include "clusters/ClusterBrowser.h"
+#include "clusters/SliceThumbnails.h"
 #include "mainwindow/MainWindow.h"
 #include "plots/DiceChart.h"
 #include "plots/PretrainingChart.h"
@@ -129,6 +132,46 @@ bool savePredictDialogShot(const QString& engine, const QString& project, const 
     return dialog.grab().save(out + "/predict-dialog.png");
 }
 
+// The main window at the screenshots' size, shown, with `project` open.
+bool showWithProject(MainWindow& window, const QString& project) {
+    window.setQuietErrors(true);
+    window.resize(1500, 950);
+    window.show();
+    if (!QTest::qWaitForWindowExposed(&window) || !window.openProject(project)) {
+        std::fprintf(stderr, "cannot open %s\n", qPrintable(project));
+        return false;
+    }
+    return true;
+}
+
+// The workstation with the Cluster Browser docked, on a clustered project, a scan open so that
+// its strip shows: what the README shows of the pseudo-labels.
+bool saveClusterBrowserShot(const QString& project, const QString& out) {
+    MainWindow window;
+    if (!showWithProject(window, project)) {
+        return false;
+    }
+    auto* dock = window.findChild<QDockWidget*>(QStringLiteral("clusters"));
+    auto* browser = window.clusterBrowser();
+    if (!dock || !browser) {
+        return false;
+    }
+    dock->show();
+    if (!QTest::qWaitFor([&] { return browser->clusterGrid()->count() > 0; }, 20000)) {
+        std::fprintf(stderr, "%s: no clustering to show\n", qPrintable(project));
+        return false;
+    }
+    // The first scan that opens, its strip under the grid.
+    for (qint64 id = 1; id < 1000 && !window.showScan(id); ++id) {
+    }
+    // Floating and large, as a user reviewing clusters would have it.
+    dock->setFloating(true);
+    dock->resize(1250, 760);
+    QTest::qWaitFor([&] { return !browser->thumbnails()->busy(); }, 60000);
+    QTest::qWait(500);
+    return browser->grab().save(out + "/cluster-browser.png");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -152,23 +195,26 @@ int main(int argc, char** argv) {
                    ? 0
                    : 1;
     }
+    if (argc == 4 && QString::fromLocal8Bit(argv[1]) == QLatin1String("--cluster-browser")) {
+        return saveClusterBrowserShot(QString::fromLocal8Bit(argv[2]),
+                                      QString::fromLocal8Bit(argv[3]))
+                   ? 0
+                   : 1;
+    }
     if (argc != 4) {
         std::fprintf(stderr,
                      "usage: panel_screenshots PROJECT RUN OUTDIR\n"
                      "       panel_screenshots --remote-hosts OUTDIR\n"
                      "       panel_screenshots --pretraining-experiment PROJECT OUTDIR\n"
-                     "       panel_screenshots --predict-dialog PROJECT OUTDIR\n");
+                     "       panel_screenshots --predict-dialog PROJECT OUTDIR\n"
+                     "       panel_screenshots --cluster-browser PROJECT OUTDIR\n");
         return 2;
     }
     const QString project = QString::fromLocal8Bit(argv[1]);
     const QString run = QString::fromLocal8Bit(argv[2]);
     const QString out = QString::fromLocal8Bit(argv[3]);
     MainWindow window;
-    window.setQuietErrors(true);
-    window.resize(1500, 950);
-    window.show();
-    if (!QTest::qWaitForWindowExposed(&window) || !window.openProject(project)) {
-        std::fprintf(stderr, "cannot open %s\n", qPrintable(project));
+    if (!showWithProject(window, project)) {
         return 1;
     }
     auto* runs = window.findChild<RunsPanel*>();

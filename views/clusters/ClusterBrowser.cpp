@@ -14,7 +14,7 @@
 #include "clusters/ClusterMembersView.h"
 #include "clusters/ClusterSizeHistogram.h"
 #include "clusters/ClusterStrip.h"
-#include "masking/PretrainCrop.h"
+#include "masking/ClusterSliceWindow.h"
 #include "masking/SliceAxis.h"
 #include "project/Project.h"
 
@@ -28,6 +28,23 @@ constexpr int kMosaicSlices = 4;
 constexpr int kGridChannel = 0;
 constexpr int kClusterRole = Qt::UserRole;
 constexpr int kSizeRole = Qt::UserRole + 1;
+
+// How to render a scan's clustered slices: its stored window grid with the clustering's
+// preprocessing, or, for a clustering made before those were stored, the whole scan squeezed to
+// crop^3.
+ThumbnailScan thumbnailScan(const ScanRecord& scan, const QString& file, const Json& clustering) {
+    ThumbnailScan source{file, QString::fromStdString(scan.modality)};
+    try {
+        if (clustering.contains("preprocessing")) {
+            source.window = storedClusterSliceGrid(clustering, scan.id);
+            source.preprocessing =
+                PreprocessSettings::fromJson(clustering.at("preprocessing")).forScan(scan.modality);
+        }
+    } catch (const std::exception&) {
+        source.window.reset();
+    }
+    return source;
+}
 
 }  // namespace
 
@@ -84,8 +101,7 @@ ClusterBrowser::ClusterBrowser(QWidget* parent)
     connect(strip_, &ClusterStrip::sliceClicked, this, [this](int slice) {
         const ClustererRecord* clusterer = currentClusterer();
         if (clusterer && currentScan_) {
-            chooseSlice(SliceAssignment{*currentScan_, axis(*clusterer), slice, -1, 0.0},
-                        crop(*clusterer));
+            chooseSlice(SliceAssignment{*currentScan_, axis(*clusterer), slice, -1, 0.0});
         }
     });
     summary_->setText(tr("No project open."));
@@ -136,16 +152,18 @@ void ClusterBrowser::load() {
     try {
         project_ = std::make_unique<Project>(
             Project::open(directory_.toStdString(), Project::Access::Shared));
+        records_ = ClusterStore(project_->database(), project_->path()).clusterers();
+        // All clusterers of a project come from one clustering: one way of cutting slices.
+        const Json clustering = records_.empty() ? Json::object() : records_.front().settings;
         QHash<qint64, ThumbnailScan> sources;
         for (const ScanRecord& scan : project_->scans()) {
             const QString file = QString::fromStdString(project_->absolutePath(scan.path));
             scans_.insert(scan.id, scan);
             geometries_.add(scan, file);
-            sources.insert(scan.id, ThumbnailScan{file, QString::fromStdString(scan.modality)});
+            sources.insert(scan.id, thumbnailScan(scan, file, clustering));
         }
         thumbnails_->setScans(sources);
-        members_->setScans(scans_, &geometries_);
-        records_ = ClusterStore(project_->database(), project_->path()).clusterers();
+        members_->setScans(scans_, &grids_);
     } catch (const std::exception& error) {
         project_.reset();
         showProblem(QString::fromUtf8(error.what()));
@@ -190,6 +208,7 @@ void ClusterBrowser::showClusterer(int index) {
     }
     clusterers_->setCurrentIndex(index);
     const ClustererRecord& record = records_[static_cast<size_t>(index)];
+    grids_.setClusterer(&record);
     std::vector<std::pair<int64_t, int64_t>> sizes;
     std::vector<SliceAssignment> nearest;
     try {
@@ -310,15 +329,13 @@ void ClusterBrowser::openCluster(qint64 cluster) {
     tabs_->setCurrentWidget(members_);
 }
 
-void ClusterBrowser::chooseSlice(const SliceAssignment& slice, int crop) {
-    const std::optional<ImageGeometry> geometry = geometries_.of(slice.scanId);
-    if (!geometry || slice.axis < 0 || slice.axis > 2) {
-        return;
+void ClusterBrowser::chooseSlice(const SliceAssignment& slice) {
+    // The clustered slices are RAS whatever the scan's storage order: their axis may be another
+    // scan axis.
+    const std::optional<ScanSlice> scanSlice = grids_.scanSliceOf(slice.scanId, slice.sliceIndex);
+    if (scanSlice) {
+        Q_EMIT sliceChosen(slice.scanId, scanSlice->axis, scanSlice->index);
     }
-    // The crop is RAS whatever the scan's storage order: its axis may be another scan axis.
-    const ScanSlice scanSlice =
-        scanSliceOfCropSlice(*geometry, crop, static_cast<int>(slice.axis), slice.sliceIndex);
-    Q_EMIT sliceChosen(slice.scanId, scanSlice.axis, scanSlice.index);
 }
 
 void ClusterBrowser::setCurrentScan(std::optional<qint64> scanId) {
@@ -328,15 +345,11 @@ void ClusterBrowser::setCurrentScan(std::optional<qint64> scanId) {
 
 void ClusterBrowser::setCursorVoxel(const VoxelIndex& voxel) {
     cursor_ = voxel;
-    const ClustererRecord* record = currentClusterer();
-    const std::optional<ImageGeometry> geometry =
-        currentScan_ ? geometries_.of(*currentScan_) : std::nullopt;
-    if (!record || !geometry || voxel[0] < 0 || voxel[1] < 0 || voxel[2] < 0) {
-        strip_->setMarker(-1);
-        return;
-    }
-    strip_->setMarker(
-        static_cast<int>(cropIndexOfScanVoxel(*geometry, crop(*record), axis(*record), voxel)));
+    const std::optional<qint64> slice =
+        currentScan_ && voxel[0] >= 0 && voxel[1] >= 0 && voxel[2] >= 0
+            ? grids_.sliceOfScanVoxel(*currentScan_, voxel)
+            : std::nullopt;
+    strip_->setMarker(slice ? static_cast<int>(*slice) : -1);
 }
 
 void ClusterBrowser::updateStrip() {
@@ -351,7 +364,7 @@ void ClusterBrowser::updateStrip() {
         for (const ClustererRecord& record : records_) {
             ClusterStrip::Row row;
             row.name = tr("%1 (K=%2)").arg(QString::fromStdString(record.name)).arg(record.k);
-            row.clusters = QVector<qint64>(crop(record), -1);
+            row.clusters = QVector<qint64>(grids_.sliceCount(*currentScan_), -1);
             for (const SliceAssignment& slice :
                  store.assignments(record.id, *currentScan_, axis(record))) {
                 if (slice.sliceIndex >= 0 && slice.sliceIndex < row.clusters.size()) {
@@ -369,9 +382,9 @@ void ClusterBrowser::updateStrip() {
                              ? QString::fromStdString(scans_.value(*currentScan_).name)
                              : tr("scan %1").arg(*currentScan_);
     strip_->setRows(
-        rows, tr("%1: its %2 crop slices along the %3 axis, coloured by cluster")
+        rows, tr("%1: its %2 slices along the %3 axis, coloured by cluster")
                   .arg(name)
-                  .arg(crop(first))
+                  .arg(grids_.sliceCount(*currentScan_))
                   .arg(QString::fromStdString(sliceAxisName(static_cast<SliceAxis>(axis(first))))));
     setCursorVoxel(cursor_);
 }

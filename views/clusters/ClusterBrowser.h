@@ -7,6 +7,7 @@
 #include <optional>
 #include <vector>
 
+#include "clusters/ClusterSliceGrids.h"
 #include "clusters/ClusterStore.h"
 #include "clusters/ScanGeometries.h"
 #include "clusters/SliceThumbnails.h"
@@ -33,7 +34,8 @@ class ClusterStrip;
 // (size and the slices nearest to the centroid as thumbnails, rendered off the GUI thread); the
 // slices of the chosen cluster page by page; a histogram of cluster sizes; for the current scan
 // a strip along the slicing axis coloured by cluster, one row per clusterer. Clicking a slice
-// asks the window to open its scan there (crop slice indices are mapped back to the scan).
+// asks the window to open its scan there (clustered slice indices are mapped back to the
+// scan).
 class ClusterBrowser : public QWidget {
     Q_OBJECT
   public:
@@ -77,7 +79,7 @@ class ClusterBrowser : public QWidget {
     const ClustererRecord* currentClusterer() const;
     int crop(const ClustererRecord& clusterer) const;
     int axis(const ClustererRecord& clusterer) const;
-    void chooseSlice(const SliceAssignment& slice, int crop);
+    void chooseSlice(const SliceAssignment& slice);
 
     std::unique_ptr<Project> project_;
     QString directory_;
@@ -85,6 +87,7 @@ class ClusterBrowser : public QWidget {
     std::vector<ClustererRecord> records_;
     QHash<qint64, ScanRecord> scans_;
     ScanGeometries geometries_;
+    ClusterSliceGrids grids_{&geometries_};
     std::optional<qint64> currentScan_;
     VoxelIndex cursor_{-1, -1, -1};
     // The grid's mosaics: cluster -> its nearest slices.

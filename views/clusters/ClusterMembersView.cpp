@@ -54,7 +54,7 @@ ClusterMembersView::ClusterMembersView(SliceThumbnails* thumbnails, QWidget* par
     connect(list_, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) {
         const int row = list_->row(item);
         if (row >= 0 && row < static_cast<int>(members_.size())) {
-            Q_EMIT memberChosen(members_[static_cast<size_t>(row)], crop_);
+            Q_EMIT memberChosen(members_[static_cast<size_t>(row)]);
         }
     });
     connect(thumbnails_, &SliceThumbnails::ready, this, &ClusterMembersView::thumbnailReady);
@@ -103,17 +103,12 @@ void ClusterMembersView::showPage(int page) {
         const auto scan = scans_.constFind(slice.scanId);
         const QString name = scan == scans_.constEnd() ? tr("scan %1").arg(slice.scanId)
                                                        : QString::fromStdString(scan->name);
-        const std::optional<ImageGeometry> geometry =
-            geometries_ && slice.axis >= 0 && slice.axis <= 2 ? geometries_->of(slice.scanId)
-                                                              : std::nullopt;
-        const qint64 scanSlice =
-            geometry ? scanSliceOfCropSlice(*geometry, crop_, static_cast<int>(slice.axis),
-                                            slice.sliceIndex)
-                           .index
-                     : slice.sliceIndex;
+        const std::optional<ScanSlice> shown =
+            grids_ ? grids_->scanSliceOf(slice.scanId, slice.sliceIndex) : std::nullopt;
+        const qint64 scanSlice = shown ? shown->index : slice.sliceIndex;
         auto* item = new QListWidgetItem(placeholderIcon(QColor(70, 70, 70)),
                                          tr("%1\nslice %2").arg(name).arg(scanSlice), list_);
-        item->setToolTip(tr("%1, scan slice %2 (crop slice %3), distance %4")
+        item->setToolTip(tr("%1, scan slice %2 (clustered slice %3), distance %4")
                              .arg(name)
                              .arg(scanSlice)
                              .arg(slice.sliceIndex)

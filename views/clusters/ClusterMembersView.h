@@ -5,8 +5,8 @@
 #include <functional>
 #include <vector>
 
+#include "clusters/ClusterSliceGrids.h"
 #include "clusters/ClusterStore.h"
-#include "clusters/ScanGeometries.h"
 #include "clusters/SliceThumbnails.h"
 #include "project/ScanRecord.h"
 
@@ -28,12 +28,13 @@ class ClusterMembersView : public QWidget {
 
     ClusterMembersView(SliceThumbnails* thumbnails, QWidget* parent = nullptr);
 
-    // `geometries` (owned by the caller) maps crop slices to the scans' own slices for captions.
-    void setScans(const QHash<qint64, ScanRecord>& scans, ScanGeometries* geometries) {
+    // `grids` (owned by the caller) maps the clustered slices to the scans' own slices for
+    // captions.
+    void setScans(const QHash<qint64, ScanRecord>& scans, const ClusterSliceGrids* grids) {
         scans_ = scans;
-        geometries_ = geometries;
+        grids_ = grids;
     }
-    // Shows page 0 of a cluster of `total` slices cut from crops of `crop` voxels.
+    // Shows page 0 of a cluster of `total` slices, each `crop` x `crop` voxels.
     void showCluster(const QString& title, qint64 total, int crop, PageLoader loader);
     void clear();
     void showPage(int page);
@@ -46,7 +47,7 @@ class ClusterMembersView : public QWidget {
     const SliceAssignment& memberAt(int row) const { return members_[static_cast<size_t>(row)]; }
 
   Q_SIGNALS:
-    void memberChosen(const logonet::SliceAssignment& slice, int crop);
+    void memberChosen(const logonet::SliceAssignment& slice);
 
   private:
     ThumbnailKey keyOf(const SliceAssignment& slice) const;
@@ -60,7 +61,7 @@ class ClusterMembersView : public QWidget {
     QPushButton* next_;
     QLabel* pageLabel_;
     QHash<qint64, ScanRecord> scans_;
-    ScanGeometries* geometries_ = nullptr;
+    const ClusterSliceGrids* grids_ = nullptr;
     PageLoader loader_;
     std::vector<SliceAssignment> members_;
     qint64 total_ = 0;

@@ -124,7 +124,7 @@ bool ClusterStrip::event(QEvent* event) {
         const int slice = sliceAt(help->pos());
         const int row = (help->pos().y() - kCaptionHeight) / kRowHeight;
         if (slice >= 0 && row >= 0 && row < rows_.size() && slice < rows_[row].clusters.size()) {
-            QToolTip::showText(help->globalPos(), tr("%1: crop slice %2, cluster %3")
+            QToolTip::showText(help->globalPos(), tr("%1: slice %2, cluster %3")
                                                       .arg(rows_[row].name)
                                                       .arg(slice)
                                                       .arg(rows_[row].clusters[slice]));

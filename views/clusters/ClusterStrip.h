@@ -8,7 +8,7 @@
 namespace logonet {
 namespace views {
 
-// For one scan, a strip along the slicing axis per clusterer: each crop slice coloured by the
+// For one scan, a strip along the slicing axis per clusterer: each clustered slice coloured by the
 // cluster it belongs to, so runs of similar slices and the clusterers' (dis)agreement show at a
 // glance. A marker shows the slice views' cursor; a click asks to go to that slice.
 class ClusterStrip : public QWidget {
@@ -16,20 +16,20 @@ class ClusterStrip : public QWidget {
   public:
     struct Row {
         QString name;              // the clusterer, e.g. "k0 (K=120)"
-        QVector<qint64> clusters;  // per crop slice; -1 where the slice has no label
+        QVector<qint64> clusters;  // per clustered slice; -1 where the slice has no label
     };
 
     explicit ClusterStrip(QWidget* parent = nullptr);
 
     void setRows(const QVector<Row>& rows, const QString& caption);
     const QVector<Row>& rows() const { return rows_; }
-    // The crop slice of the cursor, or -1 for none.
+    // The clustered slice of the cursor, or -1 for none.
     void setMarker(int slice);
     int marker() const { return marker_; }
 
     // A distinct, stable colour per cluster id.
     static QColor clusterColor(qint64 cluster);
-    // The crop slice under a point of the widget, or -1.
+    // The clustered slice under a point of the widget, or -1.
     int sliceAt(const QPoint& point) const;
     QRect cellRect(int row, int slice) const;
 

@@ -7,6 +7,7 @@
 #include <map>
 #include <mutex>
 
+#include "cache/CasePreparation.h"
 #include "common/CropSliceImage.h"
 #include "io/ImageReader.h"
 #include "masking/PretrainCrop.h"
@@ -17,7 +18,7 @@ namespace views {
 namespace {
 
 constexpr int kChannels = 4;
-// Crops kept between requests: 96^3 floats are 3.5 MB each.
+// Volumes kept between requests: a 96^3 crop is 3.5 MB, a 96 x 96 x 300 window 11 MB.
 constexpr size_t kCachedCrops = 12;
 // Thumbnails kept; beyond this the oldest request's images are dropped.
 constexpr int kCachedImages = 6000;
@@ -46,8 +47,10 @@ struct SliceThumbnails::Shared {
                 }
             }
         }
+        const ImageVolume image = readImage(scan.file.toStdString());
         auto made = std::make_shared<const ImageVolume>(
-            pretrainCrop(readImage(scan.file.toStdString()), scan.modality.toStdString(), size));
+            scan.window ? prepareOnGrid(image, scan.preprocessing, *scan.window)
+                        : pretrainCrop(image, scan.modality.toStdString(), size));
         std::lock_guard<std::mutex> lock(mutex);
         crops.emplace_front(key, made);
         while (crops.size() > kCachedCrops) {

@@ -7,11 +7,15 @@
 #include <QString>
 #include <QVector>
 #include <memory>
+#include <optional>
+
+#include "cache/PreprocessSettings.h"
+#include "geometry/ImageGeometry.h"
 
 namespace logonet {
 namespace views {
 
-// One slice of one scan's pre-training crop.
+// One clustered slice of one scan (`crop`: the slices' width and height).
 struct ThumbnailKey {
     qint64 scanId = 0;
     int axis = 2;  // SliceAxis as a voxel axis
@@ -28,9 +32,13 @@ size_t qHash(const ThumbnailKey& key, size_t seed = 0);
 struct ThumbnailScan {
     QString file;      // absolute path of the stored image
     QString modality;  // "CT", "MR", ... (pretrainCrop's windowing)
+    // The clustering's slice window of this scan (ClusterSliceWindow) and the preprocessing it
+    // was prepared with; without one, slices of the whole scan squeezed to crop^3.
+    std::optional<ImageGeometry> window;
+    PreprocessSettings preprocessing;
 };
 
-// Renders crop slices (the clusterers' samples) as thumbnails off the GUI thread: each scan is
+// Renders clustered slices as thumbnails off the GUI thread: each scan is
 // read and cropped once per request batch and kept in a small cache of crops. Requests come in
 // channels (the cluster grid, the member pages); a new request on a channel abandons what that
 // channel still had pending, so paging fast never queues up stale work.

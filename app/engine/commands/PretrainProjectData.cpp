@@ -5,12 +5,14 @@
 #include <filesystem>
 
 #include "cache/CaseCache.h"
+#include "cache/GeometryJson.h"
 #include "clusters/ClusterStore.h"
 #include "commands/TrainingCommandSet.h"
 #include "commands/TrainingProjectCases.h"
 #include "data/CropSampler.h"
 #include "kmeans/MultiClusterer.h"
 #include "kmeans/NpyMatrix.h"
+#include "masking/ClusterSliceWindow.h"
 #include "masking/PretrainCrop.h"
 #include "network/ComputeDevice.h"
 #include "pretrain/PretrainConfig.h"
@@ -38,8 +40,8 @@ PretrainCrop loadPretrainCrop(Project& project, const ScanRecord& scan, int64_t 
 }
 
 torch::Tensor cropSlices(const torch::Tensor& volume, SliceAxis axis) {
-    const int64_t crop = volume.size(0);
-    return volume.movedim(static_cast<int64_t>(axis), 0).reshape({crop, -1}).contiguous();
+    const auto a = static_cast<int64_t>(axis);
+    return volume.movedim(a, 0).reshape({volume.size(a), -1}).contiguous();
 }
 
 std::vector<ScanRecord> pretrainScans(Project& project, bool includeLabeled) {
@@ -95,22 +97,36 @@ Json clusterProject(Project& project, const ClusterSettings& settings,
     crops.positiveFraction = 0.0;
     crops.batch = 1;
     crops.seed = settings.seed;
-    const training::CropSampler sampler(preparedPretrainCases(project, scans, preprocessing),
-                                        crops);
+    const auto cases = preparedPretrainCases(project, scans, preprocessing);
+    const training::CropSampler sampler(cases, crops);
     std::vector<torch::Tensor> cropRows;
     for (int64_t n = 0; n < settings.cropsPerScan * static_cast<int64_t>(scans.size()); ++n) {
         cropRows.push_back(
             training::cropSliceRows(training::drawPretrainCrops(sampler, n), settings.axis)[0]);
     }
     const training::TensorRowSource source(torch::cat(cropRows, 0));
-    // The browser's per-slice labels: each scan's fixed crop (what its panels show), labeled by
-    // the nearest centroid as pre-training labels its crops.
+    // The browser's per-slice labels: every slice of each scan's prepared case, cut in-plane to
+    // the crop's centred window, labeled by its nearest centroid as pre-training labels the
+    // slices of its crops (same spacing, intensities and slice size as the fitted samples).
     std::vector<torch::Tensor> parts;
     std::vector<int64_t> scanOfRow;
-    for (const ScanRecord& scan : scans) {
-        parts.push_back(
-            cropSlices(loadPretrainCrop(project, scan, settings.crop).volume, settings.axis));
-        scanOfRow.push_back(scan.id);
+    std::vector<int64_t> sliceOfRow;
+    Json grids = Json::object();
+    for (size_t s = 0; s < scans.size(); ++s) {
+        const ImageVolume window =
+            clusterSliceWindow(cases[s]->image, settings.crop, settings.axis);
+        const Size3& size = window.size();
+        // Voxel (i, j, k) lives at i + X (j + Y k): as a tensor that is (Z, Y, X); make it
+        // (X, Y, Z) as the crops' slices are cut.
+        const torch::Tensor volume = torch::from_blob(const_cast<float*>(window.data()),
+                                                      {size[2], size[1], size[0]}, torch::kFloat32)
+                                         .permute({2, 1, 0});
+        parts.push_back(cropSlices(volume, settings.axis));
+        for (int64_t slice = 0; slice < parts.back().size(0); ++slice) {
+            scanOfRow.push_back(scans[s].id);
+            sliceOfRow.push_back(slice);
+        }
+        grids[std::to_string(scans[s].id)] = geometryToJson(window.geometry());
     }
     const training::TensorRowSource shown(torch::cat(parts, 0));
     training::MultiClustererOptions options;
@@ -152,6 +168,7 @@ Json clusterProject(Project& project, const ClusterSettings& settings,
             {"include_labeled", Json(settings.includeLabeled)},
             {"crops_per_scan", Json(settings.cropsPerScan)},
             {"preprocessing", preprocessing.toJson()},
+            {"slice_grids", grids},
             {"seed", Json(static_cast<int64_t>(fitted[c].seed % (uint64_t{1} << 52)))}});
         const auto centroids = fitted[c].centroids.contiguous();
         member.centroids.assign(centroids.data_ptr<float>(),
@@ -159,9 +176,9 @@ Json clusterProject(Project& project, const ClusterSettings& settings,
         const auto* cluster = assignment.cluster.data_ptr<int64_t>();
         const auto* distance = assignment.distance.data_ptr<float>();
         for (int64_t row = 0; row < shown.rows(); ++row) {
-            member.assignments.push_back({scanOfRow[static_cast<size_t>(row / settings.crop)],
-                                          static_cast<int64_t>(settings.axis), row % settings.crop,
-                                          cluster[row], distance[row]});
+            member.assignments.push_back(
+                {scanOfRow[static_cast<size_t>(row)], static_cast<int64_t>(settings.axis),
+                 sliceOfRow[static_cast<size_t>(row)], cluster[row], distance[row]});
         }
         clustering.members.push_back(std::move(member));
         ks.push_back(Json(fitted[c].k));
@@ -172,7 +189,7 @@ Json clusterProject(Project& project, const ClusterSettings& settings,
         }
     });
     return Json(Json::Object{{"event", "clustered"},
-                             {"scans", Json(static_cast<int64_t>(scanOfRow.size()))},
+                             {"scans", Json(static_cast<int64_t>(scans.size()))},
                              {"slices", Json(source.rows())},
                              {"displayed_slices", Json(shown.rows())},
                              {"k", ks}});

@@ -24,7 +24,7 @@ struct PretrainCrop {
 };
 PretrainCrop loadPretrainCrop(Project& project, const ScanRecord& scan, int64_t crop);
 
-// The crop's slices along `axis` as rows: (crop, crop * crop).
+// A volume's slices along `axis` as rows: (slices, H * W), H and W in (X, Y, Z) order.
 torch::Tensor cropSlices(const torch::Tensor& volume, SliceAxis axis);
 
 // Scans to pre-train on: the unlabeled ones, plus the labeled training and validation ones
