@@ -547,6 +547,10 @@
         <source>%1: its %2 slices along the %3 axis, coloured by cluster</source>
         <translation>%1: seine %2 Schichten entlang der Achse %3, nach Cluster eingefärbt</translation>
     </message>
+    <message>
+        <source>%1: its slices are shown as an older clustering's (the whole scan resampled to the crop); run the clustering again.</source>
+        <translation>%1: seine Schichten werden wie bei einer älteren Clusterung gezeigt (der ganze Scan auf den Ausschnitt umgerechnet); führen Sie die Clusterung erneut aus.</translation>
+    </message>
 </context>
 <context>
     <name>logonet::views::ClusterMembersView</name>

@@ -1,5 +1,6 @@
 #include "masking/ClusterSliceWindow.h"
 
+#include <cmath>
 #include <stdexcept>
 #include <string>
 
@@ -66,7 +67,29 @@ std::optional<ImageGeometry> storedClusterSliceGrid(const Json& clustererSetting
     if (!grids.isObject() || !grids.contains(key)) {
         return std::nullopt;
     }
-    return geometryFromJson(grids.at(key));
+    const ImageGeometry grid = geometryFromJson(grids.at(key));
+    const int64_t crop = clustererSettings.value("crop", int64_t{96});
+    const SliceAxis axis = parseSliceAxis(clustererSettings.value("axis", "axial"));
+    const auto problem = [&](const std::string& what) {
+        return std::runtime_error("the clustering's slice grid of scan " + key + " " + what);
+    };
+    for (const int a : slicePlaneAxes(axis)) {
+        if (grid.size[a] != crop) {
+            throw problem("is " + std::to_string(grid.size[a]) + " voxels wide where the crop is " +
+                          std::to_string(crop));
+        }
+    }
+    const int64_t slices = grid.size[static_cast<int>(axis)];
+    if (slices < 1 || slices > kMaxClusterSlices) {
+        throw problem("has " + std::to_string(slices) + " slices (1 to " +
+                      std::to_string(kMaxClusterSlices) + " expected)");
+    }
+    for (const double spacing : grid.spacing) {
+        if (!std::isfinite(spacing) || spacing <= 0.0) {
+            throw problem("has a spacing of " + std::to_string(spacing) + " mm");
+        }
+    }
+    return grid;
 }
 
 }  // namespace logonet

@@ -29,7 +29,11 @@ ImageVolume clusterSliceWindow(const ImageVolume& prepared, int64_t crop, SliceA
 
 // Clusterer settings carry the windows' grids under "slice_grids" ({"<scan id>": grid}); a
 // clustering made before they existed stored slices of the whole scan squeezed to crop^3
-// (pretrainCrop) and has none. The scan's window grid, or nothing.
+// (pretrainCrop) and has none. The scan's window grid, or nothing. The project database is a
+// file, so what it says is checked before anything is allocated from it: a grid must be the
+// settings' "crop" voxels wide in-plane (along their "axis"), have 1 to kMaxClusterSlices slices
+// and positive, finite spacings; std::runtime_error naming the scan otherwise.
+constexpr int64_t kMaxClusterSlices = 4096;
 std::optional<ImageGeometry> storedClusterSliceGrid(const Json& clustererSettings, int64_t scanId);
 
 }  // namespace logonet

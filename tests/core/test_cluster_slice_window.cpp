@@ -78,6 +78,7 @@ class TestClusterSliceWindow : public QObject {
         const ImageGeometry grid =
             clusterSliceWindowGeometry(numbered({30, 30, 9}).geometry(), 16, SliceAxis::Axial);
         Json settings = Json::object();
+        settings["crop"] = int64_t{16};
         QVERIFY(!storedClusterSliceGrid(settings, 3));  // a clustering made before: no grids
         settings["slice_grids"] = Json::object();
         settings["slice_grids"]["3"] = geometryToJson(grid);
@@ -85,6 +86,41 @@ class TestClusterSliceWindow : public QObject {
         QVERIFY(back);
         QVERIFY(back->sameGrid(grid));
         QVERIFY(!storedClusterSliceGrid(settings, 4));
+    }
+
+    void storedGridsThatWouldAllocateTooMuchAreRefused() {
+        // What the database says is not trusted with memory: a wrong width, absurd slice counts
+        // and spacings are refused, naming the scan.
+        ImageGeometry grid =
+            clusterSliceWindowGeometry(numbered({30, 30, 9}).geometry(), 16, SliceAxis::Axial);
+        const auto settingsWith = [](const ImageGeometry& stored) {
+            Json settings = Json::object();
+            settings["crop"] = int64_t{16};
+            settings["axis"] = "axial";
+            settings["slice_grids"] = Json::object();
+            settings["slice_grids"]["7"] = geometryToJson(stored);
+            return settings;
+        };
+        const auto refusedNamingTheScan = [&](const ImageGeometry& bad) {
+            try {
+                storedClusterSliceGrid(settingsWith(bad), 7);
+            } catch (const std::runtime_error& error) {
+                return QString::fromUtf8(error.what()).contains("scan 7");
+            }
+            return false;
+        };
+        ImageGeometry wide = grid;
+        wide.size[1] = 100000;
+        QVERIFY(refusedNamingTheScan(wide));
+        ImageGeometry deep = grid;
+        deep.size[2] = kMaxClusterSlices + 1;
+        QVERIFY(refusedNamingTheScan(deep));
+        ImageGeometry flat = grid;
+        flat.spacing[2] = 0.0;
+        QVERIFY(refusedNamingTheScan(flat));
+        // The limit itself is allowed.
+        grid.size[2] = kMaxClusterSlices;
+        QCOMPARE(storedClusterSliceGrid(settingsWith(grid), 7)->size[2], kMaxClusterSlices);
     }
 
     void prepareOnGridGivesThePreparedValuesOnTheWindow() {

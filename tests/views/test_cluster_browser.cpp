@@ -411,6 +411,23 @@ class TestClusterBrowser : public QObject {
         }
     }
 
+    void aMalformedStoredGridIsNamedNotTrusted() {
+        // A database whose stored grid would make the thumbnails allocate 16 x 99999 x N floats:
+        // the browser names the scan and the problem and maps that scan as an older clustering.
+        const qint64 scanId = *window_->currentScan();
+        {
+            Project project = Project::open(projectDir_.toStdString(), Project::Access::Shared);
+            project.database().exec(
+                "UPDATE clusterers SET settings = json_set(settings, '$.slice_grids.\"" +
+                std::to_string(scanId) + "\".size[1]', 99999)");
+        }
+        browser()->refresh();
+        QTRY_VERIFY(browser()->summary().contains(QString("scan %1").arg(scanId)));
+        QVERIFY(browser()->summary().contains("99999"));
+        QTRY_VERIFY_WITH_TIMEOUT(!browser()->thumbnails()->busy(), 30000);
+        QCOMPARE(browser()->strip()->rows().size(), qsizetype(2));
+    }
+
     void cleanupTestCase() { window_.reset(); }
 };
 

@@ -32,7 +32,9 @@ constexpr int kSizeRole = Qt::UserRole + 1;
 // How to render a scan's clustered slices: its stored window grid with the clustering's
 // preprocessing, or, for a clustering made before those were stored, the whole scan squeezed to
 // crop^3.
-ThumbnailScan thumbnailScan(const ScanRecord& scan, const QString& file, const Json& clustering) {
+// A grid the database holds but that cannot be used leaves `problem` saying why.
+ThumbnailScan thumbnailScan(const ScanRecord& scan, const QString& file, const Json& clustering,
+                            QString& problem) {
     ThumbnailScan source{file, QString::fromStdString(scan.modality)};
     try {
         if (clustering.contains("preprocessing")) {
@@ -40,8 +42,9 @@ ThumbnailScan thumbnailScan(const ScanRecord& scan, const QString& file, const J
             source.preprocessing =
                 PreprocessSettings::fromJson(clustering.at("preprocessing")).forScan(scan.modality);
         }
-    } catch (const std::exception&) {
+    } catch (const std::exception& error) {
         source.window.reset();
+        problem = QString::fromUtf8(error.what());
     }
     return source;
 }
@@ -149,6 +152,7 @@ void ClusterBrowser::load() {
     if (directory_.isEmpty()) {
         return;
     }
+    QString gridProblem;
     try {
         project_ = std::make_unique<Project>(
             Project::open(directory_.toStdString(), Project::Access::Shared));
@@ -160,7 +164,7 @@ void ClusterBrowser::load() {
             const QString file = QString::fromStdString(project_->absolutePath(scan.path));
             scans_.insert(scan.id, scan);
             geometries_.add(scan, file);
-            sources.insert(scan.id, thumbnailScan(scan, file, clustering));
+            sources.insert(scan.id, thumbnailScan(scan, file, clustering, gridProblem));
         }
         thumbnails_->setScans(sources);
         members_->setScans(scans_, &grids_);
@@ -181,6 +185,11 @@ void ClusterBrowser::load() {
     }
     showClusterer(0);
     updateStrip();
+    if (!gridProblem.isEmpty()) {
+        showProblem(tr("%1: its slices are shown as an older clustering's (the whole scan "
+                       "resampled to the crop); run the clustering again.")
+                        .arg(gridProblem));
+    }
 }
 
 const ClustererRecord* ClusterBrowser::currentClusterer() const {
