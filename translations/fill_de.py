@@ -470,8 +470,9 @@ GERMAN = {
     "Clusterer": "Clusterer",
     "Clusters": "Cluster",
     "Consecutive slices per masked run": "Aufeinanderfolgende Schichten je maskierter Folge",
-    "Edge of the resampled crop, as `logonet masks --crop`":
-        "Kantenlänge des neu abgetasteten Ausschnitts, wie `logonet masks --crop`",
+    "Edge of the crop, cut from the middle of the scan prepared at the project's spacing, as `logonet masks --crop`":
+        "Kantenlänge des Ausschnitts aus der Mitte des mit dem Projektabstand vorbereiteten Scans, "
+        "wie `logonet masks --crop`",
     "Fraction of slices that end a masked run":
         "Anteil der Schichten, an denen eine maskierte Folge endet",
     "M": "M",
@@ -495,7 +496,8 @@ GERMAN = {
         "Wahrscheinlichkeit, dass ein Patch einer maskierten Schicht genullt wird",
     "Read the project's clustering again (after a clustering run)":
         "Die Clusterung des Projekts neu lesen (nach einem Clustering-Lauf)",
-    "Reading %1 and resampling it to %2^3 ...": "Lese %1 und taste es auf %2^3 ab ...",
+    "Reading %1 and preparing it as pre-training does (%2) ...":
+        "Lese %1 und bereite es wie das Vortraining vor (%2) ...",
     "Reload": "Neu laden",
     "Run %1: slices %2-%3 (before | after masking)":
         "Folge %1: Schichten %2-%3 (vor | nach dem Maskieren)",

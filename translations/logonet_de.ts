@@ -1328,10 +1328,6 @@ Schicht %2</translation>
         <translation>Aufeinanderfolgende Schichten je maskierter Folge</translation>
     </message>
     <message>
-        <source>Edge of the resampled crop, as `logonet masks --crop`</source>
-        <translation>Kantenlänge des neu abgetasteten Ausschnitts, wie `logonet masks --crop`</translation>
-    </message>
-    <message>
         <source>Seed</source>
         <translation>Seed</translation>
     </message>
@@ -1364,16 +1360,20 @@ Schicht %2</translation>
         <translation>Öffnen Sie einen Scan, um die maskierten Sequenzen zu sehen, die das Vortraining daraus zieht.</translation>
     </message>
     <message>
-        <source>Reading %1 and resampling it to %2^3 ...</source>
-        <translation>Lese %1 und taste es auf %2^3 ab ...</translation>
-    </message>
-    <message>
         <source>Preparing the crop ...</source>
         <translation>Der Ausschnitt wird vorbereitet ...</translation>
     </message>
     <message>
         <source>%1 of %2 slices masked in %3 runs of M = %4 (seed %5); the same plan as `logonet masks --seed %5 --phi1 %6 --phi2 %7 --length %4 --axis %8 --crop %9`.</source>
         <translation>%1 von %2 Schichten in %3 Folgen mit M = %4 maskiert (Seed %5); derselbe Plan wie `logonet masks --seed %5 --phi1 %6 --phi2 %7 --length %4 --axis %8 --crop %9`.</translation>
+    </message>
+    <message>
+        <source>Edge of the crop, cut from the middle of the scan prepared at the project's spacing, as `logonet masks --crop`</source>
+        <translation>Kantenlänge des Ausschnitts aus der Mitte des mit dem Projektabstand vorbereiteten Scans, wie `logonet masks --crop`</translation>
+    </message>
+    <message>
+        <source>Reading %1 and preparing it as pre-training does (%2) ...</source>
+        <translation>Lese %1 und bereite es wie das Vortraining vor (%2) ...</translation>
     </message>
 </context>
 <context>

@@ -8,11 +8,13 @@
 
 namespace logonet {
 
-// A scan as pre-training sees it (spec section 6): CT windowed [-1000, 1000] -> [0, 1] and
-// clipped (other modalities min-max scaled to [0, 1]), then resampled trilinearly to crop^3
-// voxels covering the scan's whole extent. `logonet cluster`, `logonet masks`, `logonet
-// pretrain` and the workstation's cluster and masking panels all cut their slices from this crop.
-// Throws std::invalid_argument for an empty scan or a crop size below 1.
+// The whole scan as one crop: CT windowed [-1000, 1000] -> [0, 1] and clipped (other modalities
+// min-max scaled to [0, 1]), then resampled trilinearly to crop^3 voxels covering the scan's whole
+// extent. Pre-training no longer sees scans this way (it draws random crops of the prepared
+// cases, and the cluster browser and masked-sequence panel show centred windows of those); a
+// clustering made before stored its slice labels on this grid, and the browser still maps and
+// draws such a clustering through it. Throws std::invalid_argument for an empty scan or a crop
+// size below 1.
 ImageVolume pretrainCrop(const ImageVolume& scan, const std::string& modality, int64_t crop);
 
 // The crop's grid, in the orientation fine-tuning's cache uses (reorientedGeometry(scan,

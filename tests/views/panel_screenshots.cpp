@@ -24,6 +24,7 @@
 #include "clusters/ClusterBrowser.h"
 #include "clusters/SliceThumbnails.h"
 #include "mainwindow/MainWindow.h"
+#include "masking/MaskedSequencesPanel.h"
 #include "plots/DiceChart.h"
 #include "plots/PretrainingChart.h"
 #include "plots/TrainingCurves.h"
@@ -144,32 +145,54 @@ bool showWithProject(MainWindow& window, const QString& project) {
     return true;
 }
 
-// The workstation with the Cluster Browser docked, on a clustered project, a scan open so that
-// its strip shows: what the README shows of the pseudo-labels.
-bool saveClusterBrowserShot(const QString& project, const QString& out) {
-    MainWindow window;
-    if (!showWithProject(window, project)) {
-        return false;
-    }
-    auto* dock = window.findChild<QDockWidget*>(QStringLiteral("clusters"));
-    auto* browser = window.clusterBrowser();
-    if (!dock || !browser) {
-        return false;
+// The dock `name` shown floating and large beside the window, as a user reviewing pre-training
+// data would have it, with the first scan that opens as the current scan.
+QDockWidget* floatDockOnFirstScan(MainWindow& window, const QString& name) {
+    auto* dock = window.findChild<QDockWidget*>(name);
+    if (!dock) {
+        return nullptr;
     }
     dock->show();
+    for (qint64 id = 1; id < 1000 && !window.showScan(id); ++id) {
+    }
+    dock->setFloating(true);
+    dock->resize(1250, 760);
+    return dock;
+}
+
+// The Cluster Browser on a clustered project, its strip showing the current scan: what the
+// README shows of the pseudo-labels.
+bool saveClusterBrowserShot(const QString& project, const QString& out) {
+    MainWindow window;
+    if (!showWithProject(window, project) ||
+        !floatDockOnFirstScan(window, QStringLiteral("clusters"))) {
+        return false;
+    }
+    ClusterBrowser* browser = window.clusterBrowser();
     if (!QTest::qWaitFor([&] { return browser->clusterGrid()->count() > 0; }, 20000)) {
         std::fprintf(stderr, "%s: no clustering to show\n", qPrintable(project));
         return false;
     }
-    // The first scan that opens, its strip under the grid.
-    for (qint64 id = 1; id < 1000 && !window.showScan(id); ++id) {
-    }
-    // Floating and large, as a user reviewing clusters would have it.
-    dock->setFloating(true);
-    dock->resize(1250, 760);
     QTest::qWaitFor([&] { return !browser->thumbnails()->busy(); }, 60000);
     QTest::qWait(500);
     return browser->grab().save(out + "/cluster-browser.png");
+}
+
+// The Masked Sequences panel on the current scan.
+bool saveMaskedSequencesShot(const QString& project, const QString& out) {
+    MainWindow window;
+    QDockWidget* dock = nullptr;
+    if (!showWithProject(window, project) ||
+        !(dock = floatDockOnFirstScan(window, QStringLiteral("masked-sequences")))) {
+        return false;
+    }
+    MaskedSequencesPanel* panel = window.maskedSequences();
+    if (!QTest::qWaitFor([&] { return panel->hasCrop(); }, 60000)) {
+        std::fprintf(stderr, "%s: %s\n", qPrintable(project), qPrintable(panel->status()));
+        return false;
+    }
+    QTest::qWait(300);
+    return dock->grab().save(out + "/masked-sequences.png");
 }
 
 }  // namespace
@@ -195,6 +218,12 @@ int main(int argc, char** argv) {
                    ? 0
                    : 1;
     }
+    if (argc == 4 && QString::fromLocal8Bit(argv[1]) == QLatin1String("--masked-sequences")) {
+        return saveMaskedSequencesShot(QString::fromLocal8Bit(argv[2]),
+                                       QString::fromLocal8Bit(argv[3]))
+                   ? 0
+                   : 1;
+    }
     if (argc == 4 && QString::fromLocal8Bit(argv[1]) == QLatin1String("--cluster-browser")) {
         return saveClusterBrowserShot(QString::fromLocal8Bit(argv[2]),
                                       QString::fromLocal8Bit(argv[3]))
@@ -207,7 +236,8 @@ int main(int argc, char** argv) {
                      "       panel_screenshots --remote-hosts OUTDIR\n"
                      "       panel_screenshots --pretraining-experiment PROJECT OUTDIR\n"
                      "       panel_screenshots --predict-dialog PROJECT OUTDIR\n"
-                     "       panel_screenshots --cluster-browser PROJECT OUTDIR\n");
+                     "       panel_screenshots --cluster-browser PROJECT OUTDIR\n"
+                     "       panel_screenshots --masked-sequences PROJECT OUTDIR\n");
         return 2;
     }
     const QString project = QString::fromLocal8Bit(argv[1]);

@@ -30,6 +30,7 @@
 #include "io/ImageReader.h"
 #include "mainwindow/DemoProject.h"
 #include "mainwindow/MainWindow.h"
+#include "masking/MaskedSequencesPanel.h"
 #include "project/CachedCaseName.h"
 #include "project/Project.h"
 #include "render3d/VolumeView3D.h"
@@ -409,6 +410,11 @@ class TestClusterBrowser : public QObject {
         if (!out.isEmpty()) {
             QVERIFY(shot.save(out + "/cluster-browser-test.png"));
         }
+    }
+
+    void maskedSequencesTakeTheClusteringsCrop() {
+        // Pre-training crops as the clustering did: the masked-sequence panel starts there.
+        QCOMPARE(window_->maskedSequences()->cropSize(), kCrop);
     }
 
     void aMalformedStoredGridIsNamedNotTrusted() {

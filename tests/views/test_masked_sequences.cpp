@@ -1,6 +1,7 @@
 // The Masked Sequences panel against the real `logonet masks` for the same scan and seed: the
 // same masked slices, patch sizes and zeroed patches, and bit-identical voxels of the masked
-// crop; its controls redraw at once.
+// crop, which is the centre of the scan's prepared case (the engine's cache) as pre-training's
+// crops are; its controls redraw at once.
 #include <QComboBox>
 #include <QDir>
 #include <QDoubleSpinBox>
@@ -14,12 +15,15 @@
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
+#include <cmath>
 #include <set>
 
+#include "cache/CaseCache.h"
 #include "io/ImageReader.h"
 #include "mainwindow/DemoProject.h"
 #include "masking/MaskedSequenceView.h"
 #include "masking/MaskedSequencesPanel.h"
+#include "project/CachedCaseName.h"
 #include "project/Project.h"
 
 using namespace logonet;
@@ -125,6 +129,38 @@ class TestMaskedSequences : public QObject {
         panel_->phi1Box()->setValue(0.2);  // floor(0.2 * 24) = 4 runs
         compareWithEngine("defaults");
         QCOMPARE(panel_->plan().runEnds.size(), size_t{4});
+    }
+
+    void cropIsTheCentreOfThePreparedCase() {
+        // `logonet masks` (run by defaultsMatchTheEngine) left the prepared case in the cache:
+        // the panel's crop is its centred kCrop^3 window, at the project's spacing, not the
+        // whole scan squeezed to kCrop^3.
+        Project project = Project::open(projectDir_.toStdString(), Project::Access::Shared);
+        const CachedCase prepared =
+            CaseCache(project.absolutePath("cache")).read(cachedCaseName(scanId_));
+        const ImageVolume& crop = panel_->crop();
+        for (int a = 0; a < 3; ++a) {
+            QCOMPARE(crop.geometry().spacing[a], prepared.image.geometry().spacing[a]);
+        }
+        const Size3 size = prepared.image.size();
+        QVERIFY2(size[0] > kCrop && size[1] > kCrop, "the phantom is wider than the crop in-plane");
+        int64_t begin[3];
+        for (int a = 0; a < 3; ++a) {
+            begin[a] = size[a] >= kCrop ? (size[a] - kCrop) / 2 : -((kCrop - size[a]) / 2);
+        }
+        int64_t differing = 0;
+        for (int64_t k = 0; k < kCrop; ++k) {
+            for (int64_t j = 0; j < kCrop; ++j) {
+                for (int64_t i = 0; i < kCrop; ++i) {
+                    const int64_t x = i + begin[0], y = j + begin[1], z = k + begin[2];
+                    const bool inside =
+                        x >= 0 && y >= 0 && z >= 0 && x < size[0] && y < size[1] && z < size[2];
+                    const float expected = inside ? prepared.image.at(x, y, z) : 0.0f;
+                    differing += std::abs(crop.at(i, j, k) - expected) > 1e-6f;
+                }
+            }
+        }
+        QCOMPARE(differing, int64_t{0});
     }
 
     void controlsRedrawAtOnce() {

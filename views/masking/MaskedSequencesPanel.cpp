@@ -5,13 +5,17 @@
 #include <QGridLayout>
 #include <QLabel>
 #include <QScrollArea>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrent>
 
+#include "cache/CasePreparation.h"
+#include "clusters/ClusterStore.h"
 #include "io/ImageReader.h"
+#include "masking/CentredWindow.h"
 #include "masking/MaskedSequenceView.h"
-#include "masking/PretrainCrop.h"
+#include "project/PreparationDefaults.h"
 #include "project/Project.h"
 
 namespace logonet {
@@ -57,7 +61,9 @@ MaskedSequencesPanel::MaskedSequencesPanel(QWidget* parent)
     phi1_->setToolTip(tr("Fraction of slices that end a masked run"));
     phi2_->setToolTip(tr("Probability that a patch of a masked slice is zeroed"));
     length_->setToolTip(tr("Consecutive slices per masked run"));
-    crop_->setToolTip(tr("Edge of the resampled crop, as `logonet masks --crop`"));
+    crop_->setToolTip(
+        tr("Edge of the crop, cut from the middle of the scan prepared at the project's spacing, "
+           "as `logonet masks --crop`"));
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -113,6 +119,13 @@ void MaskedSequencesPanel::setProject(const QString& directory) {
     try {
         project_ = std::make_unique<Project>(
             Project::open(directory.toStdString(), Project::Access::Shared));
+        // The crop the project's clustering (and so its pre-training) uses, when it has one.
+        const auto clusterers = ClusterStore(project_->database(), project_->path()).clusterers();
+        if (!clusterers.empty()) {
+            const QSignalBlocker blocker(crop_);
+            crop_->setValue(
+                static_cast<int>(clusterers.front().settings.value("crop", int64_t{96})));
+        }
         setStatus(tr("Open a scan to see its masked sequences."));
     } catch (const std::exception& error) {
         setStatus(QString::fromUtf8(error.what()), true);
@@ -174,29 +187,38 @@ void MaskedSequencesPanel::loadCrop() {
         return;
     }
     QString file;
-    QString modality;
     QString name;
+    PreprocessSettings settings;
     try {
         const ScanRecord scan = project_->scan(*scanId_);
         file = QString::fromStdString(project_->absolutePath(scan.path));
-        modality = QString::fromStdString(scan.modality);
         name = QString::fromStdString(scan.name);
+        // Prepared as `logonet masks` and pre-training prepare it: the project's spacing and
+        // intensities for this scan's modality.
+        const PreparationDefaults defaults = preparationDefaults(*project_);
+        settings.spacing = defaults.spacing;
+        settings.modality = defaults.modality;
+        settings = settings.forScan(scan.modality);
     } catch (const std::exception& error) {
         setStatus(QString::fromUtf8(error.what()), true);
         view_->clear(QString());
         return;
     }
-    setStatus(tr("Reading %1 and resampling it to %2^3 ...").arg(name).arg(cropSize()));
+    setStatus(tr("Reading %1 and preparing it as pre-training does (%2) ...")
+                  .arg(name)
+                  .arg(QString::fromStdString(settings.describe())));
     view_->clear(tr("Preparing the crop ..."));
     const int request = request_;
     const int size = cropSize();
     // An abandoned crop finishes on its own (it captures no `this`); its result is dropped.
-    watcher_->setFuture(QtConcurrent::run([request, file, modality, size] {
+    watcher_->setFuture(QtConcurrent::run([request, file, settings, size] {
         auto loaded = std::make_shared<Loaded>();
         loaded->request = request;
         try {
+            const CachedCase prepared =
+                prepareCase("masked-sequences", readImage(file.toStdString()), {}, settings);
             loaded->crop = std::make_shared<const ImageVolume>(
-                pretrainCrop(readImage(file.toStdString()), modality.toStdString(), size));
+                centredWindow(prepared.image, {size, size, size}));
         } catch (const std::exception& error) {
             loaded->problem = file + QStringLiteral(": ") + QString::fromUtf8(error.what());
         }

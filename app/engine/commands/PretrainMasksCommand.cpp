@@ -28,7 +28,7 @@ int runMasks(const CommandLine& line) {
 
     Project project = Project::open(line.required("project"), Project::Access::Shared);
     const ScanRecord scan = project.scan(line.integer("scan", -1));
-    const PretrainCrop loaded = loadPretrainCrop(project, scan, crop);
+    const PretrainCrop loaded = loadPreparedCrop(project, scan, crop);
     training::SliceMasker masker(options, seed);
     const auto masked = masker.mask(loaded.volume.unsqueeze(0).unsqueeze(0));
 
@@ -73,9 +73,10 @@ Command masksCommand() {
     command.usage =
         "usage: logonet masks --project DIR --scan ID --out DIR [--seed S] [--phi1 0.1]\n"
         "                     [--phi2 0.7] [--length 5] [--axis axial] [--crop 96]\n\n"
-        "Writes OUT/masked.nii.gz (the scan windowed, resampled to crop^3 and masked, placed\n"
-        "over the scan) and OUT/masks.json (each masked slice, its patch size and how many of\n"
-        "its patches were zeroed).";
+        "Writes OUT/masked.nii.gz (the scan prepared at the project's spacing and intensities,\n"
+        "as pre-training's crops are, cut to its centred crop^3 window and masked, placed over\n"
+        "the scan) and OUT/masks.json (each masked slice, its patch size and how many of its\n"
+        "patches were zeroed).";
 #ifdef LOGONET_HAVE_STORAGE
     command.run = runMasks;
 #else

@@ -12,8 +12,8 @@
 #include "data/CropSampler.h"
 #include "kmeans/MultiClusterer.h"
 #include "kmeans/NpyMatrix.h"
+#include "masking/CentredWindow.h"
 #include "masking/ClusterSliceWindow.h"
-#include "masking/PretrainCrop.h"
 #include "network/ComputeDevice.h"
 #include "pretrain/PretrainConfig.h"
 #include "pretrain/PretrainCropDraw.h"
@@ -24,20 +24,6 @@
 namespace logonet::cli {
 
 namespace fs = std::filesystem;
-
-PretrainCrop loadPretrainCrop(Project& project, const ScanRecord& scan, int64_t crop) {
-    // The same crop the workstation's cluster and masking panels cut their slices from.
-    const ImageVolume cropped = pretrainCrop(project.loadImage(scan.id), scan.modality, crop);
-    // Voxel (i, j, k) lives at i + X (j + Y k): as a tensor that is (Z, Y, X); make it (X, Y, Z).
-    PretrainCrop result;
-    result.scanId = scan.id;
-    result.volume =
-        torch::from_blob(const_cast<float*>(cropped.data()), {crop, crop, crop}, torch::kFloat32)
-            .permute({2, 1, 0})
-            .clone(torch::MemoryFormat::Contiguous);
-    result.geometry = cropped.geometry();
-    return result;
-}
 
 torch::Tensor cropSlices(const torch::Tensor& volume, SliceAxis axis) {
     const auto a = static_cast<int64_t>(axis);
@@ -85,6 +71,22 @@ std::vector<std::shared_ptr<const training::TrainingCase>> preparedPretrainCases
 }
 
 }  // namespace
+
+PretrainCrop loadPreparedCrop(Project& project, const ScanRecord& scan, int64_t crop) {
+    const PreprocessSettings settings = pretrainPreprocessing(project);
+    prepareScanCases(project, {scan}, settings, 1, false);
+    const CachedCase prepared = CaseCache(project.absolutePath("cache")).read(caseIdFor(scan.id));
+    const ImageVolume window = centredWindow(prepared.image, {crop, crop, crop});
+    // Voxel (i, j, k) lives at i + X (j + Y k): as a tensor that is (Z, Y, X); make it (X, Y, Z).
+    PretrainCrop result;
+    result.scanId = scan.id;
+    result.volume =
+        torch::from_blob(const_cast<float*>(window.data()), {crop, crop, crop}, torch::kFloat32)
+            .permute({2, 1, 0})
+            .clone(torch::MemoryFormat::Contiguous);
+    result.geometry = window.geometry();
+    return result;
+}
 
 Json clusterProject(Project& project, const ClusterSettings& settings,
                     const std::function<void(const Json&)>& show) {

@@ -15,14 +15,15 @@
 
 namespace logonet::cli {
 
-// A scan as pre-training sees it (core's pretrainCrop(): windowed, resampled to crop^3) as an
-// (X, Y, Z) float32 tensor, plus the geometry of that grid.
+// A crop of a scan as pre-training draws them: the scan prepared as fine-tuning prepares it (the
+// project's spacing and intensities, into its cache), cut to its centred crop^3 window
+// (core's centredWindow), as an (X, Y, Z) float32 tensor, plus the geometry of that window.
 struct PretrainCrop {
     int64_t scanId = 0;
     torch::Tensor volume;
     ImageGeometry geometry;
 };
-PretrainCrop loadPretrainCrop(Project& project, const ScanRecord& scan, int64_t crop);
+PretrainCrop loadPreparedCrop(Project& project, const ScanRecord& scan, int64_t crop);
 
 // A volume's slices along `axis` as rows: (slices, H * W), H and W in (X, Y, Z) order.
 torch::Tensor cropSlices(const torch::Tensor& volume, SliceAxis axis);
