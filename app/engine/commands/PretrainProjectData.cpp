@@ -107,30 +107,12 @@ Json clusterProject(Project& project, const ClusterSettings& settings,
             training::cropSliceRows(training::drawPretrainCrops(sampler, n), settings.axis)[0]);
     }
     const training::TensorRowSource source(torch::cat(cropRows, 0));
-    // The browser's per-slice labels: every slice of each scan's prepared case, cut in-plane to
-    // the crop's centred window, labeled by its nearest centroid as pre-training labels the
-    // slices of its crops (same spacing, intensities and slice size as the fitted samples).
-    std::vector<torch::Tensor> parts;
-    std::vector<int64_t> scanOfRow;
-    std::vector<int64_t> sliceOfRow;
+    // Each scan's window grid, stored with the clusterers for the workstation (below).
     Json grids = Json::object();
     for (size_t s = 0; s < scans.size(); ++s) {
-        const ImageVolume window =
-            clusterSliceWindow(cases[s]->image, settings.crop, settings.axis);
-        const Size3& size = window.size();
-        // Voxel (i, j, k) lives at i + X (j + Y k): as a tensor that is (Z, Y, X); make it
-        // (X, Y, Z) as the crops' slices are cut.
-        const torch::Tensor volume = torch::from_blob(const_cast<float*>(window.data()),
-                                                      {size[2], size[1], size[0]}, torch::kFloat32)
-                                         .permute({2, 1, 0});
-        parts.push_back(cropSlices(volume, settings.axis));
-        for (int64_t slice = 0; slice < parts.back().size(0); ++slice) {
-            scanOfRow.push_back(scans[s].id);
-            sliceOfRow.push_back(slice);
-        }
-        grids[std::to_string(scans[s].id)] = geometryToJson(window.geometry());
+        grids[std::to_string(scans[s].id)] = geometryToJson(
+            clusterSliceWindowGeometry(cases[s]->image.geometry(), settings.crop, settings.axis));
     }
-    const training::TensorRowSource shown(torch::cat(parts, 0));
     training::MultiClustererOptions options;
     options.clusterers = settings.clusterers;
     options.kMin = settings.kMin;
@@ -155,7 +137,6 @@ Json clusterProject(Project& project, const ClusterSettings& settings,
     Clustering clustering;
     Json ks = Json::array();
     for (size_t c = 0; c < fitted.size(); ++c) {
-        const auto assignment = training::MultiClusterer::assign(shown, fitted[c], options.device);
         Clustering::Member member;
         member.name = "k" + std::to_string(c);
         member.k = fitted[c].k;
@@ -175,15 +156,39 @@ Json clusterProject(Project& project, const ClusterSettings& settings,
         const auto centroids = fitted[c].centroids.contiguous();
         member.centroids.assign(centroids.data_ptr<float>(),
                                 centroids.data_ptr<float>() + centroids.numel());
-        const auto* cluster = assignment.cluster.data_ptr<int64_t>();
-        const auto* distance = assignment.distance.data_ptr<float>();
-        for (int64_t row = 0; row < shown.rows(); ++row) {
-            member.assignments.push_back(
-                {scanOfRow[static_cast<size_t>(row)], static_cast<int64_t>(settings.axis),
-                 sliceOfRow[static_cast<size_t>(row)], cluster[row], distance[row]});
-        }
         clustering.members.push_back(std::move(member));
         ks.push_back(Json(fitted[c].k));
+    }
+    // The browser's per-slice labels: every slice of each scan's prepared case, cut in-plane to
+    // the crop's centred window, labeled by its nearest centroid as pre-training labels the
+    // slices of its crops (same spacing, intensities and slice size as the fitted samples). One
+    // scan at a time: a few hundred scans' slices at once would be gigabytes.
+    int64_t displayed = 0;
+    for (size_t s = 0; s < scans.size(); ++s) {
+        const ImageVolume window =
+            clusterSliceWindow(cases[s]->image, settings.crop, settings.axis);
+        const Size3& size = window.size();
+        // Voxel (i, j, k) lives at i + X (j + Y k): as a tensor that is (Z, Y, X); make it
+        // (X, Y, Z) as the crops' slices are cut.
+        const torch::Tensor volume = torch::from_blob(const_cast<float*>(window.data()),
+                                                      {size[2], size[1], size[0]}, torch::kFloat32)
+                                         .permute({2, 1, 0});
+        const training::TensorRowSource shown(cropSlices(volume, settings.axis));
+        displayed += shown.rows();
+        for (size_t c = 0; c < fitted.size(); ++c) {
+            const auto assignment =
+                training::MultiClusterer::assign(shown, fitted[c], options.device);
+            const auto* cluster = assignment.cluster.data_ptr<int64_t>();
+            const auto* distance = assignment.distance.data_ptr<float>();
+            for (int64_t slice = 0; slice < shown.rows(); ++slice) {
+                clustering.members[c].assignments.push_back(
+                    {scans[s].id, static_cast<int64_t>(settings.axis), slice, cluster[slice],
+                     distance[slice]});
+            }
+        }
+        if (stopRequested().load()) {
+            throw training::ClusteringCancelled();
+        }
     }
     ClusterStore(project.database(), project.path()).replace(clustering, [](int64_t, int64_t) {
         if (stopRequested().load()) {
@@ -193,7 +198,7 @@ Json clusterProject(Project& project, const ClusterSettings& settings,
     return Json(Json::Object{{"event", "clustered"},
                              {"scans", Json(static_cast<int64_t>(scans.size()))},
                              {"slices", Json(source.rows())},
-                             {"displayed_slices", Json(shown.rows())},
+                             {"displayed_slices", Json(displayed)},
                              {"k", ks}});
 }
 
