@@ -21,8 +21,7 @@ torch::Tensor Conv3dLayerImpl::forward(const torch::Tensor& input) {
     return output;
 }
 
-torch::Tensor Conv3dLayerImpl::convolve(const torch::Tensor& input, const torch::Tensor& w,
-                                        const torch::Tensor& b) {
+std::vector<int64_t> Conv3dLayerImpl::explicitPadding() const {
     bool zeroPadding = false;
     std::visit(
         [&](const auto& mode) {
@@ -30,6 +29,9 @@ torch::Tensor Conv3dLayerImpl::convolve(const torch::Tensor& input, const torch:
         },
         options.padding_mode());
     std::vector<int64_t> padding;
+    if (!zeroPadding) {
+        return padding;
+    }
     std::visit(
         [&](const auto& value) {
             if constexpr (std::is_same_v<std::decay_t<decltype(value)>, torch::ExpandingArray<3>>) {
@@ -37,7 +39,13 @@ torch::Tensor Conv3dLayerImpl::convolve(const torch::Tensor& input, const torch:
             }
         },
         options.padding());
-    if (!zeroPadding || padding.empty()) {
+    return padding;
+}
+
+torch::Tensor Conv3dLayerImpl::convolve(const torch::Tensor& input, const torch::Tensor& w,
+                                        const torch::Tensor& b) {
+    const std::vector<int64_t> padding = explicitPadding();
+    if (padding.empty()) {
         if (!w.is_same(weight) || !b.is_same(bias)) {
             throw std::invalid_argument(
                 "Conv3dLayer: other weights need explicit zero padding (not 'same'/'valid')");

@@ -26,6 +26,9 @@ class Conv3dLayerImpl : public torch::nn::Conv3dImpl, public MacCounting {
     // This layer's convolution with other weights (same stride, padding, dilation, groups).
     torch::Tensor convolve(const torch::Tensor& input, const torch::Tensor& weight,
                            const torch::Tensor& bias);
+    // The padding per axis where it is explicit zero padding; empty for 'same'/'valid' or
+    // another padding mode.
+    std::vector<int64_t> explicitPadding() const;
     bool fast() const { return fast_; }
     void setFast(bool fast) { fast_ = fast; }
 

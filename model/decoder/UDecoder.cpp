@@ -3,7 +3,6 @@
 #include <stdexcept>
 
 namespace logonet::model {
-namespace {
 
 torch::Tensor upsampleTwice(const torch::Tensor& x) {
     namespace F = torch::nn::functional;
@@ -12,8 +11,6 @@ torch::Tensor upsampleTwice(const torch::Tensor& x) {
                                  .mode(torch::kTrilinear)
                                  .align_corners(false));
 }
-
-}  // namespace
 
 UDecoderImpl::UDecoderImpl(const UDecoderOptions& options) {
     const auto& dims = options.encoderDims;

@@ -15,6 +15,9 @@ struct UDecoderOptions {
     bool fast = true;
 };
 
+// Trilinear upsampling by 2 along every axis (align_corners false), between decoder levels.
+torch::Tensor upsampleTwice(const torch::Tensor& x);
+
 // The U-shaped decoder of one ULKANet branch (LOGONET_SPEC section 3): from the coarsest encoder
 // map up, block(c -> c/2) + upsample, concatenation skips refined by block(c -> c), two refining
 // blocks at 1/2 resolution, an upsample to full resolution, concatenation with a full-resolution

@@ -40,7 +40,7 @@ torch::Tensor DepthwiseConv3dImpl::forward(const torch::Tensor& input) {
         output = torch::conv3d(input, weight, bias, /*stride=*/1, padding(), options_.dilation(),
                                options_.channels());
     }
-    lastOutputVoxels_ = output.size(2) * output.size(3) * output.size(4);
+    recordOutput(output);
     return output;
 }
 

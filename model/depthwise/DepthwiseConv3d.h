@@ -29,6 +29,10 @@ class DepthwiseConv3dImpl : public torch::nn::Module, public MacCounting {
     const DepthwiseConv3dOptions& options() const { return options_; }
     int64_t padding() const { return options_.dilation() * (options_.kernel() - 1) / 2; }
     int64_t lastMacs() const override { return lastOutputVoxels_ * weight.numel(); }
+    // For callers that run this layer's convolution themselves (grouped local branches).
+    void recordOutput(const torch::Tensor& output) {
+        lastOutputVoxels_ = output.size(2) * output.size(3) * output.size(4);
+    }
 
     torch::Tensor weight;
     torch::Tensor bias;

@@ -30,6 +30,7 @@ class LkaEncoderImpl : public torch::nn::Module {
     // While training with autograd on, each stage keeps only its input and recomputes the rest
     // in the backward pass (see checkpointedForward).
     void setActivationCheckpointing(bool enabled) { checkpointing_ = enabled; }
+    bool activationCheckpointing() const { return checkpointing_; }
 
     torch::nn::ModuleList stages{nullptr};
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "logonet/GroupedLocalBranches.h"
 #include "logonet/SubCubes.h"
 #include "network/InputCheck.h"
 
@@ -63,15 +64,36 @@ bool LoGoNetImpl::setActivationCheckpointing(bool enabled) {
     return true;
 }
 
+bool LoGoNetImpl::usesGroupedLocalBranches(const torch::Tensor& input) const {
+    if (!options_.localSplit || execution_ == LocalBranchExecution::Loop) {
+        return false;
+    }
+    if (execution_ == LocalBranchExecution::Grouped) {
+        return true;
+    }
+    // Measured on the CPU only (docs/BENCHMARKS.md, issue 12).
+    return options_.fast && input.device().is_cpu();
+}
+
+torch::Tensor LoGoNetImpl::localBranchesLoop(const torch::Tensor& input) {
+    std::vector<torch::Tensor> cubes = splitIntoSubCubes(input);
+    for (size_t i = 0; i < cubes.size(); ++i) {
+        cubes[i] = localBranches[i]->as<UBranch>()->forward(cubes[i]);
+    }
+    return mergeSubCubes(cubes);
+}
+
 torch::Tensor LoGoNetImpl::forward(const torch::Tensor& input) {
     checkNetworkInput(input, options_.architecture, options_.inChannels, sizeDivisor());
     torch::Tensor sum = globalBranch(input);
-    if (options_.localSplit) {
-        std::vector<torch::Tensor> cubes = splitIntoSubCubes(input);
-        for (size_t i = 0; i < cubes.size(); ++i) {
-            cubes[i] = localBranches[i]->as<UBranch>()->forward(cubes[i]);
+    if (usesGroupedLocalBranches(input)) {
+        std::vector<UBranchImpl*> branches;
+        for (const auto& branch : *localBranches) {
+            branches.push_back(branch->as<UBranch>());
         }
-        sum = sum + mergeSubCubes(cubes);
+        sum = sum + GroupedLocalBranches(std::move(branches)).forward(input);
+    } else if (options_.localSplit) {
+        sum = sum + localBranchesLoop(input);
     }
     return head(sum);
 }

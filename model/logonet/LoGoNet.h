@@ -11,6 +11,11 @@
 
 namespace logonet::model {
 
+// How the eight local branches run: one after the other, or as one grouped network
+// (GroupedLocalBranches; same results, fewer and larger operators). Automatic picks by device,
+// type and kernels (see LoGoNetImpl::usesGroupedLocalBranches).
+enum class LocalBranchExecution { Automatic, Loop, Grouped };
+
 struct LoGoNetOptions {
     std::string architecture = "logonet";  // the registry name this configuration is built as
     int64_t inChannels = 1;
@@ -38,6 +43,9 @@ class LoGoNetImpl : public NetworkImpl {
     NetworkOptions options() const override;
     int64_t sizeDivisor() const override;
     bool setActivationCheckpointing(bool enabled) override;
+    void setLocalBranchExecution(LocalBranchExecution execution) { execution_ = execution; }
+    // Whether forward(input) runs the local branches grouped.
+    bool usesGroupedLocalBranches(const torch::Tensor& input) const;
     const LoGoNetOptions& logonetOptions() const { return options_; }
 
     UBranch globalBranch{nullptr};
@@ -47,7 +55,10 @@ class LoGoNetImpl : public NetworkImpl {
   private:
     LkaEncoderOptions encoderOptions() const;
 
+    torch::Tensor localBranchesLoop(const torch::Tensor& input);
+
     LoGoNetOptions options_;
+    LocalBranchExecution execution_ = LocalBranchExecution::Automatic;
 };
 
 }  // namespace logonet::model
