@@ -71,8 +71,16 @@ bool LoGoNetImpl::usesGroupedLocalBranches(const torch::Tensor& input) const {
     if (execution_ == LocalBranchExecution::Grouped) {
         return true;
     }
-    // Measured on the CPU only (docs/BENCHMARKS.md, issue 12).
-    return options_.fast && input.device().is_cpu();
+    // Measured on the CPU only (docs/BENCHMARKS.md, issue 12): grouped is faster where the
+    // branches' maps are small and per-operator overhead dominates (logonet-tiny at 32^3 to
+    // 96^3 crops, 1.15-1.6x a training step; LoGoNet at 32^3 and 64^3, 1.35x and 1.05x), no
+    // faster for LoGoNet's 48^3 sub-cubes of a 96^3 crop (training step equal, inference 4 %
+    // slower). The measure: voxels of a sub-cube times the first stage's channels.
+    if (!options_.fast || !input.device().is_cpu() || input.dim() != 5) {
+        return false;
+    }
+    const int64_t subCubeVoxels = (input.size(2) / 2) * (input.size(3) / 2) * (input.size(4) / 2);
+    return subCubeVoxels * options_.dims.front() <= int64_t(32 * 32 * 32) * 64;
 }
 
 torch::Tensor LoGoNetImpl::localBranchesLoop(const torch::Tensor& input) {

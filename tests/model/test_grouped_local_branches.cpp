@@ -287,6 +287,12 @@ class TestGroupedLocalBranches : public QObject {
         QVERIFY(pair.grouped->usesGroupedLocalBranches(input));
         LoGoNetImpl plain(smallOptions(false));
         QVERIFY(!plain.usesGroupedLocalBranches(input));
+        // ... and the loop for LoGoNet's 48^3 sub-cubes of a 96^3 crop, where it is as fast.
+        LoGoNetOptions large = smallOptions(true);
+        large.dims = {64, 128, 256, 512};
+        LoGoNetImpl logonet(large);
+        QVERIFY(logonet.usesGroupedLocalBranches(torch::zeros({1, 2, 64, 64, 64})));
+        QVERIFY(!logonet.usesGroupedLocalBranches(torch::zeros({1, 2, 96, 96, 96})));
     }
 };
 

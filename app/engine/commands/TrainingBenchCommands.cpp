@@ -1,10 +1,12 @@
 #include <chrono>
 #include <iostream>
+#include <map>
 
 #include "commands/TrainingCommandSet.h"
 #include "finetune/FineTuner.h"
 #include "finetune/MixedPrecision.h"
 #include "inference/SlidingWindowInference.h"
+#include "logonet/LoGoNet.h"
 #include "losses/DiceCELoss.h"
 #include "network/Autocast.h"
 #include "network/ComputeDevice.h"
@@ -33,6 +35,7 @@ torch::Device benchDevice(const CommandLine& line) {
 // (x, y, z as typed; the network takes z, y, x).
 struct BenchNetwork {
     std::string architecture;
+    std::string localBranches = "auto";
     int64_t classes = 14;
     int64_t threads = 2;
     torch::Device device = torch::kCPU;
@@ -53,7 +56,31 @@ BenchNetwork buildBenchNetwork(const CommandLine& line, const std::vector<int64_
     bench.architecture = line.option("arch", "logonet");
     bench.network = model::createNetwork(bench.architecture, options);
     bench.network->to(bench.device);
+    // LoGoNet's local branches one by one or grouped, for A/B measurements in one binary.
+    bench.localBranches = line.option("local-branches", "auto");
+    const std::map<std::string, model::LocalBranchExecution> executions = {
+        {"auto", model::LocalBranchExecution::Automatic},
+        {"loop", model::LocalBranchExecution::Loop},
+        {"grouped", model::LocalBranchExecution::Grouped}};
+    if (executions.count(bench.localBranches) == 0) {
+        throw UsageError("--local-branches must be auto, loop or grouped");
+    }
+    auto* logonet = dynamic_cast<model::LoGoNetImpl*>(bench.network.get());
+    if (logonet != nullptr) {
+        logonet->setLocalBranchExecution(executions.at(bench.localBranches));
+    } else if (bench.localBranches != "auto") {
+        throw UsageError("--local-branches: " + bench.architecture + " has no local branches");
+    }
     return bench;
+}
+
+// What ran: "grouped", "loop", or "none" for an architecture without local branches.
+std::string localBranchesRun(const BenchNetwork& bench, const torch::Tensor& input) {
+    const auto* logonet = dynamic_cast<const model::LoGoNetImpl*>(bench.network.get());
+    if (logonet == nullptr || !logonet->logonetOptions().localSplit) {
+        return "none";
+    }
+    return logonet->usesGroupedLocalBranches(input) ? "grouped" : "loop";
 }
 
 void printResult(const Json& result, bool json) {
@@ -66,7 +93,7 @@ void printResult(const Json& result, bool json) {
 
 int runBenchTrain(const CommandLine& line) {
     line.rejectUnknown({"arch", "crop", "batch", "threads", "iters", "classes", "device", "json",
-                        "amp", "checkpointing", "plain"});
+                        "amp", "checkpointing", "plain", "local-branches"});
     const auto crop = line.integers("crop", {96, 96, 96}, 3);
     const int64_t batch = line.integer("batch", 1);
     const int64_t iterations = line.integer("iters", 3);
@@ -116,6 +143,7 @@ int runBenchTrain(const CommandLine& line) {
     result["amp"] = precision.autocast();
     result["checkpointing"] = checkpointing;
     result["path"] = line.flag("plain") ? "plain" : "fast";
+    result["local_branches"] = localBranchesRun(bench, image);
     result["iterations"] = Json(iterations);
     result["first_step_s"] = firstStep;
     result["seconds_per_iteration"] = seconds / static_cast<double>(iterations);
@@ -127,7 +155,7 @@ int runBenchTrain(const CommandLine& line) {
 
 int runBenchInfer(const CommandLine& line) {
     line.rejectUnknown({"arch", "size", "roi", "threads", "overlap", "classes", "device",
-                        "window-batch", "amp", "json"});
+                        "window-batch", "amp", "json", "local-branches"});
     const auto size = line.integers("size", {256, 256, 160}, 3);
     const auto roi = line.integers("roi", {96, 96, 96}, 3);
     const BenchNetwork bench = buildBenchNetwork(line, roi);
@@ -161,6 +189,8 @@ int runBenchInfer(const CommandLine& line) {
     result["threads"] = Json(bench.threads);
     result["device"] = device.is_cuda() ? "cuda" : "cpu";
     result["seconds"] = seconds;
+    result["local_branches"] =
+        localBranchesRun(bench, torch::zeros({1, 1, roi[2], roi[1], roi[0]}).to(device));
     result["voxels_labelled"] = Json(labels.numel());
     result["peak_rss_mb"] = training::peakResidentMemoryMiB();
     printResult(result, line.flag("json"));
@@ -177,11 +207,13 @@ Command benchTrainCommand() {
         "usage: logonet bench train [--arch logonet] [--crop 96] [--batch 1] [--threads 2]\n"
         "         [--iters 3] [--classes 14] [--device cpu|cuda] [--amp] [--checkpointing] "
         "[--plain]\n"
-        "         [--json]\n"
+        "         [--local-branches auto|loop|grouped] [--json]\n"
         "Times full training steps (forward, DiceCE, backward, AdamW) on random data after\n"
         "one warm-up step. --amp: float16 autocast and loss scaling on CUDA, bfloat16 on the CPU;\n"
         "--checkpointing: recompute the encoder stages in the backward pass; --plain: the\n"
-        "network from plain LibTorch layers (no hand-written kernels), for comparison.";
+        "network from plain LibTorch layers (no hand-written kernels), for comparison;\n"
+        "--local-branches: LoGoNet's eight local branches one by one or as one grouped network\n"
+        "(auto: grouped where measured faster).";
     command.flags = {"json", "amp", "checkpointing", "plain"};
     command.run = runBenchTrain;
     return command;
@@ -194,7 +226,7 @@ Command benchInferCommand() {
     command.usage =
         "usage: logonet bench infer [--arch logonet] [--size 256,256,160] [--roi 96]\n"
         "         [--overlap 0.5] [--threads 2] [--window-batch 2] [--device cpu|cuda] [--amp]\n"
-        "         [--json]\n"
+        "         [--local-branches auto|loop|grouped] [--json]\n"
         "Times one sliding-window prediction (softmax, Gaussian blending, argmax) of a random\n"
         "volume of the given size; --size equal to --roi times a single forward pass. --amp:\n"
         "under autocast (bfloat16 on the CPU, float16 on CUDA).";
