@@ -36,6 +36,19 @@ bool shiftedProductsWin(const torch::Tensor& input, const torch::Tensor& weight)
     return voxels <= 32 * 32 * 32 && channelPairs <= 32;
 }
 
+// Per shape by measurement (issue 12, docs/BENCHMARKS.md): on logonet-tiny's 16^3..32^3 maps
+// with few channels, oneDNN in channels-last layout with LibTorch's own backward beats both
+// routes above several times in a training step (7->7 3^3 on 32^3, batch 2, 1 thread, forward +
+// backward: 8.8 ms against 30 ms in NCDHW; `bench train --arch logonet-tiny --crop 32`: 5.9-6.5
+// -> 7.3 it/s on 1 thread, 7.1-7.7 -> 8.4-8.9 on 2). Larger maps and channel counts (LoGoNet's)
+// are not measured this way and keep their routes.
+bool channelsLastWins(const torch::Tensor& input, const torch::Tensor& weight) {
+    const int64_t voxels = input.size(2) * input.size(3) * input.size(4);
+    const int64_t channelPairs = weight.size(0) * weight.size(1);
+    return weight.size(2) * weight.size(3) * weight.size(4) > 1 && voxels >= 16 * 16 * 16 &&
+           voxels <= 32 * 32 * 32 && channelPairs <= 12 * 12;
+}
+
 }  // namespace
 
 bool denseConvUsesOneDnn(const torch::Tensor& input, const torch::Tensor& weight) {
@@ -51,9 +64,15 @@ torch::Tensor denseConv3d(const torch::Tensor& input, const torch::Tensor& weigh
                           const torch::Tensor& bias, torch::IntArrayRef stride,
                           torch::IntArrayRef padding, torch::IntArrayRef dilation, int64_t groups,
                           bool fast) {
-    if (fast && denseConvUsesOneDnn(input, weight) && torch::GradMode::is_enabled() &&
-        (input.requires_grad() || weight.requires_grad()) && allEqual(stride, 1) &&
-        allEqual(dilation, 1) && groups == 1) {
+    const bool training = fast && denseConvUsesOneDnn(input, weight) &&
+                          torch::GradMode::is_enabled() &&
+                          (input.requires_grad() || weight.requires_grad());
+    if (training && channelsLastWins(input, weight)) {
+        // The output stays channels-last, so the next layers' maps need no conversion.
+        return at::mkldnn_convolution(input.contiguous(torch::MemoryFormat::ChannelsLast3d), weight,
+                                      bias, padding, stride, dilation, groups);
+    }
+    if (training && allEqual(stride, 1) && allEqual(dilation, 1) && groups == 1) {
         bool paddingFits = true;
         for (int axis = 0; axis < 3; ++axis) {
             paddingFits = paddingFits && padding[axis] < weight.size(2 + axis);

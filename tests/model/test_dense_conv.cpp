@@ -96,12 +96,13 @@ class TestDenseConv : public QObject {
         }
     }
 
-    // denseConv3d's training route (a shape where the shifted products are chosen, one where
-    // LibTorch's weight backward is, a 1^3 projection) against torch::conv3d in float32.
+    // denseConv3d's training routes (a shape where the shifted products are chosen, one where
+    // LibTorch's weight backward is, a 1^3 projection, two channels-last shapes) against
+    // torch::conv3d in float32.
     void denseConv3dTrainingMatchesConv3d() {
-        // 4->8 on 32^3: logonet-tiny's shifted-products case outside 12^3..24^3.
+        // 4->8 on 32^3 and 12->7 on 16^3: logonet-tiny's channels-last cases.
         const std::vector<std::vector<int64_t>> shapes = {
-            {32, 32, 24, 3}, {8, 8, 6, 3}, {16, 24, 10, 1}, {4, 8, 32, 3}};
+            {32, 32, 24, 3}, {8, 8, 6, 3}, {16, 24, 10, 1}, {4, 8, 32, 3}, {12, 7, 16, 3}};
         for (const auto& shape : shapes) {
             const int64_t size = shape[2];
             const int64_t kernel = shape[3];
