@@ -11,7 +11,9 @@ namespace logonet::model {
 // on 24^3 takes 33.5 ms that way against 4.0 ms in oneDNN (forward and backward: 103 against
 // 69 ms); see docs/BENCHMARKS.md. Where a gradient is needed, stride-1 dense convolutions go
 // through DenseConvFunction, whose backward LibTorch's beats several times on LoGoNet's small
-// encoder maps. `fast` off gives torch::conv3d exactly.
+// encoder maps, except logonet-tiny's 16^3..32^3 maps with few channels, which train fastest in
+// channels-last layout (the output is then channels-last too). `fast` off gives torch::conv3d
+// exactly.
 torch::Tensor denseConv3d(const torch::Tensor& input, const torch::Tensor& weight,
                           const torch::Tensor& bias, torch::IntArrayRef stride,
                           torch::IntArrayRef padding, torch::IntArrayRef dilation, int64_t groups,
