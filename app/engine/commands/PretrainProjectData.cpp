@@ -101,12 +101,17 @@ Json clusterProject(Project& project, const ClusterSettings& settings,
     crops.seed = settings.seed;
     const auto cases = preparedPretrainCases(project, scans, preprocessing);
     const training::CropSampler sampler(cases, crops);
-    std::vector<torch::Tensor> cropRows;
-    for (int64_t n = 0; n < settings.cropsPerScan * static_cast<int64_t>(scans.size()); ++n) {
-        cropRows.push_back(
-            training::cropSliceRows(training::drawPretrainCrops(sampler, n), settings.axis)[0]);
+    // Written into one tensor as they are drawn: collecting them and concatenating would hold
+    // every row twice at the peak (17 GB instead of 8.5 for 300 scans x 8 crops at crop 96).
+    const int64_t sampled = settings.cropsPerScan * static_cast<int64_t>(scans.size());
+    torch::Tensor rows =
+        torch::empty({sampled * settings.crop, settings.crop * settings.crop}, torch::kFloat32);
+    for (int64_t n = 0; n < sampled; ++n) {
+        rows.narrow(0, n * settings.crop, settings.crop)
+            .copy_(
+                training::cropSliceRows(training::drawPretrainCrops(sampler, n), settings.axis)[0]);
     }
-    const training::TensorRowSource source(torch::cat(cropRows, 0));
+    const training::TensorRowSource source(std::move(rows));
     // Each scan's window grid, stored with the clusterers for the workstation (below).
     Json grids = Json::object();
     for (size_t s = 0; s < scans.size(); ++s) {
