@@ -206,29 +206,21 @@ int main(int argc, char** argv) {
         const QString file = QString::fromLocal8Bit(argv[2]) + QStringLiteral("/remote-hosts.png");
         return saveRemoteHostsShot(engine, nullptr, file) ? 0 : 1;
     }
-    if (argc == 4 && QString::fromLocal8Bit(argv[1]) == QLatin1String("--pretraining-experiment")) {
-        return savePretrainingExperimentShots(QString::fromLocal8Bit(argv[2]),
-                                              QString::fromLocal8Bit(argv[3]))
-                   ? 0
-                   : 1;
-    }
     if (argc == 4 && QString::fromLocal8Bit(argv[1]) == QLatin1String("--predict-dialog")) {
         return savePredictDialogShot(engine, QString::fromLocal8Bit(argv[2]),
                                      QString::fromLocal8Bit(argv[3]))
                    ? 0
                    : 1;
     }
-    if (argc == 4 && QString::fromLocal8Bit(argv[1]) == QLatin1String("--masked-sequences")) {
-        return saveMaskedSequencesShot(QString::fromLocal8Bit(argv[2]),
-                                       QString::fromLocal8Bit(argv[3]))
-                   ? 0
-                   : 1;
-    }
-    if (argc == 4 && QString::fromLocal8Bit(argv[1]) == QLatin1String("--cluster-browser")) {
-        return saveClusterBrowserShot(QString::fromLocal8Bit(argv[2]),
-                                      QString::fromLocal8Bit(argv[3]))
-                   ? 0
-                   : 1;
+    // The shots of one panel on a given project: `--NAME PROJECT OUTDIR`.
+    const std::pair<QLatin1String, bool (*)(const QString&, const QString&)> projectShots[] = {
+        {QLatin1String("--pretraining-experiment"), savePretrainingExperimentShots},
+        {QLatin1String("--masked-sequences"), saveMaskedSequencesShot},
+        {QLatin1String("--cluster-browser"), saveClusterBrowserShot}};
+    for (const auto& [flag, save] : projectShots) {
+        if (argc == 4 && QString::fromLocal8Bit(argv[1]) == flag) {
+            return save(QString::fromLocal8Bit(argv[2]), QString::fromLocal8Bit(argv[3])) ? 0 : 1;
+        }
     }
     if (argc != 4) {
         std::fprintf(stderr,
