@@ -453,6 +453,9 @@ GERMAN = {
     "%1, scan slice %2 (clustered slice %3), distance %4":
         "%1, Scan-Schicht %2 (geclusterte Schicht %3), Abstand %4",
     "%1: slice %2, cluster %3": "%1: Schicht %2, Cluster %3",
+    "This scan is not in the clustering (test scans never are, labeled ones only with --include-labeled).":
+        "Dieser Scan ist nicht in der Clusterung (Testscans nie, gelabelte nur mit "
+        "--include-labeled).",
     "%1: its slices are shown as an older clustering's (the whole scan resampled to the crop); run the clustering again.":
         "%1: seine Schichten werden wie bei einer älteren Clusterung gezeigt (der ganze Scan auf "
         "den Ausschnitt umgerechnet); führen Sie die Clusterung erneut aus.",

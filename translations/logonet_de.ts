@@ -551,6 +551,10 @@
         <source>%1: its slices are shown as an older clustering's (the whole scan resampled to the crop); run the clustering again.</source>
         <translation>%1: seine Schichten werden wie bei einer älteren Clusterung gezeigt (der ganze Scan auf den Ausschnitt umgerechnet); führen Sie die Clusterung erneut aus.</translation>
     </message>
+    <message>
+        <source>This scan is not in the clustering (test scans never are, labeled ones only with --include-labeled).</source>
+        <translation>Dieser Scan ist nicht in der Clusterung (Testscans nie, gelabelte nur mit --include-labeled).</translation>
+    </message>
 </context>
 <context>
     <name>logonet::views::ClusterMembersView</name>

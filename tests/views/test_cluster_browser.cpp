@@ -412,6 +412,23 @@ class TestClusterBrowser : public QObject {
         }
     }
 
+    void aScanLeftOutOfTheClusteringSaysSo() {
+        // Held-out test scans are never clustered: no rows (not a crop's worth of empty ones).
+        Project project = Project::open(projectDir_.toStdString(), Project::Access::Shared);
+        const qint64 clusteredScan = *window_->currentScan();
+        for (const ScanRecord& scan : project.scans()) {
+            if (scan.split == "test") {
+                QVERIFY(window_->showScan(scan.id));
+                break;
+            }
+        }
+        QVERIFY(window_->currentScan() != clusteredScan);
+        QTRY_VERIFY(browser()->strip()->caption().contains("not in the clustering"));
+        QVERIFY(browser()->strip()->rows().isEmpty());
+        QVERIFY(window_->showScan(clusteredScan));
+        QTRY_COMPARE(browser()->strip()->rows().size(), qsizetype(2));
+    }
+
     void maskedSequencesTakeTheClusteringsCrop() {
         // Pre-training crops as the clustering did: the masked-sequence panel starts there.
         QCOMPARE(window_->maskedSequences()->cropSize(), kCrop);

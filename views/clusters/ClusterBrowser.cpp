@@ -367,6 +367,11 @@ void ClusterBrowser::updateStrip() {
                                          : tr("Open a scan to see its slices' clusters."));
         return;
     }
+    if (grids_.sliceCount(*currentScan_) == 0) {
+        strip_->setRows({}, tr("This scan is not in the clustering (test scans never are, labeled "
+                               "ones only with --include-labeled)."));
+        return;
+    }
     QVector<ClusterStrip::Row> rows;
     try {
         ClusterStore store(project_->database(), project_->path());

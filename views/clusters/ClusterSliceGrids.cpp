@@ -11,6 +11,7 @@ namespace views {
 
 void ClusterSliceGrids::setClusterer(const ClustererRecord* clusterer) {
     clusterer_.reset();
+    grids_.clear();
     if (!clusterer) {
         return;
     }
@@ -24,12 +25,25 @@ void ClusterSliceGrids::setClusterer(const ClustererRecord* clusterer) {
 }
 
 std::optional<ImageGeometry> ClusterSliceGrids::gridOf(qint64 scanId) const {
+    const auto known = grids_.constFind(scanId);
+    if (known != grids_.constEnd()) {
+        return known.value();
+    }
+    const std::optional<ImageGeometry> grid = resolveGrid(scanId);
+    grids_.insert(scanId, grid);
+    return grid;
+}
+
+std::optional<ImageGeometry> ClusterSliceGrids::resolveGrid(qint64 scanId) const {
     if (!clusterer_) {
         return std::nullopt;
     }
     try {
         if (auto stored = storedClusterSliceGrid(clusterer_->settings, scanId)) {
             return stored;
+        }
+        if (clusterer_->settings.contains("slice_grids")) {
+            return std::nullopt;  // a clustering with windows that left this scan out
         }
     } catch (const std::exception&) {
         // A malformed stored grid: the scan's slices are then mapped as an older clustering's.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QtGlobal>
 #include <optional>
 
@@ -23,7 +24,8 @@ class ClusterSliceGrids {
     // The clusterer whose settings say how its slices were cut; nullptr forgets it.
     void setClusterer(const ClustererRecord* clusterer);
 
-    // The grid of `scanId`'s stored slices; nullopt without a clusterer or for an unknown scan.
+    // The grid of `scanId`'s stored slices; nullopt without a clusterer, for an unknown scan or
+    // for one the clustering left out (test scans; labeled ones without --include-labeled).
     std::optional<ImageGeometry> gridOf(qint64 scanId) const;
     // How many slices of `scanId` the clusterer stores along its slicing axis (0 if unknown).
     qint64 sliceCount(qint64 scanId) const;
@@ -36,8 +38,13 @@ class ClusterSliceGrids {
     int crop() const { return crop_; }
 
   private:
+    // The grid as stored (parsed and checked once per scan: the strip's marker asks on every
+    // cursor move), or the older clustering's crop grid.
+    std::optional<ImageGeometry> resolveGrid(qint64 scanId) const;
+
     ScanGeometries* scans_;
     std::optional<ClustererRecord> clusterer_;
+    mutable QHash<qint64, std::optional<ImageGeometry>> grids_;
     int axis_ = 2;
     int crop_ = 96;
 };

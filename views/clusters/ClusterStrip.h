@@ -23,6 +23,7 @@ class ClusterStrip : public QWidget {
 
     void setRows(const QVector<Row>& rows, const QString& caption);
     const QVector<Row>& rows() const { return rows_; }
+    const QString& caption() const { return caption_; }
     // The clustered slice of the cursor, or -1 for none.
     void setMarker(int slice);
     int marker() const { return marker_; }
