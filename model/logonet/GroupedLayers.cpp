@@ -4,6 +4,7 @@
 
 #include <stdexcept>
 
+#include "blocks/BatchNormFolding.h"
 #include "blocks/DenseConv.h"
 #include "depthwise/DepthwiseConvFunction.h"
 
@@ -48,11 +49,6 @@ torch::Tensor groupedConvolution(const std::vector<Conv3dLayerImpl*>& convs, con
         conv->recordOutput(output);
     }
     return output;
-}
-
-bool foldable(const torch::nn::BatchNorm3dImpl& norm) {
-    return !norm.is_training() && norm.options.track_running_stats() &&
-           norm.running_mean.defined() && norm.running_var.defined();
 }
 
 }  // namespace
@@ -158,22 +154,18 @@ torch::Tensor groupedBatchNorm(const std::vector<torch::nn::BatchNorm3dImpl*>& n
 torch::Tensor groupedConvBatchNorm(const std::vector<Conv3dLayerImpl*>& convs,
                                    const std::vector<torch::nn::BatchNorm3dImpl*>& norms,
                                    const torch::Tensor& x) {
-    if (!convs.front()->fast() || !foldable(*norms.front())) {
+    if (!convs.front()->fast() || !batchNormIsFoldable(*norms.front())) {
         return groupedBatchNorm(norms, groupedConv(convs, x));
     }
     // blocks/BatchNormFolding, every branch at once.
     const auto& bn = norms.front()->options;
-    const torch::Tensor mean = concatenatedMember(norms, [](auto* n) { return n->running_mean; });
-    const torch::Tensor variance =
-        concatenatedMember(norms, [](auto* n) { return n->running_var; });
-    torch::Tensor scale = torch::rsqrt(variance + bn.eps());
-    if (bn.affine()) {
-        scale = scale * concatenatedMember(norms, [](auto* n) { return n->weight; });
-    }
-    torch::Tensor shift = -mean * scale;
-    if (bn.affine()) {
-        shift = shift + concatenatedMember(norms, [](auto* n) { return n->bias; });
-    }
+    const auto [scale, shift] = foldedBatchNormScaleShift(
+        concatenatedMember(norms, [](auto* n) { return n->running_mean; }),
+        concatenatedMember(norms, [](auto* n) { return n->running_var; }),
+        bn.affine() ? concatenatedMember(norms, [](auto* n) { return n->weight; })
+                    : torch::Tensor(),
+        bn.affine() ? concatenatedMember(norms, [](auto* n) { return n->bias; }) : torch::Tensor(),
+        bn);
     const torch::Tensor weight =
         concatenatedMember(convs, [](auto* c) { return c->weight; }) * scale.view({-1, 1, 1, 1, 1});
     const torch::Tensor bias =
