@@ -267,6 +267,7 @@ GERMAN = {
     "%p% - %1 left": "%p% - noch %1",
     "Step %1 of %2, loss %3, %4 it/s": "Schritt %1 von %2, Verlust %3, %4 it/s",
     "Finished": "Abgeschlossen",
+    "Finished; note: %1": "Abgeschlossen; Hinweis: %1",
     "Stopped at step %1; Resume continues from the checkpoint":
         "Angehalten bei Schritt %1; Fortsetzen macht am Checkpoint weiter",
     "Failed (exit code %1): %2": "Fehlgeschlagen (Exit-Code %1): %2",

@@ -2185,6 +2185,10 @@ Vergleichen Sie sie mit den Fingerabdrücken, die der Administrator auf dem Serv
         <source>Pre-training experiment</source>
         <translation>Vortrainings-Experiment</translation>
     </message>
+    <message>
+        <source>Finished; note: %1</source>
+        <translation>Abgeschlossen; Hinweis: %1</translation>
+    </message>
 </context>
 <context>
     <name>logonet::views::ScanActions</name>

@@ -97,6 +97,17 @@ double CommandLine::number(const std::string& name, double fallback) const {
     return *parsed;
 }
 
+int64_t CommandLine::gigabytes(const std::string& name, int64_t fallback) const {
+    if (!option(name)) {
+        return fallback;
+    }
+    const double gb = number(name, 0.0);
+    if (!(gb > 0.0 && gb < 1e6)) {
+        throw UsageError("--" + name + " must be a positive number of gigabytes");
+    }
+    return static_cast<int64_t>(gb * 1e9);
+}
+
 int64_t CommandLine::integer(const std::string& name, int64_t fallback) const {
     const auto value = option(name);
     if (!value) {

@@ -29,6 +29,9 @@ class CommandLine {
     std::string required(const std::string& name) const;  // UsageError when missing
     double number(const std::string& name, double fallback) const;
     int64_t integer(const std::string& name, int64_t fallback) const;
+    // A memory size given in gigabytes (10^9 bytes), as bytes: `fallback` when absent,
+    // UsageError unless positive and below a million.
+    int64_t gigabytes(const std::string& name, int64_t fallback) const;
     // "96" -> {96, 96, 96}; "96,64,32" -> {96, 64, 32}; `count` values expected.
     std::vector<int64_t> integers(const std::string& name, std::vector<int64_t> fallback,
                                   size_t count) const;

@@ -146,6 +146,19 @@ class TestRunsHistory : public QObject {
         QVERIFY(RunHistory::read(below).listText().startsWith(
             QStringLiteral("finished; pretext accuracy 0.61")));
     }
+
+    // The engine's "note" events (a clustering that drew fewer crops to fit its memory budget)
+    // are kept in order for the panel's status; other lines are not taken for notes.
+    void notesAreKeptInOrder() {
+        RunEventLog log;
+        QVERIFY(log.addLine(R"({"event":"note","message":"5 crops instead of 4 x 3 scans"})"));
+        QVERIFY(log.addLine(R"({"event":"cluster","clusterer":1,"step":2,"steps":2})"));
+        QVERIFY(!log.addLine("note: not JSON"));
+        QVERIFY(log.addLine(R"({"event":"note","message":"second"})"));
+        QCOMPARE(log.notes(),
+                 (QStringList{QStringLiteral("5 crops instead of 4 x 3 scans"), "second"}));
+        QVERIFY(RunEventLog().notes().isEmpty());
+    }
 };
 
 QTEST_MAIN(TestRunsHistory)

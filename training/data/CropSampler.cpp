@@ -49,15 +49,18 @@ uint64_t mixSeed(uint64_t seed, uint64_t index) {
 
 CropSampler::CropSampler(std::vector<std::shared_ptr<const TrainingCase>> cases,
                          CropSamplerOptions options)
+    : CropSampler(std::make_shared<HeldCaseSource>(std::move(cases)), options) {}
+
+CropSampler::CropSampler(std::shared_ptr<const CaseSource> cases, CropSamplerOptions options)
     : cases_(std::move(cases)), options_(options) {
-    if (cases_.empty()) {
+    if (!cases_ || cases_->count() == 0) {
         throw std::invalid_argument("no labeled cases to train on");
     }
     // A case smaller than the crop is padded, as nnU-Net pads (one 31-slice case must still train
     // at 32^3); a crop that would be mostly padding for every case is a mistake worth naming.
     bool fits = false;
-    for (const auto& entry : cases_) {
-        const Size3& s = entry->image.size();
+    for (size_t c = 0; c < cases_->count(); ++c) {
+        const Size3 s = cases_->size(c);
         fits = fits || (2 * s[0] >= options_.crop[0] && 2 * s[1] >= options_.crop[1] &&
                         2 * s[2] >= options_.crop[2]);
     }
@@ -65,8 +68,7 @@ CropSampler::CropSampler(std::vector<std::shared_ptr<const TrainingCase>> cases,
         throw std::invalid_argument("crop " + describeCrop(options_.crop) +
                                     " is larger than every training case, more than twice along "
                                     "an axis (" +
-                                    cases_.front()->id + " is " +
-                                    describeCrop(cases_.front()->image.size()) +
+                                    cases_->id(0) + " is " + describeCrop(cases_->size(0)) +
                                     " after preprocessing): choose a smaller --crop, or auto");
     }
     if (options_.batch < 1) {
@@ -81,7 +83,7 @@ bool CropSampler::isPositive(int64_t index) const {
 }
 
 int64_t CropSampler::caseFor(int64_t index) const {
-    const int64_t n = static_cast<int64_t>(cases_.size());
+    const int64_t n = static_cast<int64_t>(cases_->count());
     const int64_t pass = index / n;
     std::vector<int64_t> order(static_cast<size_t>(n));
     std::iota(order.begin(), order.end(), 0);
@@ -114,11 +116,16 @@ Size3 CropSampler::pickCentre(const TrainingCase& entry, bool positive,
 }
 
 CropSample CropSampler::sample(int64_t index) const {
+    return sampleFrom(static_cast<size_t>(caseFor(index)), index);
+}
+
+CropSample CropSampler::sampleFrom(size_t caseIndex, int64_t index) const {
     std::mt19937_64 random(mixSeed(options_.seed, static_cast<uint64_t>(index)));
     CropSample out;
-    out.caseIndex = caseFor(index);
+    out.caseIndex = static_cast<int64_t>(caseIndex);
     out.positive = isPositive(index);
-    const TrainingCase& entry = *cases_[static_cast<size_t>(out.caseIndex)];
+    const std::shared_ptr<const TrainingCase> held = cases_->at(static_cast<size_t>(out.caseIndex));
+    const TrainingCase& entry = *held;
     out.centre = pickCentre(entry, out.positive, random);
     const Size3& s = entry.image.size();
     const Size3& crop = options_.crop;

@@ -7,6 +7,7 @@
 #include <random>
 #include <vector>
 
+#include "data/CaseSource.h"
 #include "data/TrainingCase.h"
 
 namespace logonet::training {
@@ -43,20 +44,25 @@ struct TrainingBatch {
 class CropSampler {
   public:
     // Throws std::invalid_argument when there are no cases or the crop is larger than every case.
+    CropSampler(std::shared_ptr<const CaseSource> cases, CropSamplerOptions options);
+    // Cases all held in memory.
     CropSampler(std::vector<std::shared_ptr<const TrainingCase>> cases, CropSamplerOptions options);
 
     CropSample sample(int64_t index) const;
+    // Sample `index`'s crop taken from the given case instead of the one the order picks: for a
+    // caller that visits the cases one at a time (clustering reads each case once).
+    CropSample sampleFrom(size_t caseIndex, int64_t index) const;
     TrainingBatch batch(int64_t batchIndex) const;
     bool isPositive(int64_t index) const;
     const CropSamplerOptions& options() const { return options_; }
-    size_t caseCount() const { return cases_.size(); }
+    size_t caseCount() const { return cases_->count(); }
 
   private:
     int64_t caseFor(int64_t index) const;
     Size3 pickCentre(const TrainingCase& entry, bool positive, std::mt19937_64& random) const;
     void augment(CropSample& sample, std::mt19937_64& random) const;
 
-    std::vector<std::shared_ptr<const TrainingCase>> cases_;
+    std::shared_ptr<const CaseSource> cases_;
     CropSamplerOptions options_;
 };
 

@@ -17,6 +17,13 @@ torch::Tensor drawPretrainCrops(const CropSampler& sampler, int64_t index) {
     return sampler.batch(index).image.permute({0, 1, 4, 3, 2}).contiguous();
 }
 
+torch::Tensor drawPretrainCropFrom(const CropSampler& sampler, size_t caseIndex, int64_t index) {
+    return sampler.sampleFrom(caseIndex, index)
+        .image.unsqueeze(0)
+        .permute({0, 1, 4, 3, 2})
+        .contiguous();
+}
+
 torch::Tensor cropSliceRows(const torch::Tensor& crops, SliceAxis axis) {
     const auto volumes = crops.select(1, 0);  // (B, X, Y, Z)
     return volumes.movedim(1 + static_cast<int64_t>(axis), 1)

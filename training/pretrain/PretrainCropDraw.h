@@ -22,6 +22,9 @@ std::shared_ptr<const TrainingCase> pretrainingCase(const CachedCase& entry);
 
 // Batch `index` of `sampler` as the pre-training network takes it: (B, 1, X, Y, Z).
 torch::Tensor drawPretrainCrops(const CropSampler& sampler, int64_t index);
+// Sample `index` of `sampler` taken from case `caseIndex` (CropSampler::sampleFrom), as a
+// (1, 1, X, Y, Z) batch.
+torch::Tensor drawPretrainCropFrom(const CropSampler& sampler, size_t caseIndex, int64_t index);
 
 // The slices of (B, 1, X, Y, Z) crops along `axis` as rows: (B, S, H * W), in the order the
 // clusterers were fitted on.

@@ -10,7 +10,7 @@
 #include <stdexcept>
 #include <vector>
 
-#include "cache/CaseCache.h"
+#include "data/CachedCaseSource.h"
 #include "kmeans/NpyMatrix.h"
 #include "network/ComputeDevice.h"
 #include "pretrain/PretextAccuracy.h"
@@ -118,32 +118,34 @@ std::vector<torch::Tensor> readCentroids(const PretrainConfig& config,
     return centroids;
 }
 
-std::vector<std::shared_ptr<const TrainingCase>> readPreparedCases(
-    const std::vector<std::string>& ids, const std::string& cache) {
-    const CaseCache store(cache);
-    std::vector<std::shared_ptr<const TrainingCase>> cases;
-    for (const auto& id : ids) {
-        cases.push_back(pretrainingCase(store.read(id)));
-    }
-    return cases;
-}
-
 // Crops held out for the pretext accuracy and crops of the training scans for its position-only
-// baseline: a few per scan, not augmented, from seeds no training step uses.
+// baseline: a few per scan, not augmented, from seeds no training step uses. At most a few
+// hundred in all: the held-out crops are kept to the end (3.5 MB each at 96^3), and a few
+// thousand masked slices already give the accuracy to about a percent.
 constexpr int64_t kMeasuredCropsPerScan = 4;
+constexpr int64_t kMaxHeldOutCrops = 64;
+constexpr int64_t kMaxPositionCrops = 256;
 
 // Runs set up from prepared cases: random crops, labeled by their nearest centroids when drawn.
 PretrainData randomCropData(const PretrainConfig& config, const std::string& runDirectory,
-                            const std::string& cache, const torch::Device& device) {
+                            const std::string& cache, const torch::Device& device,
+                            int64_t caseMemoryBytes) {
     const int64_t cases = static_cast<int64_t>(config.cases.size());
     const auto training = static_cast<std::ptrdiff_t>(cases - heldOutScans(cases));
     auto centroids = std::make_shared<std::vector<torch::Tensor>>();
     for (const auto& matrix : readCentroids(config, runDirectory)) {
         centroids->push_back(matrix.to(device));
     }
-    const auto all = readPreparedCases(config.cases, cache);
-    const std::vector<std::shared_ptr<const TrainingCase>> trainingCases(all.begin(),
-                                                                         all.begin() + training);
+    // Read when drawn, the most recent kept within the budget: a lab's few hundred scans do not
+    // fit in memory beside the network, and a case read costs milliseconds against a step's
+    // hundreds.
+    const int64_t budget = caseMemoryBytes > 0 ? caseMemoryBytes : physicalMemoryBytes() / 4;
+    const auto trainingCases = std::make_shared<CachedCaseSource>(
+        cache, std::vector<std::string>(config.cases.begin(), config.cases.begin() + training),
+        pretrainingCase, budget);
+    const auto heldOutCases = std::make_shared<CachedCaseSource>(
+        cache, std::vector<std::string>(config.cases.begin() + training, config.cases.end()),
+        pretrainingCase, 0);
     CropSamplerOptions options;
     options.crop = {config.crop, config.crop, config.crop};
     options.positiveFraction = 0.0;
@@ -169,18 +171,19 @@ PretrainData randomCropData(const PretrainConfig& config, const std::string& run
         }
         return std::make_pair(crops, labels);
     };
-    auto measured = [&](std::vector<std::shared_ptr<const TrainingCase>> scans, uint64_t salt,
+    auto measured = [&](const std::shared_ptr<const CaseSource>& scans, uint64_t salt, int64_t most,
                         std::vector<torch::Tensor>* crops, std::vector<torch::Tensor>& labels) {
-        if (scans.empty()) {
+        if (scans->count() == 0) {
             return;
         }
         CropSamplerOptions fixed = options;
         fixed.augment = false;
         fixed.batch = 1;
         fixed.seed = mixSeed(config.seed, salt);
-        const CropSampler measuredSampler(std::move(scans), fixed);
-        for (int64_t n = 0;
-             n < kMeasuredCropsPerScan * static_cast<int64_t>(measuredSampler.caseCount()); ++n) {
+        const CropSampler measuredSampler(scans, fixed);
+        const int64_t count = std::min(
+            most, kMeasuredCropsPerScan * static_cast<int64_t>(measuredSampler.caseCount()));
+        for (int64_t n = 0; n < count; ++n) {
             const torch::Tensor crop = drawPretrainCrops(measuredSampler, n);
             labels.push_back(nearestCentroidLabels(crop.to(device), *centroids, axis).cpu()[0]);
             if (crops != nullptr) {
@@ -188,9 +191,9 @@ PretrainData randomCropData(const PretrainConfig& config, const std::string& run
             }
         }
     };
-    measured({all.begin() + training, all.end()}, 0x6865'6c64ULL, &data.heldOutCrops,
+    measured(heldOutCases, 0x6865'6c64ULL, kMaxHeldOutCrops, &data.heldOutCrops,
              data.heldOutLabels);
-    measured(trainingCases, 0x7472'6169ULL, nullptr, data.trainingLabels);
+    measured(trainingCases, 0x7472'6169ULL, kMaxPositionCrops, nullptr, data.trainingLabels);
     return data;
 }
 
@@ -211,9 +214,10 @@ PretrainResult PretrainingRun::run(bool resume, const Emit& emit, const std::ato
     const std::string cache = resolve(runDirectory_, config_.cacheDirectory);
     const int64_t cases = static_cast<int64_t>(config_.cases.size());
     const torch::Device device = model::resolveComputeDevice(config_.device);
-    const PretrainData data = config_.drawsRandomCrops()
-                                  ? randomCropData(config_, runDirectory_, cache, device)
-                                  : fixedCropData(config_, runDirectory_, cache);
+    const PretrainData data =
+        config_.drawsRandomCrops()
+            ? randomCropData(config_, runDirectory_, cache, device, caseMemoryBytes_)
+            : fixedCropData(config_, runDirectory_, cache);
     // Seeded before the network is built: seeded after it (as the first version of this loop
     // was), the initial weights came from the unseeded generator and differed run to run.
     torch::manual_seed(config_.seed);

@@ -38,11 +38,16 @@ class PretrainingRun {
     // Ends the run after step `step` as `stop` would, with the schedule of config.iterations: a
     // testing aid (a long run stopped at a known step whatever the machine's speed). 0: none.
     void setStopAtStep(int64_t step) { stopAtStep_ = step; }
+    // Most bytes of prepared cases held in memory at once (0: a quarter of the machine's memory);
+    // the others are read from the case cache when a crop needs them. A run-time choice, never
+    // one the run folder makes.
+    void setCaseMemory(int64_t bytes) { caseMemoryBytes_ = bytes; }
 
   private:
     PretrainConfig config_;
     std::string runDirectory_;
     int64_t stopAtStep_ = 0;
+    int64_t caseMemoryBytes_ = 0;
 };
 
 }  // namespace logonet::training

@@ -63,6 +63,8 @@ void RunEventLog::addEvent(const QJsonObject& event) {
         scansToPrepare_ = event.value(QStringLiteral("total")).toInt();
     } else if (kind == QLatin1String("pretext")) {
         pretext_ = event;
+    } else if (kind == QLatin1String("note")) {
+        notes_.append(event.value(QStringLiteral("message")).toString());
     } else if (kind == QLatin1String("stopped")) {
         stopped_ = true;
     } else if (kind == QLatin1String("resumed")) {

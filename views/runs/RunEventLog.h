@@ -3,6 +3,7 @@
 #include <QJsonObject>
 #include <QMap>
 #include <QString>
+#include <QStringList>
 #include <QVector>
 
 namespace logonet {
@@ -48,6 +49,9 @@ class RunEventLog {
     // A pre-training's pretext accuracy next to its no-learning baselines (the "pretext" event),
     // empty when the run has none.
     const QJsonObject& pretext() const { return pretext_; }
+    // What the engine said the user should know and that did not stop it (the "note" events:
+    // a clustering that drew fewer crops than asked, to stay within its memory budget).
+    const QStringList& notes() const { return notes_; }
 
   private:
     QVector<double> steps_, loss_, diceLoss_, ceLoss_, lr_;
@@ -65,6 +69,7 @@ class RunEventLog {
     int preparedScans_ = 0;
     int scansToPrepare_ = 0;
     QJsonObject pretext_;
+    QStringList notes_;
 };
 
 }  // namespace views

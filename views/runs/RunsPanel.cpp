@@ -450,7 +450,10 @@ void RunsPanel::onFinished(int exitCode, bool cancelled) {
     } else if (exitCode == 0) {
         progress_->setValue(100);
         progress_->setFormat(QStringLiteral("%p%"));
-        status_->setText(tr("Finished"));
+        const QStringList& notes = process_->log().notes();
+        status_->setText(notes.isEmpty()
+                             ? tr("Finished")
+                             : tr("Finished; note: %1").arg(notes.join(QStringLiteral("; "))));
     } else if (exitCode == kStoppedExitCode || cancelled) {
         status_->setText(tr("Stopped at step %1; Resume continues from the checkpoint")
                              .arg(process_->log().lastStep()));

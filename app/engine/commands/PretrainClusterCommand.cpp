@@ -14,7 +14,7 @@ namespace {
 int runCluster(const CommandLine& line) {
     line.rejectUnknown({"project", "clusterers", "k-min", "k-max", "subset", "iters", "batch",
                         "axis", "crop", "seed", "device", "include-labeled", "progress", "threads",
-                        "crops-per-scan"});
+                        "crops-per-scan", "row-memory-gb"});
     ClusterSettings settings;
     settings.clusterers = line.integer("clusterers", 10);
     settings.kMin = line.integer("k-min", 80);
@@ -28,6 +28,7 @@ int runCluster(const CommandLine& line) {
     settings.device = line.option("device", "cpu");
     settings.includeLabeled = line.flag("include-labeled");
     settings.cropsPerScan = line.integer("crops-per-scan", settings.cropsPerScan);
+    settings.rowMemoryBytes = line.gigabytes("row-memory-gb", 0);
     if (settings.cropsPerScan < 1) {
         throw UsageError("--crops-per-scan must be positive");
     }
@@ -56,7 +57,7 @@ Command clusterCommand() {
         "                       [--subset 0.1] [--iters 350] [--batch 1024]\n"
         "                       [--axis axial|coronal|sagittal] [--crop 96] [--seed S]\n"
         "                       [--device cpu|cuda] [--include-labeled] [--crops-per-scan 8]\n"
-        "                       [--progress json]\n\n"
+        "                       [--row-memory-gb G] [--progress json]\n\n"
         "Each scan is prepared as fine-tuning prepares it (the project's spacing and intensity\n"
         "settings, into its cache); --crops-per-scan random crop^3 crops of each, with\n"
         "fine-tuning's augmentations, give the samples: their slices along --axis, the slices\n"
@@ -69,7 +70,11 @@ Command clusterCommand() {
         "the clustering replaces the project's previous one in one\n"
         "transaction: an interrupted run (Ctrl-C) leaves the previous clustering intact.\n"
         "--include-labeled: the labeled training and validation scans are clustered (and\n"
-        "pre-trained on) too, as the spec's \"all scans\"; test scans never are.";
+        "pre-trained on) too, as the spec's \"all scans\"; test scans never are.\n"
+        "The prepared scans are read one at a time; the fitted slices are held in memory, at\n"
+        "most --row-memory-gb of them (default: a quarter of this machine's memory): when the\n"
+        "crops asked for would not fit, fewer are drawn, spread evenly over the scans, and the\n"
+        "run says so.";
     command.flags = {"include-labeled"};
 #ifdef LOGONET_HAVE_STORAGE
     command.run = runCluster;

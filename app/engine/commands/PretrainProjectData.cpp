@@ -2,6 +2,8 @@
 
 #ifdef LOGONET_HAVE_STORAGE
 
+#include <algorithm>
+#include <cstdio>
 #include <filesystem>
 
 #include "cache/CaseCache.h"
@@ -9,6 +11,7 @@
 #include "clusters/ClusterStore.h"
 #include "commands/TrainingCommandSet.h"
 #include "commands/TrainingProjectCases.h"
+#include "data/CachedCaseSource.h"
 #include "data/CropSampler.h"
 #include "kmeans/MultiClusterer.h"
 #include "kmeans/NpyMatrix.h"
@@ -59,15 +62,17 @@ PreprocessSettings pretrainPreprocessing(Project& project) {
     return settings;
 }
 
-std::vector<std::shared_ptr<const training::TrainingCase>> preparedPretrainCases(
+// The prepared cases of `scans`, read from the cache one at a time as they are drawn from: a
+// few hundred prepared scans are tens of gigabytes, and clustering visits each case in turn.
+std::shared_ptr<const training::CachedCaseSource> preparedPretrainCases(
     Project& project, const std::vector<ScanRecord>& scans, const PreprocessSettings& settings) {
     prepareScanCases(project, scans, settings, 1, false);
-    const CaseCache cache(project.absolutePath("cache"));
-    std::vector<std::shared_ptr<const training::TrainingCase>> cases;
+    std::vector<std::string> ids;
     for (const ScanRecord& scan : scans) {
-        cases.push_back(training::pretrainingCase(cache.read(caseIdFor(scan.id))));
+        ids.push_back(caseIdFor(scan.id));
     }
-    return cases;
+    return std::make_shared<training::CachedCaseSource>(
+        project.absolutePath("cache"), std::move(ids), training::pretrainingCase, 0);
 }
 
 }  // namespace
@@ -88,6 +93,19 @@ PretrainCrop loadPreparedCrop(Project& project, const ScanRecord& scan, int64_t 
     return result;
 }
 
+int64_t clusteringRowBudget(const ClusterSettings& settings) {
+    return settings.rowMemoryBytes > 0 ? settings.rowMemoryBytes
+                                       : training::physicalMemoryBytes() / 4;
+}
+
+int64_t clusteringCrops(int64_t scans, const ClusterSettings& settings) {
+    const int64_t budget = clusteringRowBudget(settings);
+    const int64_t cropBytes =
+        settings.crop * settings.crop * settings.crop * static_cast<int64_t>(sizeof(float));
+    const int64_t requested = settings.cropsPerScan * scans;
+    return budget > 0 ? std::clamp<int64_t>(budget / cropBytes, 1, requested) : requested;
+}
+
 Json clusterProject(Project& project, const ClusterSettings& settings,
                     const std::function<void(const Json&)>& show) {
     const std::vector<ScanRecord> scans = pretrainScans(project, settings.includeLabeled);
@@ -102,22 +120,43 @@ Json clusterProject(Project& project, const ClusterSettings& settings,
     const auto cases = preparedPretrainCases(project, scans, preprocessing);
     const training::CropSampler sampler(cases, crops);
     // Written into one tensor as they are drawn: collecting them and concatenating would hold
-    // every row twice at the peak (17 GB instead of 8.5 for 300 scans x 8 crops at crop 96).
-    const int64_t sampled = settings.cropsPerScan * static_cast<int64_t>(scans.size());
+    // every row twice at the peak. Scan by scan, so that one prepared case is in memory at a
+    // time; the crops of scan s are crops [s T / S, (s + 1) T / S) of the T drawn, each a pure
+    // function of the seed and its number.
+    const auto scanCount = static_cast<int64_t>(scans.size());
+    const int64_t sampled = clusteringCrops(scanCount, settings);
+    if (sampled < settings.cropsPerScan * scanCount && show) {
+        const double gb = 1e-9 * static_cast<double>(settings.crop * settings.crop * settings.crop *
+                                                     sizeof(float));
+        char message[320];
+        std::snprintf(message, sizeof message,
+                      "%lld crops instead of %lld x %lld scans: their slices would take %.1f GB, "
+                      "over the %.1f GB allowed (--row-memory-gb)",
+                      static_cast<long long>(sampled),
+                      static_cast<long long>(settings.cropsPerScan),
+                      static_cast<long long>(scanCount),
+                      gb * static_cast<double>(settings.cropsPerScan * scanCount),
+                      1e-9 * static_cast<double>(clusteringRowBudget(settings)));
+        show(Json(Json::Object{{"event", "note"}, {"message", std::string(message)}}));
+    }
     torch::Tensor rows =
         torch::empty({sampled * settings.crop, settings.crop * settings.crop}, torch::kFloat32);
-    for (int64_t n = 0; n < sampled; ++n) {
-        rows.narrow(0, n * settings.crop, settings.crop)
-            .copy_(
-                training::cropSliceRows(training::drawPretrainCrops(sampler, n), settings.axis)[0]);
+    Json grids = Json::object();  // each scan's window grid, for the workstation (below)
+    for (int64_t s = 0; s < scanCount; ++s) {
+        const auto index = static_cast<size_t>(s);
+        for (int64_t n = s * sampled / scanCount; n < (s + 1) * sampled / scanCount; ++n) {
+            rows.narrow(0, n * settings.crop, settings.crop)
+                .copy_(training::cropSliceRows(training::drawPretrainCropFrom(sampler, index, n),
+                                               settings.axis)[0]);
+        }
+        // The source keeps the case it read last, so this reads nothing again.
+        grids[std::to_string(scans[index].id)] = geometryToJson(clusterSliceWindowGeometry(
+            cases->at(index)->image.geometry(), settings.crop, settings.axis));
+        if (stopRequested().load()) {
+            throw training::ClusteringCancelled();
+        }
     }
     const training::TensorRowSource source(std::move(rows));
-    // Each scan's window grid, stored with the clusterers for the workstation (below).
-    Json grids = Json::object();
-    for (size_t s = 0; s < scans.size(); ++s) {
-        grids[std::to_string(scans[s].id)] = geometryToJson(
-            clusterSliceWindowGeometry(cases[s]->image.geometry(), settings.crop, settings.axis));
-    }
     training::MultiClustererOptions options;
     options.clusterers = settings.clusterers;
     options.kMin = settings.kMin;
@@ -143,7 +182,9 @@ Json clusterProject(Project& project, const ClusterSettings& settings,
     Json ks = Json::array();
     for (size_t c = 0; c < fitted.size(); ++c) {
         Clustering::Member member;
-        member.name = "k" + std::to_string(c);
+        // Appended, not "k" + to_string(c): GCC 12 warns falsely on that (-Wstringop-overflow).
+        member.name = "k";
+        member.name += std::to_string(c);
         member.k = fitted[c].k;
         member.columns = source.columns();
         member.inertia = fitted[c].inertia;
@@ -155,6 +196,7 @@ Json clusterProject(Project& project, const ClusterSettings& settings,
             {"subset", Json(settings.subset)},
             {"include_labeled", Json(settings.includeLabeled)},
             {"crops_per_scan", Json(settings.cropsPerScan)},
+            {"crops", Json(sampled)},
             {"preprocessing", preprocessing.toJson()},
             {"slice_grids", grids},
             {"seed", Json(static_cast<int64_t>(fitted[c].seed % (uint64_t{1} << 52)))}});
@@ -171,7 +213,7 @@ Json clusterProject(Project& project, const ClusterSettings& settings,
     int64_t displayed = 0;
     for (size_t s = 0; s < scans.size(); ++s) {
         const ImageVolume window =
-            clusterSliceWindow(cases[s]->image, settings.crop, settings.axis);
+            clusterSliceWindow(cases->at(s)->image, settings.crop, settings.axis);
         const Size3& size = window.size();
         // Voxel (i, j, k) lives at i + X (j + Y k): as a tensor that is (Z, Y, X); make it
         // (X, Y, Z) as the crops' slices are cut.
@@ -203,6 +245,8 @@ Json clusterProject(Project& project, const ClusterSettings& settings,
     return Json(Json::Object{{"event", "clustered"},
                              {"scans", Json(static_cast<int64_t>(scans.size()))},
                              {"slices", Json(source.rows())},
+                             {"crops", Json(sampled)},
+                             {"crops_requested", Json(settings.cropsPerScan * scanCount)},
                              {"displayed_slices", Json(displayed)},
                              {"k", ks}});
 }

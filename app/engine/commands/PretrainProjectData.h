@@ -45,7 +45,15 @@ struct ClusterSettings {
     std::string device = "cpu";
     bool includeLabeled = false;
     int64_t cropsPerScan = 8;  // random crops per scan whose slices the clusterers are fitted on
+    // Most bytes the fitted slices may take (0: a quarter of the machine's memory); fewer crops
+    // are drawn, spread evenly over the scans, when all of them would not fit.
+    int64_t rowMemoryBytes = 0;
 };
+// The bytes the fitted slices may take: rowMemoryBytes, else a quarter of the machine's memory.
+int64_t clusteringRowBudget(const ClusterSettings& settings);
+// How many of the requested crops a clustering draws: all of them while their slices fit in
+// `rowMemoryBytes`, else as many as fit (at least one).
+int64_t clusteringCrops(int64_t scans, const ClusterSettings& settings);
 // Fits, assigns and stores a clustering (spec section 6) in the project; `show` gets progress
 // events. Returns a summary event. Ctrl-C leaves the previous clustering intact.
 Json clusterProject(Project& project, const ClusterSettings& settings,

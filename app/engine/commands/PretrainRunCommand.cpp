@@ -52,10 +52,11 @@ std::string setupFromProject(const CommandLine& line) {
 #endif
 
 int runPretrain(const CommandLine& line) {
-    line.rejectUnknown({"project", "run",         "arch",        "out",    "clusterers", "tau",
-                        "phi1",    "mask-length", "phi2",        "lr",     "no-mask",    "iters",
-                        "batch",   "device",      "amp",         "resume", "seed",       "progress",
-                        "threads", "setup-only",  "stop-at-step"});
+    line.rejectUnknown({"project",      "run",           "arch",        "out",     "clusterers",
+                        "tau",          "phi1",          "mask-length", "phi2",    "lr",
+                        "no-mask",      "iters",         "batch",       "device",  "amp",
+                        "resume",       "seed",          "progress",    "threads", "setup-only",
+                        "stop-at-step", "case-memory-gb"});
     const int64_t stopAtStep = stopAtStepOf(line);
     const std::string progressMode = line.option("progress", "bar");
     if (progressMode != "bar" && progressMode != "json") {
@@ -99,6 +100,7 @@ int runPretrain(const CommandLine& line) {
     training::PretrainResult result;
     training::PretrainingRun run(config, directory);
     run.setStopAtStep(stopAtStep);
+    run.setCaseMemory(line.gigabytes("case-memory-gb", 0));
     try {
         result = run.run(
             line.flag("resume"), [&](const Json& e) { show(e); }, &stopRequested());
@@ -151,8 +153,10 @@ Command pretrainCommand() {
         "                        [--phi1 0.1] [--mask-length 5] [--phi2 0.7]\n"
         "                        [--batch 1] [--device cpu|cuda] [--resume] [--seed S]\n"
         "                        [--threads 2] [--progress json] [--setup-only]\n"
+        "                        [--case-memory-gb G]\n"
         "       logonet pretrain --run RUNDIR [--resume] [--iters N] [--threads T]\n"
-        "                        [--device cpu|cuda] [--progress json] [--stop-at-step N]\n\n"
+        "                        [--device cpu|cuda] [--progress json] [--stop-at-step N]\n"
+        "                        [--case-memory-gb G]\n\n"
         "Needs a clustering (`logonet cluster`). Trains the network plus the pre-training head\n"
         "on the clustered scans (crop and axis of the clustering): tempered cross-entropy\n"
         "(softmax(logits / tau)) over the masked slices, summed over clusterers; AdamW (--lr),\n"
@@ -171,6 +175,8 @@ Command pretrainCommand() {
         "the step). A fifth of the scans (at least one, from three on) is held out: the run ends\n"
         "with the pretext accuracy on their masked slices next to chance and a position-only\n"
         "predictor (the majority label per slice position), and says when it does not beat it.\n"
+        "The prepared scans are read from the cache as crops need them; at most\n"
+        "--case-memory-gb of them stay in memory (default: a quarter of this machine's memory).\n"
         "--stop-at-step N (a testing aid): stop after step N as SIGTERM would (checkpoint, exit\n"
         "code 3), the schedule still that of --iters; --resume continues.";
     command.flags = {"no-mask", "amp", "resume", "setup-only"};

@@ -84,6 +84,8 @@ void TrainingProgress::operator()(const Json& event) {
     } else if (kind == "init") {
         std::fprintf(stderr, "initialised from %s: %s\n", event.value("from", "").c_str(),
                      event.value("summary", "").c_str());
+    } else if (kind == "note") {
+        std::fprintf(stderr, "note: %s\n", event.value("message", "").c_str());
     } else if (kind == "resumed") {
         std::fprintf(stderr, "resumed at step %lld\n",
                      static_cast<long long>(event.value("step", int64_t{0})));
