@@ -19,17 +19,27 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::vector<double> lossesOf(const std::string& eventsPath) {
-    std::vector<double> losses;
+// The `key` of every `kind` event of a run's events.jsonl, in order.
+std::vector<double> valuesOf(const std::string& eventsPath, const std::string& kind,
+                             const std::string& key) {
+    std::vector<double> values;
     std::ifstream in(eventsPath);
     std::string line;
     while (std::getline(in, line)) {
         const Json event = Json::parse(line);
-        if (event.value("event", std::string()) == "step") {
-            losses.push_back(event.at("loss").asNumber());
+        if (event.value("event", std::string()) == kind) {
+            values.push_back(event.at(key).asNumber());
         }
     }
-    return losses;
+    return values;
+}
+
+std::vector<double> lossesOf(const std::string& eventsPath) {
+    return valuesOf(eventsPath, "step", "loss");
+}
+
+std::vector<double> validationDiceOf(const std::string& eventsPath) {
+    return valuesOf(eventsPath, "validation", "mean_dice");
 }
 
 }  // namespace
@@ -243,6 +253,36 @@ class FineTuneTest : public QObject {
         }
     }
 
+    // Training cases read from the cache when a crop needs them (a budget of one byte keeps only
+    // the last one) train exactly as cases all held in memory; validation reads its cases when
+    // it scores them, with the same Dice.
+    void casesReadWhenDrawnTrainAsHeldOnes() {
+        FineTuneConfig config = tinyConfig(cache_);
+        config.iterations = 8;
+        config.augment = true;
+        config.validationCases = {"b"};
+        config.validateEvery = 4;
+        const std::string held = dir_.path().toStdString() + "/held";
+        FineTuner a(config, held);
+        a.setNetworkFactory(tinyFactory);
+        a.run(false, {}, nullptr);
+        const std::string read = dir_.path().toStdString() + "/read";
+        FineTuner b(config, read);
+        b.setNetworkFactory(tinyFactory);
+        b.setCaseMemory(1);
+        b.run(false, {}, nullptr);
+        const auto expected = weightsOf(held + "/checkpoints/last.pt", 3);
+        const auto actual = weightsOf(read + "/checkpoints/last.pt", 3);
+        QCOMPARE(actual.size(), expected.size());
+        for (size_t n = 0; n < expected.size(); ++n) {
+            QVERIFY(torch::equal(actual[n], expected[n]));
+        }
+        QCOMPARE(lossesOf(read + "/events.jsonl"), lossesOf(held + "/events.jsonl"));
+        QCOMPARE(validationDiceOf(read + "/events.jsonl"),
+                 validationDiceOf(held + "/events.jsonl"));
+        QCOMPARE(validationDiceOf(held + "/events.jsonl").size(), size_t{2});
+    }
+
     void runErrors() {
         const std::string run = dir_.path().toStdString() + "/errors";
         auto expectError = [&](FineTuneConfig config, const std::string& fragment) {
@@ -269,6 +309,9 @@ class FineTuneTest : public QObject {
         config = tinyConfig(cache_);
         config.crop = {64, 64, 64};
         expectError(config, "larger than every");
+        config = tinyConfig(cache_);
+        config.validationCases = {"missing"};
+        expectError(config, "missing.json: no prepared validation case");
         if (!torch::cuda::is_available()) {
             config = tinyConfig(cache_);
             config.device = "cuda";

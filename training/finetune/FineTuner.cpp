@@ -9,6 +9,7 @@
 
 #include "cache/CaseCache.h"
 #include "data/BatchLoader.h"
+#include "data/CachedCaseSource.h"
 #include "data/CropSampler.h"
 #include "finetune/MixedPrecision.h"
 #include "finetune/PretrainedInit.h"
@@ -40,24 +41,31 @@ void setLearningRate(torch::optim::Optimizer& optimizer, double lr) {
     }
 }
 
-std::vector<std::shared_ptr<const TrainingCase>> loadTrainingCases(const CaseCache& cache,
-                                                                   const FineTuneConfig& config) {
-    std::vector<std::shared_ptr<const TrainingCase>> cases;
-    for (const auto& id : config.trainCases) {
-        const CachedCase entry = cache.read(id);
+// The training cases, read from the cache when a crop needs them and kept within `budget` bytes
+// (a lab's labeled set, AMOS's 200 CTs say, is more than a workstation holds beside a network).
+// Each is read once here: a case prepared with other settings, without labels or with a label
+// outside the run's classes stops the run before its first step, naming the case.
+std::shared_ptr<const CachedCaseSource> trainingCaseSource(const CaseCache& cache,
+                                                           const FineTuneConfig& config,
+                                                           int64_t budget) {
+    auto convert = [config](const CachedCase& entry) -> std::shared_ptr<const TrainingCase> {
         if (!config.preprocessing.accepts(entry.settings)) {
-            throw std::runtime_error("cache case " + id + " was prepared with other settings (" +
-                                     entry.settings.describe() + ", the run wants " +
-                                     config.preprocessing.describe() +
-                                     "): run logonet prepare with the run's settings");
+            throw std::runtime_error(
+                "cache case " + entry.id + " was prepared with other settings (" +
+                entry.settings.describe() + ", the run wants " + config.preprocessing.describe() +
+                "): run logonet prepare with the run's settings");
         }
         if (!entry.labeled()) {
-            throw std::runtime_error("training case " + id + " has no labels");
+            throw std::runtime_error("training case " + entry.id + " has no labels");
         }
-        cases.push_back(
-            std::make_shared<const TrainingCase>(makeTrainingCase(entry, config.classValues)));
+        return std::make_shared<const TrainingCase>(makeTrainingCase(entry, config.classValues));
+    };
+    auto source = std::make_shared<CachedCaseSource>(cache.directory(), config.trainCases,
+                                                     std::move(convert), budget);
+    for (size_t c = 0; c < source->count(); ++c) {
+        source->at(c);
     }
-    return cases;
+    return source;
 }
 
 }  // namespace
@@ -145,10 +153,14 @@ FineTuneResult FineTuner::runLoop(bool resume, const EventSink& sink,
     samplerOptions.positiveFraction = config_.positiveFraction;
     samplerOptions.augment = config_.augment;
     samplerOptions.seed = config_.seed;
-    const CropSampler sampler(loadTrainingCases(cache, config_), samplerOptions);
-    std::vector<CachedCase> validation;
+    const int64_t budget = caseMemoryBytes_ > 0 ? caseMemoryBytes_ : physicalMemoryBytes() / 4;
+    const CropSampler sampler(trainingCaseSource(cache, config_, budget), samplerOptions);
+    // Validation cases are read one at a time when scored; a missing one is named now.
     for (const auto& id : config_.validationCases) {
-        validation.push_back(cache.read(id));
+        if (!cache.header(id)) {
+            throw std::runtime_error(cache.headerPath(id) + ": no prepared validation case '" + id +
+                                     "' (run logonet prepare)");
+        }
     }
 
     torch::manual_seed(config_.seed);
@@ -328,9 +340,10 @@ FineTuneResult FineTuner::runLoop(bool resume, const EventSink& sink,
         }
 
         const bool last = done == config_.iterations;
-        if (writer && !validation.empty() && config_.validateEvery > 0 &&
+        if (writer && !config_.validationCases.empty() && config_.validateEvery > 0 &&
             (done % config_.validateEvery == 0 || last)) {
-            const ValidationScores scores = validate(network, validation, config_, device);
+            const ValidationScores scores =
+                validate(network, cache, config_.validationCases, config_, device);
             emit(Json(Json::Object{{"event", "validation"},
                                    {"step", Json(done)},
                                    {"mean_dice", scores.meanDice},
@@ -364,7 +377,8 @@ FineTuneResult FineTuner::runLoop(bool resume, const EventSink& sink,
     if (parallel_) {
         parallel_->broadcastBuffers();
     }
-    if (writer && !result.stopped && (validation.empty() || config_.validateEvery <= 0)) {
+    if (writer && !result.stopped &&
+        (config_.validationCases.empty() || config_.validateEvery <= 0)) {
         // Without validation the final weights are the best we know.
         info.step = result.steps;
         saveCheckpoint(folder.bestCheckpointPath(), *network, nullptr, info);

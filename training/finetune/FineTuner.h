@@ -46,6 +46,9 @@ class FineTuner {
     // the schedule of config.iterations: a testing aid, so that a test can stop a long run at a
     // known step whatever the machine's speed. 0: no such stop.
     void setStopAtStep(int64_t step) { stopAtStep_ = step; }
+    // Most bytes of prepared training cases held in memory at once (0: a quarter of the
+    // machine's memory); the others are read from the case cache when a crop needs them.
+    void setCaseMemory(int64_t bytes) { caseMemoryBytes_ = bytes; }
 
     // Trains to config.iterations. With `resume`, continues from checkpoints/last.pt when there
     // is one. Events go to the run's events.jsonl and to `sink`. Returns early (after writing a
@@ -65,6 +68,7 @@ class FineTuner {
     std::shared_ptr<ParallelContext> parallel_;
     std::string finalWeightsPath_;
     int64_t stopAtStep_ = 0;
+    int64_t caseMemoryBytes_ = 0;
 };
 
 // Resolves the config's cache folder against the run folder.

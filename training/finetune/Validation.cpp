@@ -7,8 +7,9 @@
 
 namespace logonet::training {
 
-ValidationScores validate(const model::Network& network, const std::vector<CachedCase>& cases,
-                          const FineTuneConfig& config, const torch::Device& device) {
+ValidationScores validate(const model::Network& network, const CaseCache& cache,
+                          const std::vector<std::string>& ids, const FineTuneConfig& config,
+                          const torch::Device& device) {
     SlidingWindowOptions windowOptions;
     windowOptions.roi = {config.crop[2], config.crop[1], config.crop[0]};
     windowOptions.overlap = config.overlap;
@@ -16,7 +17,8 @@ ValidationScores validate(const model::Network& network, const std::vector<Cache
     const CasePredictor predictor(network, config.classValues, windowOptions, device);
     std::vector<double> sums(config.classValues.size(), 0.0);
     std::vector<int> counts(config.classValues.size(), 0);
-    for (const auto& entry : cases) {
+    for (const auto& id : ids) {
+        const CachedCase entry = cache.read(id);
         const LabelVolume predicted = predictor.segment(entry.image);
         for (size_t c = 1; c < config.classValues.size(); ++c) {
             const double dice = diceScore(predicted, entry.labels, config.classValues[c]);

@@ -2,6 +2,7 @@
 
 #include <torch/torch.h>
 
+#include <string>
 #include <vector>
 
 #include "cache/CaseCache.h"
@@ -17,8 +18,10 @@ struct ValidationScores {
 };
 
 // Sliding-window segmentation of every validation case with the run's crop and overlap, scored
-// with per-class Dice. The network is back in its previous mode afterwards.
-ValidationScores validate(const model::Network& network, const std::vector<CachedCase>& cases,
-                          const FineTuneConfig& config, const torch::Device& device);
+// with per-class Dice; the cases are read from `cache` one at a time. The network is back in its
+// previous mode afterwards.
+ValidationScores validate(const model::Network& network, const CaseCache& cache,
+                          const std::vector<std::string>& ids, const FineTuneConfig& config,
+                          const torch::Device& device);
 
 }  // namespace logonet::training

@@ -58,6 +58,7 @@ int runPretrain(const CommandLine& line) {
                         "resume",       "seed",          "progress",    "threads", "setup-only",
                         "stop-at-step", "case-memory-gb"});
     const int64_t stopAtStep = stopAtStepOf(line);
+    const int64_t caseMemory = line.gigabytes("case-memory-gb", 0);
     const std::string progressMode = line.option("progress", "bar");
     if (progressMode != "bar" && progressMode != "json") {
         throw UsageError("--progress must be json or bar");
@@ -100,7 +101,7 @@ int runPretrain(const CommandLine& line) {
     training::PretrainResult result;
     training::PretrainingRun run(config, directory);
     run.setStopAtStep(stopAtStep);
-    run.setCaseMemory(line.gigabytes("case-memory-gb", 0));
+    run.setCaseMemory(caseMemory);
     try {
         result = run.run(
             line.flag("resume"), [&](const Json& e) { show(e); }, &stopRequested());

@@ -128,14 +128,15 @@ std::string copyInitIntoRun(const std::string& checkpoint, const std::string& ru
 }
 
 int runTrain(const CommandLine& line) {
-    line.rejectUnknown({"project",      "run",           "arch",        "init",
-                        "iters",        "epochs",        "batch",       "crop",
-                        "lr",           "weight-decay",  "warmup",      "device",
-                        "amp",          "checkpointing", "val-every",   "checkpoint-every",
-                        "seed",         "resume",        "threads",     "progress",
-                        "accumulate",   "dice-weight",   "ce-weight",   "no-augment",
-                        "spacing",      "window",        "modality",    "setup-only",
-                        "dist-timeout", "init-scope",    "stop-at-step"});
+    line.rejectUnknown({"project",      "run",           "arch",         "init",
+                        "iters",        "epochs",        "batch",        "crop",
+                        "lr",           "weight-decay",  "warmup",       "device",
+                        "amp",          "checkpointing", "val-every",    "checkpoint-every",
+                        "seed",         "resume",        "threads",      "progress",
+                        "accumulate",   "dice-weight",   "ce-weight",    "no-augment",
+                        "spacing",      "window",        "modality",     "setup-only",
+                        "dist-timeout", "init-scope",    "stop-at-step", "case-memory-gb"});
+    const int64_t caseMemory = line.gigabytes("case-memory-gb", 0);
     const bool resume = line.flag("resume");
     const int64_t stopAtStep = stopAtStepOf(line);
     const std::string progressMode = line.option("progress", "bar");
@@ -258,6 +259,7 @@ int runTrain(const CommandLine& line) {
         tuner.setFinalWeightsPath(std::string(folder) + "/rank" + std::to_string(rank) + ".pt");
     }
     tuner.setStopAtStep(stopAtStep);
+    tuner.setCaseMemory(caseMemory);
     catchStopSignals();
 #ifdef LOGONET_HAVE_STORAGE
     std::optional<RunStore> runs;
@@ -333,7 +335,7 @@ Command trainCommand() {
         "         [--init-scope branches|encoders]\n"
         "         [--spacing 1.5,1.5,2.0 --window -175,250 --modality ct]\n"
         "       logonet train --run RUNDIR [--resume] [--iters N] [--threads T] [--progress json]\n"
-        "         [--dist-timeout 1800] [--stop-at-step N]\n"
+        "         [--dist-timeout 1800] [--stop-at-step N] [--case-memory-gb G]\n"
         "Trains on the labeled scans of split 'train', validates on split 'val'; scans not yet\n"
         "prepared with these --spacing/--window/--modality (or changed since) are prepared first.\n"
         "--crop auto: the median prepared training case rounded down to a multiple of 32, at\n"
@@ -353,6 +355,10 @@ Command trainCommand() {
         "averaged (c10d: Gloo on the CPU, NCCL on GPUs), rank 0 writes the run; a rank that dies\n"
         "or is silent for --dist-timeout seconds fails the others, as does a MASTER_ADDR:PORT\n"
         "that cannot be reached within it.\n"
+        "The prepared training scans are each read once before the first step (a bad one is\n"
+        "named then), then from the cache as crops need them: at most --case-memory-gb of them\n"
+        "stay in memory (default: a quarter of this machine's memory); validation scans are\n"
+        "read one at a time when scored.\n"
         "--stop-at-step N (a testing aid): stop after step N as SIGTERM would (checkpoint, exit\n"
         "code 3), the learning-rate schedule still that of --iters, so that a test stops a long\n"
         "run at a known step whatever the machine's speed and --resume continues it.";
