@@ -249,6 +249,35 @@ class TestRunsFollow : public QObject {
                                  findReviewTarget(opened, "tiny", "no-such-case", "", 2));
     }
 
+    // A clustering that drew fewer crops than asked, to stay within its memory budget, says so
+    // in the panel's status when it finishes (the engine's "note" event on its stdout).
+    void aClusteringNoteIsShownWhenItFinishes() {
+        QTemporaryDir dir;
+        const QString engine = dir.filePath(QStringLiteral("fake-cluster"));
+        QFile script(engine);
+        QVERIFY(script.open(QIODevice::WriteOnly));
+        script.write(
+            "#!/bin/sh\n"
+            "echo '{\"event\":\"note\",\"message\":\"282 crops instead of 8 x 120 "
+            "scans\"}'\n"
+            "echo '{\"event\":\"clustered\",\"crops\":282,\"scans\":120}'\n");
+        script.close();
+        QVERIFY(script.setPermissions(QFileDevice::ReadOwner | QFileDevice::ExeOwner));
+        RunsPanel panel;
+        panel.setEngine(engine);
+        panel.setProject(dir.path());
+        RunRequest r;
+        r.kind = RunRequest::Kind::Clustering;
+        r.crop = QStringLiteral("96");
+        panel.setRequest(r);
+        QSignalSpy finished(&panel, &RunsPanel::runFinished);
+        QVERIFY(panel.start());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
+        QCOMPARE(finished[0][1].toInt(), 0);
+        QCOMPARE(panel.status(),
+                 QStringLiteral("Finished; note: 282 crops instead of 8 x 120 scans"));
+    }
+
     void engineThatCannotStartIsReported() {
         QTemporaryDir dir;
         RunsPanel panel;
