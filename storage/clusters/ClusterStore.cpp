@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <ctime>
+#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -12,6 +13,18 @@
 #include "fs/DurableFile.h"
 
 namespace logonet {
+
+int64_t clustererCrop(const ClustererRecord& clusterer) {
+    return clusterer.settings.value("crop", int64_t{96});
+}
+
+SliceAxis clustererAxis(const ClustererRecord& clusterer) {
+    try {
+        return parseSliceAxis(clusterer.settings.value("axis", "axial"));
+    } catch (const std::exception&) {
+        return SliceAxis::Axial;
+    }
+}
 
 namespace fs = std::filesystem;
 

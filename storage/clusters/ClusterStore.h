@@ -8,6 +8,7 @@
 
 #include "database/Database.h"
 #include "json/Json.h"
+#include "masking/SliceAxis.h"
 
 namespace logonet {
 
@@ -22,6 +23,11 @@ struct ClustererRecord {
     std::string centroidsPath;  // relative to the project folder
     std::string created;        // ISO 8601 UTC
 };
+
+// The crop and slicing axis a clusterer was fitted with (its settings' "crop" and "axis"); a
+// clustering stored without them, or with an axis this build does not know, reads as 96, axial.
+int64_t clustererCrop(const ClustererRecord& clusterer);
+SliceAxis clustererAxis(const ClustererRecord& clusterer);
 
 // The cluster of one slice of one scan for one clusterer.
 struct SliceAssignment {

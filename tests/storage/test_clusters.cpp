@@ -153,6 +153,19 @@ class ClusterStoreTest : public QObject {
         QVERIFY_THROWS_EXCEPTION(StorageError, store.replace(broken));
         QCOMPARE(store.clusterers()[0].id, before[0].id);
     }
+
+    // A clusterer's crop and axis come from its settings; a clustering stored before they were,
+    // or with an axis this build does not know, reads as the defaults (96, axial).
+    void cropAndAxisOfAClusterer() {
+        ClustererRecord record;
+        QCOMPARE(clustererCrop(record), int64_t{96});
+        QVERIFY(clustererAxis(record) == SliceAxis::Axial);
+        record.settings = Json(Json::Object{{"crop", Json(int64_t{32})}, {"axis", "coronal"}});
+        QCOMPARE(clustererCrop(record), int64_t{32});
+        QVERIFY(clustererAxis(record) == SliceAxis::Coronal);
+        record.settings = Json(Json::Object{{"axis", "oblique"}});
+        QVERIFY(clustererAxis(record) == SliceAxis::Axial);
+    }
 };
 
 QTEST_GUILESS_MAIN(ClusterStoreTest)

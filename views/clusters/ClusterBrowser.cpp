@@ -35,7 +35,9 @@ constexpr int kSizeRole = Qt::UserRole + 1;
 // A grid the database holds but that cannot be used leaves `problem` saying why.
 ThumbnailScan thumbnailScan(const ScanRecord& scan, const QString& file, const Json& clustering,
                             QString& problem) {
-    ThumbnailScan source{file, QString::fromStdString(scan.modality)};
+    ThumbnailScan source;
+    source.file = file;
+    source.modality = QString::fromStdString(scan.modality);
     try {
         if (clustering.contains("preprocessing")) {
             source.window = storedClusterSliceGrid(clustering, scan.id);
@@ -104,7 +106,8 @@ ClusterBrowser::ClusterBrowser(QWidget* parent)
     connect(strip_, &ClusterStrip::sliceClicked, this, [this](int slice) {
         const ClustererRecord* clusterer = currentClusterer();
         if (clusterer && currentScan_) {
-            chooseSlice(SliceAssignment{*currentScan_, axis(*clusterer), slice, -1, 0.0});
+            chooseSlice(SliceAssignment{
+                *currentScan_, static_cast<int64_t>(clustererAxis(*clusterer)), slice, -1, 0.0});
         }
     });
     summary_->setText(tr("No project open."));
@@ -199,18 +202,6 @@ const ClustererRecord* ClusterBrowser::currentClusterer() const {
                : nullptr;
 }
 
-int ClusterBrowser::crop(const ClustererRecord& clusterer) const {
-    return static_cast<int>(clusterer.settings.value("crop", int64_t{96}));
-}
-
-int ClusterBrowser::axis(const ClustererRecord& clusterer) const {
-    try {
-        return static_cast<int>(parseSliceAxis(clusterer.settings.value("axis", "axial")));
-    } catch (const std::exception&) {
-        return static_cast<int>(SliceAxis::Axial);
-    }
-}
-
 void ClusterBrowser::showClusterer(int index) {
     if (!project_ || index < 0 || index >= static_cast<int>(records_.size())) {
         return;
@@ -234,7 +225,7 @@ void ClusterBrowser::showClusterer(int index) {
     for (const SliceAssignment& slice : nearest) {
         nearest_[slice.cluster].push_back(slice);
         const ThumbnailKey key{slice.scanId, static_cast<int>(slice.axis), slice.sliceIndex,
-                               crop(record)};
+                               static_cast<int>(clustererCrop(record))};
         clustersOfKey_[key].push_back(slice.cluster);
         keys.push_back(key);
     }
@@ -260,14 +251,13 @@ void ClusterBrowser::showClusterer(int index) {
         slices += count;
     }
     histogram_->setSizes(histogram);
-    summary_->setText(
-        tr("%1 clusters, %2 of them with slices; %3 slices (%4, crop %5), inertia %6")
-            .arg(record.k)
-            .arg(sizes.size())
-            .arg(slices)
-            .arg(QString::fromStdString(sliceAxisName(static_cast<SliceAxis>(axis(record)))))
-            .arg(crop(record))
-            .arg(record.inertia, 0, 'g', 5));
+    summary_->setText(tr("%1 clusters, %2 of them with slices; %3 slices (%4, crop %5), inertia %6")
+                          .arg(record.k)
+                          .arg(sizes.size())
+                          .arg(slices)
+                          .arg(QString::fromStdString(sliceAxisName(clustererAxis(record))))
+                          .arg(static_cast<int>(clustererCrop(record)))
+                          .arg(record.inertia, 0, 'g', 5));
     thumbnails_->request(kGridChannel, keys);
     for (const ThumbnailKey& key : keys) {
         gridThumbnailReady(key);
@@ -325,7 +315,7 @@ void ClusterBrowser::openCluster(qint64 cluster) {
                               .arg(cluster)
                               .arg(QString::fromStdString(record->name))
                               .arg(total),
-                          total, crop(*record),
+                          total, static_cast<int>(clustererCrop(*record)),
                           [this, project, clustererId, cluster](qint64 offset, qint64 limit) {
                               try {
                                   return ClusterStore(project->database(), project->path())
@@ -379,8 +369,8 @@ void ClusterBrowser::updateStrip() {
             ClusterStrip::Row row;
             row.name = tr("%1 (K=%2)").arg(QString::fromStdString(record.name)).arg(record.k);
             row.clusters = QVector<qint64>(grids_.sliceCount(*currentScan_), -1);
-            for (const SliceAssignment& slice :
-                 store.assignments(record.id, *currentScan_, axis(record))) {
+            for (const SliceAssignment& slice : store.assignments(
+                     record.id, *currentScan_, static_cast<int>(clustererAxis(record)))) {
                 if (slice.sliceIndex >= 0 && slice.sliceIndex < row.clusters.size()) {
                     row.clusters[static_cast<int>(slice.sliceIndex)] = slice.cluster;
                 }
@@ -395,11 +385,10 @@ void ClusterBrowser::updateStrip() {
     const QString name = scans_.contains(*currentScan_)
                              ? QString::fromStdString(scans_.value(*currentScan_).name)
                              : tr("scan %1").arg(*currentScan_);
-    strip_->setRows(
-        rows, tr("%1: its %2 slices along the %3 axis, coloured by cluster")
-                  .arg(name)
-                  .arg(grids_.sliceCount(*currentScan_))
-                  .arg(QString::fromStdString(sliceAxisName(static_cast<SliceAxis>(axis(first))))));
+    strip_->setRows(rows, tr("%1: its %2 slices along the %3 axis, coloured by cluster")
+                              .arg(name)
+                              .arg(grids_.sliceCount(*currentScan_))
+                              .arg(QString::fromStdString(sliceAxisName(clustererAxis(first)))));
     setCursorVoxel(cursor_);
 }
 

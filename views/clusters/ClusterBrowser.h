@@ -77,8 +77,6 @@ class ClusterBrowser : public QWidget {
     void updateStrip();
     void gridThumbnailReady(const ThumbnailKey& key);
     const ClustererRecord* currentClusterer() const;
-    int crop(const ClustererRecord& clusterer) const;
-    int axis(const ClustererRecord& clusterer) const;
     void chooseSlice(const SliceAssignment& slice);
 
     std::unique_ptr<Project> project_;

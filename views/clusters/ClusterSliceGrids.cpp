@@ -16,12 +16,8 @@ void ClusterSliceGrids::setClusterer(const ClustererRecord* clusterer) {
         return;
     }
     clusterer_ = *clusterer;
-    crop_ = static_cast<int>(clusterer->settings.value("crop", int64_t{96}));
-    try {
-        axis_ = static_cast<int>(parseSliceAxis(clusterer->settings.value("axis", "axial")));
-    } catch (const std::exception&) {
-        axis_ = static_cast<int>(SliceAxis::Axial);
-    }
+    crop_ = static_cast<int>(clustererCrop(*clusterer));
+    axis_ = static_cast<int>(clustererAxis(*clusterer));
 }
 
 std::optional<ImageGeometry> ClusterSliceGrids::gridOf(qint64 scanId) const {

@@ -123,8 +123,7 @@ void MaskedSequencesPanel::setProject(const QString& directory) {
         const auto clusterers = ClusterStore(project_->database(), project_->path()).clusterers();
         if (!clusterers.empty()) {
             const QSignalBlocker blocker(crop_);
-            crop_->setValue(
-                static_cast<int>(clusterers.front().settings.value("crop", int64_t{96})));
+            crop_->setValue(static_cast<int>(clustererCrop(clusterers.front())));
         }
         setStatus(tr("Open a scan to see its masked sequences."));
     } catch (const std::exception& error) {
