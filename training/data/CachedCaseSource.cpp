@@ -80,4 +80,8 @@ int64_t physicalMemoryBytes() {
     return pages > 0 && pageSize > 0 ? static_cast<int64_t>(pages) * pageSize : 0;
 }
 
+int64_t memoryBudgetOr(int64_t bytes) {
+    return bytes > 0 ? bytes : physicalMemoryBytes() / 4;
+}
+
 }  // namespace logonet::training

@@ -59,4 +59,7 @@ int64_t trainingCaseBytes(const TrainingCase& entry);
 // The machine's physical memory in bytes (0 when the system does not say).
 int64_t physicalMemoryBytes();
 
+// A memory budget the user gave (bytes > 0), else the default: a quarter of the machine's memory.
+int64_t memoryBudgetOr(int64_t bytes);
+
 }  // namespace logonet::training

@@ -153,7 +153,7 @@ FineTuneResult FineTuner::runLoop(bool resume, const EventSink& sink,
     samplerOptions.positiveFraction = config_.positiveFraction;
     samplerOptions.augment = config_.augment;
     samplerOptions.seed = config_.seed;
-    const int64_t budget = caseMemoryBytes_ > 0 ? caseMemoryBytes_ : physicalMemoryBytes() / 4;
+    const int64_t budget = memoryBudgetOr(caseMemoryBytes_);
     const CropSampler sampler(trainingCaseSource(cache, config_, budget), samplerOptions);
     // Validation cases are read one at a time when scored; a missing one is named now.
     for (const auto& id : config_.validationCases) {

@@ -139,7 +139,7 @@ PretrainData randomCropData(const PretrainConfig& config, const std::string& run
     // Read when drawn, the most recent kept within the budget: a lab's few hundred scans do not
     // fit in memory beside the network, and a case read costs milliseconds against a step's
     // hundreds.
-    const int64_t budget = caseMemoryBytes > 0 ? caseMemoryBytes : physicalMemoryBytes() / 4;
+    const int64_t budget = memoryBudgetOr(caseMemoryBytes);
     const auto trainingCases = std::make_shared<CachedCaseSource>(
         cache, std::vector<std::string>(config.cases.begin(), config.cases.begin() + training),
         pretrainingCase, budget);

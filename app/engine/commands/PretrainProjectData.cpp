@@ -94,8 +94,7 @@ PretrainCrop loadPreparedCrop(Project& project, const ScanRecord& scan, int64_t 
 }
 
 int64_t clusteringRowBudget(const ClusterSettings& settings) {
-    return settings.rowMemoryBytes > 0 ? settings.rowMemoryBytes
-                                       : training::physicalMemoryBytes() / 4;
+    return training::memoryBudgetOr(settings.rowMemoryBytes);
 }
 
 int64_t clusteringCrops(int64_t scans, const ClusterSettings& settings) {
