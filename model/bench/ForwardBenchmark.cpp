@@ -26,8 +26,9 @@ double median(std::vector<double> values) {
 }
 
 double maxRelativeDifference(const torch::Tensor& a, const torch::Tensor& b) {
-    const double scale = std::max(1e-30, b.abs().max().item<double>());
-    return (a - b).abs().max().item<double>() / scale;
+    const torch::Tensor reference = b.to(torch::kDouble);
+    const double scale = std::max(1e-30, reference.abs().max().item<double>());
+    return (a.to(torch::kDouble) - reference).abs().max().item<double>() / scale;
 }
 
 // The same weights in both networks: the plain one is a copy of the fast one.
@@ -110,6 +111,29 @@ ForwardBenchmarkResult runForwardBenchmark(const ForwardBenchmarkOptions& option
         }
     }
     ForwardBenchmarkResult result;
+    if (options.float64Reference && !options.fastOnly && !options.amp) {
+        networkOptions.fastKernels = false;
+        const Network exact = createNetwork(options.architecture, networkOptions);
+        copyState(*plain, *exact);
+        exact->to(torch::kDouble);
+        exact->train(options.backward);
+        Timing exactTiming;
+        timeOnce(*exact, input.to(torch::kDouble), options.backward, false, exactTiming);
+        result.fastOutputError = maxRelativeDifference(fastTiming.output, exactTiming.output);
+        result.plainOutputError = maxRelativeDifference(plainTiming.output, exactTiming.output);
+        Timing perturbed;
+        timeOnce(*plain, input * (1 + 1e-6 * torch::randn_like(input)), options.backward, false,
+                 perturbed);
+        result.outputSensitivity = maxRelativeDifference(perturbed.output, plainTiming.output);
+        if (options.backward) {
+            result.fastInputGradientError =
+                maxRelativeDifference(fastTiming.inputGradient, exactTiming.inputGradient);
+            result.plainInputGradientError =
+                maxRelativeDifference(plainTiming.inputGradient, exactTiming.inputGradient);
+            result.inputGradientSensitivity =
+                maxRelativeDifference(perturbed.inputGradient, plainTiming.inputGradient);
+        }
+    }
     if (options.profile) {
         const std::vector<std::pair<std::string, NetworkImpl*>> paths = {{"fast", fast.get()},
                                                                          {"plain", plain.get()}};

@@ -24,6 +24,11 @@ struct ForwardBenchmarkOptions {
     bool amp = false;
     // One more pass of each network under the operator profiler.
     bool profile = false;
+    // The plain network once more in float64, as the oracle both float32 paths are measured
+    // against: how far fast and plain may differ depends on the CPU's kernels (summation order),
+    // how far fast strays from exact arithmetic compared with LibTorch's own float32 does not.
+    // Ignored with amp or fastOnly.
+    bool float64Reference = false;
 };
 
 // The operator tables of one profiled pass ("fast" or "plain"), formatted for a terminal.
@@ -45,6 +50,19 @@ struct ForwardBenchmarkResult {
     // Largest difference of the outputs (and input gradients), relative to the plain one's range.
     double maxRelativeDifference = 0;
     double maxRelativeInputGradientDifference = 0;
+    // With float64Reference: each float32 path's largest difference from the float64 one, on the
+    // same scale.
+    double fastOutputError = 0;
+    double plainOutputError = 0;
+    double fastInputGradientError = 0;
+    double plainInputGradientError = 0;
+    // With float64Reference: how far the plain float32 output (input gradient) moves when the
+    // input moves by a relative 1e-6, a few float32 roundings. A train-mode step on a small crop
+    // is ill-conditioned (batch norm over a handful of deep voxels): for logonet-tiny at 32^3,
+    // batch 2, the input gradient moves by 1e-3, so float32 paths that round differently may
+    // differ that much without either being wrong.
+    double outputSensitivity = 0;
+    double inputGradientSensitivity = 0;
     std::vector<ProfiledPath> profiles;
 };
 

@@ -11,7 +11,7 @@ namespace {
 
 int runBenchForward(const CommandLine& line) {
     line.rejectUnknown({"arch", "roi", "threads", "json", "repeats", "backward", "in", "out",
-                        "batch", "seed", "fast-only", "profile", "amp"});
+                        "batch", "seed", "fast-only", "profile", "amp", "float64"});
     model::ForwardBenchmarkOptions options;
     options.architecture = line.option("arch", "logonet");
     options.inChannels = line.integer("in", 1);
@@ -24,6 +24,10 @@ int runBenchForward(const CommandLine& line) {
     options.fastOnly = line.flag("fast-only");
     options.profile = line.flag("profile");
     options.amp = line.flag("amp");
+    options.float64Reference = line.flag("float64");
+    if (options.float64Reference && (options.amp || options.fastOnly)) {
+        throw UsageError("--float64 compares both float32 paths: not with --amp or --fast-only");
+    }
     if (options.threads < 1 || options.repeats < 1 || options.batch < 1) {
         throw UsageError("--threads, --repeats and --batch must be at least 1");
     }
@@ -60,6 +64,16 @@ int runBenchForward(const CommandLine& line) {
             result["max_rel_diff_input_grad"] = bench.maxRelativeInputGradientDifference;
         }
     }
+    if (options.float64Reference) {
+        result["fast_error_float64"] = bench.fastOutputError;
+        result["plain_error_float64"] = bench.plainOutputError;
+        result["output_sensitivity"] = bench.outputSensitivity;
+        if (backward) {
+            result["fast_input_grad_error_float64"] = bench.fastInputGradientError;
+            result["plain_input_grad_error_float64"] = bench.plainInputGradientError;
+            result["input_grad_sensitivity"] = bench.inputGradientSensitivity;
+        }
+    }
     if (line.flag("json")) {
         std::cout << result.dump() << "\n";
         return 0;
@@ -84,6 +98,18 @@ int runBenchForward(const CommandLine& line) {
         }
         std::printf("\n");
     }
+    if (options.float64Reference) {
+        std::printf(
+            "error against float64: output fast %.2e plain %.2e (input moved by 1e-6: "
+            "%.2e)",
+            bench.fastOutputError, bench.plainOutputError, bench.outputSensitivity);
+        if (backward) {
+            std::printf("   input gradient fast %.2e plain %.2e (input moved by 1e-6: %.2e)",
+                        bench.fastInputGradientError, bench.plainInputGradientError,
+                        bench.inputGradientSensitivity);
+        }
+        std::printf("\n");
+    }
     return 0;
 }
 
@@ -96,7 +122,7 @@ Command benchForwardCommand() {
     command.usage =
         "usage: logonet bench forward [--arch logonet] [--roi 96] [--threads 2] [--repeats 3]\n"
         "                             [--backward] [--batch 1] [--in 1] [--out 14] [--seed 0]\n"
-        "                             [--fast-only] [--profile] [--amp] [--json]\n"
+        "                             [--fast-only] [--profile] [--amp] [--float64] [--json]\n"
         "Builds the network twice with the same weights, once with the fast CPU kernels and\n"
         "inference fusions and once from plain LibTorch layers, and reports the median time of\n"
         "each after one untimed pass (eval mode; --backward: a training step, forward and\n"
@@ -104,8 +130,11 @@ Command benchForwardCommand() {
         "the largest relative difference of their outputs. --json: one object with fast_ms,\n"
         "plain_ms, speedup, max_rel_diff (and *_backward_ms with --backward). --profile: one\n"
         "more pass of each path under the operator profiler, time per operator on stderr.\n"
-        "--amp: both under autocast (bfloat16 on the CPU).";
-    command.flags = {"json", "backward", "fast-only", "profile", "amp"};
+        "--amp: both under autocast (bfloat16 on the CPU). --float64: the plain network once\n"
+        "more in float64, each float32 path's largest difference from it, and how far the\n"
+        "plain path moves when the input moves by a relative 1e-6 (the problem's float32\n"
+        "noise floor).";
+    command.flags = {"json", "backward", "fast-only", "profile", "amp", "float64"};
     command.run = runBenchForward;
     return command;
 }
