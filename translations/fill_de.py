@@ -718,6 +718,7 @@ GERMAN = {
     "One clusterer (control)": "Ein Clusterer (Kontrolle)",
     "Shuffled pseudo-labels (control)": "Vertauschte Pseudo-Labels (Kontrolle)",
     "Pre-trained encoders only (control)": "Nur vortrainierte Encoder (Kontrolle)",
+    "Supervised initialisation (upper bound)": "Überwachte Initialisierung (Obergrenze)",
     "1 seed": "1 Seed",
     "%1 paired seeds": "%1 gepaarte Seeds",
     "measured %1": "gemessen %1",

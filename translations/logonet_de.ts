@@ -1619,6 +1619,10 @@ Schicht %2</translation>
         <source>Pre-trained encoders only (control)</source>
         <translation>Nur vortrainierte Encoder (Kontrolle)</translation>
     </message>
+    <message>
+        <source>Supervised initialisation (upper bound)</source>
+        <translation>Überwachte Initialisierung (Obergrenze)</translation>
+    </message>
 </context>
 <context>
     <name>logonet::views::RemoteEngineCall</name>

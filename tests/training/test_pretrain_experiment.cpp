@@ -21,6 +21,11 @@ QJsonObject readObject(const QString& path) {
     return QJsonDocument::fromJson(file.readAll()).object();
 }
 
+QByteArray readBytes(const QString& path) {
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
 }  // namespace
 
 // `logonet experiment pretraining` end to end on a tiny phantom set: the JSON's shape, arms that
@@ -53,7 +58,9 @@ class PretrainExperimentTest : public QObject {
                                                "--control-counts",
                                                "1",
                                                "--controls",
-                                               "pretrained_encoders",
+                                               "pretrained_encoders,supervised",
+                                               "--supervised-cases",
+                                               "2",
                                                "--threads",
                                                "2",
                                                "--json"},
@@ -67,7 +74,8 @@ class PretrainExperimentTest : public QObject {
                  (QStringList{"pretrained", "scratch"}));
         const QJsonObject one = summary.value("1").toObject();
         const QJsonObject arms = one.value("arms").toObject();
-        QCOMPARE(arms.keys(), (QStringList{"pretrained", "pretrained_encoders", "scratch"}));
+        QCOMPARE(arms.keys(),
+                 (QStringList{"pretrained", "pretrained_encoders", "scratch", "supervised"}));
         // Pre-training saw the 3 unlabeled scans and the 2 labeled training ones (the spec's "all
         // scans"), never the held-out test scan.
         QVERIFY2(
@@ -124,6 +132,23 @@ class PretrainExperimentTest : public QObject {
             QCOMPARE(readObject(runs + QString("pretrained_encoders-n1-s%1/config.json").arg(seed))
                          .value("train_cases"),
                      scratch.value("train_cases"));
+            // The supervised upper bound: the same cases, from a network trained with labels on
+            // phantoms of a project of its own, every tensor (the segmentation head too) loaded.
+            const QJsonObject supervised =
+                readObject(runs + QString("supervised-n1-s%1/config.json").arg(seed));
+            QCOMPARE(supervised.value("train_cases"), scratch.value("train_cases"));
+            const QJsonObject supervisedReport =
+                readObject(runs + QString("supervised-n1-s%1/init_report.json").arg(seed));
+            const QString trained = folder + "/supervised/project/runs/supervised/checkpoints/";
+            const QByteArray start =
+                readBytes(runs + QString("supervised-n1-s%1/init.pt").arg(seed));
+            QVERIFY(!start.isEmpty());
+            QVERIFY(start == readBytes(trained + "best.pt") ||
+                    start == readBytes(trained + "last.pt"));
+            QCOMPARE(supervisedReport.value("skipped").toArray().size(), 0);
+            QCOMPARE(supervisedReport.value("new").toArray().size(), 0);
+            QVERIFY(supervisedReport.value("loaded").toArray().size() >
+                    report.value("loaded").toArray().size());
         }
         // The seeds picked different cases (a rotation of the pool), shown in the pairs.
         QCOMPARE(pairs[0].toObject().value("cases").toArray().size(), 1);
@@ -149,6 +174,14 @@ class PretrainExperimentTest : public QObject {
         QVERIFY2(refused.err.contains("needs 4 labeled training scans") &&
                      refused.err.contains("the project has 2"),
                  qPrintable(refused.err));
+        QCOMPARE(QDir(project + "/runs").entryList(QDir::Dirs).size(), runsBefore);
+        // The supervised control brings phantoms of its own, which a lab's project cannot take.
+        const EngineResult noPhantoms =
+            runEngine({"experiment", "pretraining", "--project", project, "--counts", "1",
+                       "--controls", "supervised"},
+                      60000);
+        QVERIFY(noPhantoms.exitCode != 0);
+        QVERIFY2(noPhantoms.err.contains("not with --project"), qPrintable(noPhantoms.err));
         QCOMPARE(QDir(project + "/runs").entryList(QDir::Dirs).size(), runsBefore);
     }
 };

@@ -44,6 +44,9 @@ QColor armColour(const QString& arm, int index) {
     if (arm == QLatin1String("pretrained_encoders")) {
         return QColor(140, 86, 75);
     }
+    if (arm == QLatin1String("supervised")) {
+        return QColor(127, 127, 127);
+    }
     return QColor::fromHsv((index * 97 + 30) % 360, 170, 200);
 }
 
@@ -221,15 +224,16 @@ void PretrainingChart::rebuild() {
         graph->setPen(pen);
         graph->setScatterStyle(QCPScatterStyle(
             control ? QCPScatterStyle::ssSquare : QCPScatterStyle::ssDisc, colour, colour, 7));
-        graph->setName(arm == QLatin1String("scratch")         ? tr("From scratch")
-                       : arm == QLatin1String("pretrained")    ? tr("Pre-trained")
-                       : arm == QLatin1String("no_masking")    ? tr("No masking (control)")
-                       : arm == QLatin1String("one_clusterer") ? tr("One clusterer (control)")
-                       : arm == QLatin1String("shuffled_labels")
-                           ? tr("Shuffled pseudo-labels (control)")
-                       : arm == QLatin1String("pretrained_encoders")
-                           ? tr("Pre-trained encoders only (control)")
-                           : arm);
+        graph->setName(
+            arm == QLatin1String("scratch")           ? tr("From scratch")
+            : arm == QLatin1String("pretrained")      ? tr("Pre-trained")
+            : arm == QLatin1String("no_masking")      ? tr("No masking (control)")
+            : arm == QLatin1String("one_clusterer")   ? tr("One clusterer (control)")
+            : arm == QLatin1String("shuffled_labels") ? tr("Shuffled pseudo-labels (control)")
+            : arm == QLatin1String("pretrained_encoders")
+                ? tr("Pre-trained encoders only (control)")
+            : arm == QLatin1String("supervised") ? tr("Supervised initialisation (upper bound)")
+                                                 : arm);
         graph->setData(keys, values, true);
         auto* errors = new QCPErrorBars(plot_->xAxis, plot_->yAxis);
         errors->removeFromLegend();

@@ -15,16 +15,13 @@
 #include <unistd.h>
 
 #include "commands/PretrainExperimentFile.h"
+#include "commands/PretrainExperimentProjects.h"
 #include "commands/PretrainExperimentSize.h"
 #include "commands/PretrainProjectData.h"
 #include "commands/TrainingEvaluation.h"
-#include "commands/TrainingPhantomFiles.h"
-#include "import/ScanImporter.h"
 #include "json/Json.h"
-#include "phantom/PhantomGenerator.h"
 #include "pretrain/PretrainConfig.h"
 #include "pretrain/PretrainingRun.h"
-#include "project/PreparationDefaults.h"
 #include "run/RunFolder.h"
 #endif
 
@@ -37,44 +34,6 @@ namespace fs = std::filesystem;
 
 int runCommand(const Command& command, const std::vector<std::string>& arguments) {
     return command.run(CommandLine(arguments, command.flags));
-}
-
-// A project of generated phantoms: `pool` labeled training cases, `heldOut` labeled test cases
-// and unlabeled ones, each with its own scanner and contrast phase.
-std::string phantomProject(const fs::path& dir, const ExperimentSize& size, int64_t pool) {
-    if (fs::exists(dir) && !fs::is_empty(dir)) {
-        throw std::runtime_error(dir.string() + ": the experiment folder must be empty or absent");
-    }
-    const fs::path images = dir / "phantoms" / "images";
-    const fs::path labels = dir / "phantoms" / "labels";
-    const fs::path unlabeled = dir / "phantoms" / "unlabeled";
-    std::cerr << "experiment: writing " << pool + size.heldOut << " labeled and " << size.unlabeled
-              << " unlabeled phantoms to " << dir.string() << "\n";
-    // Labeled, held-out and unlabeled phantoms come from one population of scanners and contrast
-    // phases, as a lab's scans do: with the variety only in the unlabeled ones, one labeled case
-    // already looked like every held-out one, and the comparison measured nothing a lab meets.
-    writePhantoms(images, &labels, pool + size.heldOut, 100, true);
-    writePhantoms(unlabeled, nullptr, size.unlabeled, 1000, true);
-    const std::string projectDir = (dir / "project").string();
-    Project project = Project::create(projectDir, phantomLabelSet());
-    ScanImporter importer(project);
-    ImportOptions options;
-    options.labelsDir = labels.string();
-    ImportReport report = importer.importPaths({images.string()}, options);
-    ImportOptions unlabeledOptions;
-    unlabeledOptions.unlabeled = true;
-    const ImportReport more = importer.importPaths({unlabeled.string()}, unlabeledOptions);
-    report.failures.insert(report.failures.end(), more.failures.begin(), more.failures.end());
-    if (!report.failures.empty()) {
-        throw std::runtime_error("experiment import failed: " + report.failures.front().message);
-    }
-    int64_t labeled = 0;
-    for (const ScanRecord& scan : project.scans()) {
-        if (scan.labeled && ++labeled > pool) {
-            project.setSplit(scan.id, "test");
-        }
-    }
-    return projectDir;
 }
 
 struct Statistics {
@@ -142,27 +101,9 @@ std::string pretrainArm(Project& project, const PretrainArm& arm, const Experime
 double fineTune(Project& project, const std::string& projectDir, const std::string& run,
                 const std::vector<std::string>& cases, const std::string& init,
                 const std::string& initScope, int64_t seed, const ExperimentSize& size) {
-    std::vector<std::string> arguments{"--project",
-                                       projectDir,
-                                       "--run",
-                                       run,
-                                       "--arch",
-                                       "logonet-tiny",
-                                       "--iters",
-                                       std::to_string(size.fineTuneIterations),
-                                       "--crop",
-                                       "32,32,32",
-                                       "--batch",
-                                       "2",
-                                       "--lr",
-                                       "3e-3",
-                                       "--seed",
-                                       std::to_string(seed),
-                                       "--threads",
-                                       size.threads,
-                                       "--checkpoint-every",
-                                       "1000000",
-                                       "--setup-only"};
+    std::vector<std::string> arguments =
+        experimentTrainArguments(projectDir, run, size.fineTuneIterations, seed, size.threads);
+    arguments.push_back("--setup-only");
     if (!init.empty()) {
         arguments.insert(arguments.end(), {"--init", init, "--init-scope", initScope});
     }
@@ -206,13 +147,22 @@ std::vector<std::string> trainingPool(const std::string& projectDir, const Exper
 int runExperiment(const CommandLine& line) {
     line.rejectUnknown({"project", "quick", "json", "dir", "counts", "seeds", "unlabeled",
                         "held-out", "clusterers", "k-min", "k-max", "pretrain-iters", "iters",
-                        "threads", "control-counts", "controls"});
+                        "threads", "control-counts", "controls", "supervised-cases"});
     const ExperimentSize size = experimentSizeFrom(line);
     const bool json = line.flag("json");
     const auto started = std::chrono::steady_clock::now();
     const int64_t needed = *std::max_element(size.counts.begin(), size.counts.end());
+    const bool supervised = std::find(size.controls.begin(), size.controls.end(), "supervised") !=
+                                size.controls.end() &&
+                            !size.controlCounts.empty();
     std::string projectDir;
+    fs::path dir;
     if (line.has("project")) {
+        if (supervised) {
+            throw UsageError(
+                "--controls supervised trains on generated phantoms of its own: not with "
+                "--project (a lab's scans and the phantoms' organs differ)");
+        }
         projectDir = line.required("project");
         Project project = Project::open(projectDir, Project::Access::Shared);
         int64_t labeled = 0;
@@ -236,17 +186,14 @@ int runExperiment(const CommandLine& line) {
                       << " held-out (test) scans; 6 or more make the comparison steadier\n";
         }
     } else {
-        const fs::path dir =
-            line.has("dir")
-                ? fs::path(line.required("dir"))
-                : fs::temp_directory_path() / ("logonet-experiment-" + std::to_string(getpid()));
-        projectDir = phantomProject(dir, size, needed);
-        // Pre-training (clustering, crops) and fine-tuning prepare the scans with the project's
-        // settings; the phantoms' are the demo's coarse grid, where a 32^3 crop holds an organ.
-        Project phantoms = Project::open(projectDir);
-        PreparationDefaults defaults = preparationDefaults(phantoms);
-        defaults.spacing = {3.0, 3.0, 4.0};
-        setPreparationDefaults(phantoms, defaults);
+        dir = line.has("dir")
+                  ? fs::path(line.required("dir"))
+                  : fs::temp_directory_path() / ("logonet-experiment-" + std::to_string(getpid()));
+        // `needed` labeled training cases (the pool the seeds rotate through) and the held-out
+        // ones; pre-training (clustering, crops) and fine-tuning prepare them with the project's
+        // settings.
+        projectDir =
+            phantomExperimentProject(dir, needed + size.heldOut, size.heldOut, 100, size.unlabeled);
     }
     const std::vector<std::string> pool = trainingPool(projectDir, size);
     if (static_cast<int64_t>(pool.size()) < needed) {
@@ -289,6 +236,9 @@ int runExperiment(const CommandLine& line) {
     }
     // The encoders-only control fine-tunes from the method's own pre-training.
     initOf["pretrained_encoders"] = initOf.at("pretrained");
+    if (supervised) {
+        initOf["supervised"] = supervisedInitRun(dir / "supervised", size);
+    }
 
     Json results = Json::object();
     std::string table = "labeled  arm              Dice mean +- sd     paired difference\n";
@@ -311,7 +261,7 @@ int runExperiment(const CommandLine& line) {
             pair["cases"] = caseList;
             Json scores = Json::object();
             for (const std::string arm : {"scratch", "pretrained", "no_masking", "one_clusterer",
-                                          "shuffled_labels", "pretrained_encoders"}) {
+                                          "shuffled_labels", "pretrained_encoders", "supervised"}) {
                 // Scratch and the method at every count, the controls at the control counts.
                 if (arm != "scratch" && arm != "pretrained" && (!controls || !wanted(arm))) {
                     continue;
@@ -395,7 +345,10 @@ Command experimentPretrainingCommand() {
         "each run's mean Dice on the held-out (test) scans. Pre-training uses the unlabeled\n"
         "and the labeled training scans (never the test ones). Controls (--controls), fine-tuned\n"
         "with the --control-counts: no_masking, one_clusterer, shuffled_labels (each pre-trained\n"
-        "its own way) and pretrained_encoders (the method's encoders only, decoders new).\n"
+        "its own way) and pretrained_encoders (the method's encoders only, decoders new); on\n"
+        "request (not with --project) supervised, the upper bound: fine-tuned from logonet-tiny\n"
+        "trained with labels on --supervised-cases (8) other phantoms for the pre-training's\n"
+        "number of steps.\n"
         "Without --project\n"
         "a phantom project is generated (--unlabeled unlabeled, --held-out test phantoms), in DIR\n"
         "or a new temporary folder. --quick: 12 unlabeled, 3 clusterers, 300 pre-training and 50\n"

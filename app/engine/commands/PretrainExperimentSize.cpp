@@ -22,7 +22,7 @@ std::vector<std::string> commaParts(const std::string& text) {
 
 const std::vector<std::string>& knownControls() {
     static const std::vector<std::string> names{"no_masking", "one_clusterer", "shuffled_labels",
-                                                "pretrained_encoders"};
+                                                "pretrained_encoders", "supervised"};
     return names;
 }
 
@@ -39,7 +39,7 @@ std::vector<std::string> controlsOption(const CommandLine& line,
             knownControls().end()) {
             throw UsageError("--controls: unknown control '" + part +
                              "' (no_masking, one_clusterer, shuffled_labels, "
-                             "pretrained_encoders or none)");
+                             "pretrained_encoders, supervised or none)");
         }
     }
     return names;
@@ -95,15 +95,17 @@ ExperimentSize experimentSizeFrom(const CommandLine& line) {
     size.kMax = line.integer("k-max", size.kMax);
     size.pretrainIterations = line.integer("pretrain-iters", size.pretrainIterations);
     size.fineTuneIterations = line.integer("iters", size.fineTuneIterations);
+    size.supervisedCases = line.integer("supervised-cases", size.supervisedCases);
     size.threads = line.option("threads", size.threads);
     size.controlCounts = listOption(line, "control-counts", size.controlCounts);
     size.controls = controlsOption(line, size.controls);
     if (size.counts.empty() || size.seeds < 1 || size.unlabeled < 3 || size.heldOut < 1 ||
         size.clusterers < 1 || size.pretrainIterations < 1 || size.fineTuneIterations < 1 ||
-        *std::min_element(size.counts.begin(), size.counts.end()) < 1 || size.kMin < 2 ||
-        size.kMax < size.kMin) {
+        size.supervisedCases < 1 || *std::min_element(size.counts.begin(), size.counts.end()) < 1 ||
+        size.kMin < 2 || size.kMax < size.kMin) {
         throw UsageError(
-            "--counts, --seeds, --held-out, --clusterers and the iterations must be positive, "
+            "--counts, --seeds, --held-out, --clusterers, --supervised-cases and the iterations "
+            "must be positive, "
             "--unlabeled at least 3, 2 <= --k-min <= --k-max");
     }
     return size;

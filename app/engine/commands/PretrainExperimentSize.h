@@ -28,6 +28,8 @@ struct ExperimentSize {
     // pre-training) and the pre-trained encoders alone (decoders new: spec transfer's alternative).
     std::vector<std::string> controls{"no_masking", "one_clusterer", "shuffled_labels",
                                       "pretrained_encoders"};
+    // Labeled phantoms the supervised control (opt-in) trains on, in a project of their own.
+    int64_t supervisedCases = 8;
     std::string threads = "2";
 };
 
