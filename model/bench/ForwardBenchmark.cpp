@@ -112,7 +112,7 @@ ForwardBenchmarkResult runForwardBenchmark(const ForwardBenchmarkOptions& option
     }
     ForwardBenchmarkResult result;
     if (options.float64Reference && !options.fastOnly && !options.amp) {
-        networkOptions.fastKernels = false;
+        // networkOptions still build the plain network.
         const Network exact = createNetwork(options.architecture, networkOptions);
         copyState(*plain, *exact);
         exact->to(torch::kDouble);
