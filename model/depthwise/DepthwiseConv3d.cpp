@@ -31,8 +31,8 @@ void DepthwiseConv3dImpl::reset_parameters() {
 
 torch::Tensor DepthwiseConv3dImpl::forward(const torch::Tensor& input) {
     torch::Tensor output;
-    if (options_.fast() && depthwiseConvFastPathApplies(input)) {
-        // Mixed precision on the GPU: the kernels take one type, the input's.
+    if (options_.fast() && depthwiseConvFastPathPreferred(input)) {
+        // The kernels take one type, the input's.
         const auto type = input.scalar_type();
         output = depthwiseConv3dFast(input, weight.to(type), bias.to(type), padding(),
                                      options_.dilation());

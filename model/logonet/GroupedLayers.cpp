@@ -181,7 +181,7 @@ torch::Tensor groupedDepthwise(const std::vector<DepthwiseConv3dImpl*>& convs,
     const torch::Tensor weight = concatenatedMember(convs, [](auto* c) { return c->weight; });
     const torch::Tensor bias = concatenatedMember(convs, [](auto* c) { return c->bias; });
     torch::Tensor output;
-    if (first.options().fast() && depthwiseConvFastPathApplies(x)) {
+    if (first.options().fast() && depthwiseConvFastPathPreferred(x)) {
         const auto type = x.scalar_type();
         output = depthwiseConv3dFast(x, weight.to(type), bias.to(type), first.padding(),
                                      first.options().dilation());

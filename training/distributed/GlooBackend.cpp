@@ -1,5 +1,8 @@
-// Compiled with USE_C10D_GLOO (training/CMakeLists.txt); Gloo's headers come from libgloo-dev,
-// since PyTorch's wheel has Gloo inside libtorch_cpu but does not ship its headers.
+// Compiled with USE_C10D_GLOO and LOGONET_GLOO where Gloo's headers were found
+// (training/CMakeLists.txt): they come from libgloo-dev, since PyTorch's wheel has Gloo inside
+// libtorch_cpu but does not ship its headers. A GPU server that builds only the engine may lack
+// them; its GPU training runs on NCCL.
+#ifdef LOGONET_GLOO
 #include <torch/csrc/distributed/c10d/ProcessGroupGloo.hpp>
 
 #include <arpa/inet.h>
@@ -8,11 +11,15 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#endif
+
+#include <stdexcept>
 
 #include "distributed/CollectiveBackends.h"
 
 namespace logonet::training {
 
+#ifdef LOGONET_GLOO
 namespace {
 
 // The local address of the route to `host`: connecting a UDP socket sends nothing, it only
@@ -75,5 +82,14 @@ c10::intrusive_ptr<c10d::Backend> createGlooBackend(const c10::intrusive_ptr<c10
     options->devices.push_back(glooDevice(masterAddress));
     return c10::make_intrusive<c10d::ProcessGroupGloo>(store, rank, size, options);
 }
+#else
+c10::intrusive_ptr<c10d::Backend> createGlooBackend(const c10::intrusive_ptr<c10d::Store>&, int,
+                                                    int, const std::string&,
+                                                    std::chrono::milliseconds) {
+    throw std::runtime_error(
+        "data-parallel training on the CPU needs Gloo, which this build of logonet does not have "
+        "(Gloo's headers, Debian's libgloo-dev, were missing when it was configured)");
+}
+#endif
 
 }  // namespace logonet::training
