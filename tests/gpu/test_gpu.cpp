@@ -15,6 +15,7 @@
 #include "json/Json.h"
 #include "network/Autocast.h"
 #include "network/ComputeDevice.h"
+#include "pretrain/Pretrainer.h"
 #include "registry/ModelRegistry.h"
 
 using namespace logonet::model;
@@ -227,6 +228,54 @@ void trainingStepAt96(CheckResults& checks, bool amp) {
     checks.expect(peakMiB(0) < 14.0 * 1024.0, "peak " + number(peakMiB(0)) + " MiB: over 14 GB");
 }
 
+// Masked multi-clusterer pre-training on the GPU (issue 5's `pretrain --device cuda`): the head,
+// the masks and the labels meet the network's device, the first loss is a uniform guess (the sum
+// of log K_i), a few steps move the weights (under AMP, float16 loss scaling may skip the first
+// steps) and the predicted labels stay within each clusterer's K.
+void pretrainingStepsOnTheGpu(CheckResults& checks, const torch::Device& device, bool amp) {
+    NetworkOptions networkOptions;
+    networkOptions.inChannels = 1;
+    networkOptions.outChannels = 14;
+    networkOptions.roi = {32, 32, 32};
+    torch::manual_seed(3);
+    Network network = createNetwork("logonet-tiny", networkOptions);
+    network->to(device);
+    logonet::training::PretrainerOptions options;
+    options.clusterSizes = {80, 200};
+    options.learningRate = 1e-3;
+    options.totalSteps = 10;
+    options.amp = amp;
+    logonet::training::Pretrainer pretrainer(network, options);
+    const auto crops = torch::rand({2, 1, 32, 32, 32}, torch::TensorOptions().device(device));
+    const auto labels = torch::randint(0, 80, {2, 32, 2}, torch::kLong);
+    const double uniform = std::log(80.0) + std::log(200.0);
+    const double first = pretrainer.loss(crops, labels, pretrainer.maskFor(crops, 0));
+    const auto before = network->parameters().front().detach().to(torch::kCPU).clone();
+    double last = 0.0;
+    for (int64_t step = 0; step < options.totalSteps; ++step) {
+        last = pretrainer.step(crops, labels, step);
+    }
+    const auto after = network->parameters().front().detach().to(torch::kCPU);
+    const auto predicted = pretrainer.predict(pretrainer.maskFor(crops, 0));
+    logonet::Json result = logonet::Json::object();
+    result["check"] = "pretrain_steps_32";
+    result["amp"] = amp;
+    result["first_loss"] = first;
+    result["uniform_loss"] = uniform;
+    result["last_loss"] = last;
+    record(result);
+    checks.expect(std::abs(first - uniform) < 1e-2 * uniform,
+                  "first loss " + number(first) + ", a uniform guess is " + number(uniform));
+    checks.expect(std::isfinite(last), "the last step's loss is not finite");
+    checks.expect(!torch::equal(before, after), "ten steps left the weights unchanged");
+    checks.expect(predicted.sizes() == torch::IntArrayRef({2, 32, 2}),
+                  "predicted labels are not (batch, slices, clusterers)");
+    checks.expect(predicted.select(2, 0).max().item<int64_t>() < 80 &&
+                      predicted.select(2, 1).max().item<int64_t>() < 200 &&
+                      predicted.min().item<int64_t>() >= 0,
+                  "a predicted label is outside its clusterer's K");
+}
+
 int main() {
     const ComputeDeviceReport report = describeComputeDevices();
     if (!report.cudaCompiled) {
@@ -263,5 +312,9 @@ int main() {
     checks.run("training step, batch 2 at 96^3, float32", [&] { trainingStepAt96(checks, false); });
     checks.run("training step, batch 2 at 96^3, float16 autocast",
                [&] { trainingStepAt96(checks, true); });
+    checks.run("pre-training steps at 32^3, float32",
+               [&] { pretrainingStepsOnTheGpu(checks, torch::kCUDA, false); });
+    checks.run("pre-training steps at 32^3, float16 autocast with loss scaling",
+               [&] { pretrainingStepsOnTheGpu(checks, torch::kCUDA, true); });
     return checks.exitCode();
 }
