@@ -2,9 +2,8 @@
 # The GPU checks (issues 3-5 and 12) in one run, for a machine with an NVIDIA GPU and PyTorch
 # (whose LibTorch the engine is built against): build the engine and test_gpu (the CUDA depthwise
 # kernels against float64 CPU results, a LoGoNet forward, training and pre-training steps with
-# and without AMP),
-# then time the kernels against cuDNN, training steps (batch 2, 96^3, with and without mixed
-# precision, fast and plain path), inference and k-means on the GPU.
+# and without AMP), then time the kernels against cuDNN, training steps (batch 2, 96^3, with and
+# without mixed precision, fast and plain path), inference and k-means on the GPU.
 # usage: bench/gpu-check.sh [BUILD_DIR]   results go to $OUT or ./gpu-check: summary.jsonl (one
 # line per check), test_gpu.jsonl and test_gpu.log, build.log, checks.tar.gz (each check's output)
 set -uo pipefail
