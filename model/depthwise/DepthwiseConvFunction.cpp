@@ -66,7 +66,7 @@ bool depthwiseConvFastPathPreferred(const torch::Tensor& input) {
     // On the GPU cuDNN won at every shape of `logonet bench depthwise --device cuda` on an H200
     // (forward 1.05-1.7x, training step 1.3-3.5x faster; docs/BENCHMARKS.md, 2026-12-04): the
     // CUDA kernels stay built and checked (test_gpu, the benchmark) but the network calls LibTorch.
-    return input.defined() && input.device().is_cpu() && depthwiseConvFastPathApplies(input);
+    return depthwiseConvFastPathApplies(input) && input.device().is_cpu();
 }
 
 torch::Tensor depthwiseConv3dFast(const torch::Tensor& input, const torch::Tensor& weight,
